@@ -1,0 +1,69 @@
+package org.adcs.mdm.store.testing;
+
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.adcs.mdm.store.CassandraSettings;
+import org.adcs.mdm.store.embedded.EmbeddedCassandra;
+
+/**
+ * One real Cassandra node per test JVM, started on first use on free ports and stopped when the
+ * JVM exits. Failsafe runs a module's integration tests in one JVM, so a module pays the start-up
+ * once, not once per test.
+ */
+public final class CassandraTestNode {
+
+  private static EmbeddedCassandra node;
+  private static CassandraSettings settings;
+
+  private CassandraTestNode() {}
+
+  /** Settings (embedded mode) pointing at the shared node; starts it on first call. */
+  public static synchronized CassandraSettings settings() {
+    if (node == null) {
+      CassandraSettings.Embedded embedded = embeddedSettings(
+          Path.of("target", "cassandra-it", "node-" + ProcessHandle.current().pid()));
+      node = EmbeddedCassandra.start(embedded);
+      settings = withEmbedded(embedded, "adcs_it");
+    }
+    return settings;
+  }
+
+  public static synchronized EmbeddedCassandra node() {
+    settings();
+    return node;
+  }
+
+  /** An embedded node description on free loopback ports, with the built server jars. */
+  public static CassandraSettings.Embedded embeddedSettings(Path directory) {
+    String lib = System.getProperty("adcs.cassandra.embedded.lib-dir");
+    if (lib == null) {
+      throw new IllegalStateException("system property adcs.cassandra.embedded.lib-dir is not set:"
+          + " run integration tests through Maven (mvn verify), which sets it");
+    }
+    return new CassandraSettings.Embedded(Path.of(lib), directory, "127.0.0.1", freePort(), freePort(),
+        "128m", "512m", Duration.ofSeconds(180), Duration.ofSeconds(30));
+  }
+
+  public static CassandraSettings withEmbedded(CassandraSettings.Embedded embedded, String keyspace) {
+    return new CassandraSettings(CassandraSettings.Mode.EMBEDDED, List.of(), "datacenter1", keyspace,
+        Map.of("class", "SimpleStrategy", "replication_factor", "1"), DefaultConsistencyLevel.LOCAL_QUORUM,
+        Duration.ofSeconds(10), Duration.ofSeconds(10), null, null, embedded);
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(false);
+      socket.bind(new InetSocketAddress("127.0.0.1", 0));
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
