@@ -115,6 +115,19 @@ public final class EmbeddedCassandra implements AutoCloseable {
         + " s: raise adcs.cassandra.embedded.start-timeout on a slow machine, or see " + layout.systemLog());
   }
 
+  /**
+   * For an owner that stops the node itself, in order, from its own shutdown hook: JVM hooks run
+   * concurrently, so the node's own hook would stop it while the owner still uses it. The stdin
+   * watchdog still stops the node if the owner dies without closing it.
+   */
+  public void leaveShutdownToOwner() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // Already shutting down: the hook runs anyway.
+    }
+  }
+
   public long pid() {
     return process.pid();
   }

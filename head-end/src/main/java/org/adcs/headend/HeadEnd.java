@@ -1,0 +1,165 @@
+package org.adcs.headend;
+
+import akka.actor.CoordinatedShutdown;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.http.javadsl.ServerBinding;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.adcs.headend.api.HealthRoutes;
+import org.adcs.headend.api.HttpApi;
+import org.adcs.headend.cluster.ClusterFormation;
+import org.adcs.headend.config.HeadEndSettings;
+import org.adcs.headend.health.CassandraCheck;
+import org.adcs.headend.health.ClusterCheck;
+import org.adcs.headend.health.JournalCheck;
+import org.adcs.headend.health.Readiness;
+import org.adcs.headend.journal.JournalSchema;
+import org.adcs.mdm.store.CassandraSettings;
+import org.adcs.mdm.store.StoreConnection;
+import org.adcs.mdm.store.StoreUnavailableException;
+import org.adcs.mdm.store.embedded.EmbeddedCassandra;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running head-end node: its embedded Cassandra (if configured), journal schema, cluster
+ * member and HTTP API, started in dependency order and stopped in reverse.
+ */
+public final class HeadEnd implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(HeadEnd.class);
+  public static final String SYSTEM_NAME = "adcs";
+
+  private final HeadEndSettings settings;
+  private final Optional<EmbeddedCassandra> cassandra;
+  private final StoreConnection store;
+  private final ActorSystem<Void> system;
+  private final ServerBinding http;
+  private final Readiness readiness;
+  private volatile boolean closing;
+
+  private HeadEnd(HeadEndSettings settings, Optional<EmbeddedCassandra> cassandra, StoreConnection store,
+      ActorSystem<Void> system, ServerBinding http, Readiness readiness) {
+    this.settings = settings;
+    this.cassandra = cassandra;
+    this.store = store;
+    this.system = system;
+    this.http = http;
+    this.readiness = readiness;
+  }
+
+  /**
+   * Starts every part, or none: on failure whatever was started is stopped again.
+   *
+   * @throws StartupFailure with a one-line message for the operator
+   */
+  public static HeadEnd start(HeadEndSettings settings) {
+    PortCheck.ensureFree("adcs.http.port", settings.http().host(), settings.http().port());
+    PortCheck.ensureFree("adcs.cluster.port", settings.cluster().hostname(), settings.cluster().port());
+
+    EmbeddedCassandra cassandra = null;
+    ActorSystem<Void> system = null;
+    StoreConnection store = null;
+    try {
+      if (settings.cassandra().mode() == CassandraSettings.Mode.EMBEDDED) {
+        // The node boots (~10 s) while the journal and the cluster come up.
+        cassandra = EmbeddedCassandra.launch(settings.cassandra().embedded());
+        cassandra.leaveShutdownToOwner();
+      }
+      String schemaVersion = JournalSchema.migrate(settings.journal());
+      system = createActorSystem(settings);
+      ClusterFormation.joinAndAwaitUp(system, settings.cluster());
+      if (cassandra != null) {
+        cassandra.awaitCql();
+      }
+      store = StoreConnection.open(settings.cassandra());
+
+      Readiness readiness = new Readiness(List.of(
+          new CassandraCheck(store),
+          new JournalCheck(settings.journal(), schemaVersion, system.dispatchers().lookup(DispatcherSelector.blocking())),
+          new ClusterCheck(system)), Duration.ofSeconds(5));
+      ServerBinding http = HttpApi.bind(system, settings.http(), new HealthRoutes(readiness, new ObjectMapper()).routes());
+      return new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness);
+    } catch (StoreUnavailableException e) {
+      stopQuietly(store, system, cassandra);
+      throw new StartupFailure(e.getMessage(), e);
+    } catch (RuntimeException e) {
+      stopQuietly(store, system, cassandra);
+      throw e;
+    }
+  }
+
+  private static ActorSystem<Void> createActorSystem(HeadEndSettings settings) {
+    try {
+      return ActorSystem.create(Behaviors.empty(), SYSTEM_NAME,
+          settings.journal().akkaPersistenceConfig().withFallback(settings.config()));
+    } catch (RuntimeException e) {
+      throw new StartupFailure("Cannot start the cluster node on " + settings.cluster().hostname() + ":"
+          + settings.cluster().port() + " (" + e.getMessage() + "): check adcs.cluster.hostname and adcs.cluster.port", e);
+    }
+  }
+
+  public HeadEndSettings settings() {
+    return settings;
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  public String httpUrl() {
+    return HttpApi.url(http);
+  }
+
+  public Optional<EmbeddedCassandra> embeddedCassandra() {
+    return cassandra;
+  }
+
+  public boolean isClosing() {
+    return closing;
+  }
+
+  /** Stops HTTP, leaves the cluster, closes the store session, then stops the embedded node. */
+  @Override
+  public synchronized void close() {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    log.info("head-end stopping");
+    HttpApi.unbind(http, Duration.ofSeconds(5));
+    stopQuietly(store, system, cassandra.orElse(null));
+    log.info("head-end stopped");
+  }
+
+  private static void stopQuietly(StoreConnection store, ActorSystem<Void> system, EmbeddedCassandra cassandra) {
+    if (system != null) {
+      try {
+        CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason())
+            .toCompletableFuture().get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        log.warn("actor system did not stop cleanly: {}", e.toString());
+        system.terminate();
+      }
+    }
+    if (store != null) {
+      try {
+        store.close();
+      } catch (RuntimeException e) {
+        log.warn("store session did not close cleanly: {}", e.toString());
+      }
+    }
+    if (cassandra != null) {
+      cassandra.close();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package org.adcs.headend;
+
+import akka.cluster.typed.Cluster;
+
+/** What a newcomer needs after start-up: where to look, where the data is, how to stop. */
+final class StartupBanner {
+
+  private StartupBanner() {}
+
+  static String render(HeadEnd headEnd) {
+    var settings = headEnd.settings();
+    StringBuilder text = new StringBuilder();
+    text.append('\n').append("ADCS head-end is ready").append('\n');
+    line(text, "readiness", headEnd.httpUrl() + "/ready");
+    line(text, "liveness", headEnd.httpUrl() + "/health");
+    line(text, "cluster", Cluster.get(headEnd.system()).selfMember().address().toString());
+    line(text, "journal", settings.journal().displayUrl());
+    headEnd.embeddedCassandra().ifPresentOrElse(
+        node -> {
+          line(text, "cassandra", "embedded node pid " + node.pid() + " at " + node.cqlAddress().getHostString()
+              + ":" + node.cqlAddress().getPort() + ", keyspace " + settings.cassandra().keyspace());
+          line(text, "", "data " + node.directory());
+          line(text, "", "log  " + node.systemLog());
+        },
+        () -> line(text, "cassandra", "external " + settings.cassandra().contactPoints()
+            + ", keyspace " + settings.cassandra().keyspace()));
+    line(text, "data dir", settings.dataDirectory().toString());
+    text.append("Press Ctrl-C to stop (this also stops the embedded Cassandra node).").append('\n');
+    return text.toString();
+  }
+
+  private static void line(StringBuilder text, String label, String value) {
+    text.append(String.format("  %-10s %s%n", label, value));
+  }
+}

@@ -1,0 +1,110 @@
+package org.adcs.headend.config;
+
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.adcs.headend.journal.JournalSettings;
+import org.adcs.mdm.store.CassandraSettings;
+
+/**
+ * Every setting the head-end needs, read and checked once at start-up. A wrong or missing value
+ * stops start-up with an {@link InvalidSettingException} that names it.
+ */
+public record HeadEndSettings(
+    Path dataDirectory, Http http, ClusterSettings cluster, JournalSettings journal, CassandraSettings cassandra,
+    Config config) {
+
+  public record Http(String host, int port) {}
+
+  public record ClusterSettings(String hostname, int port, List<String> seedNodes, java.time.Duration joinTimeout) {}
+
+  /** application.conf and reference.conf, then environment variables, then system properties. */
+  public static Config loadConfig(Map<String, String> env) {
+    try {
+      Config files = ConfigFactory.defaultApplication().withFallback(ConfigFactory.defaultReferenceUnresolved());
+      return ConfigFactory.defaultOverrides()
+          .withFallback(EnvironmentOverrides.apply(files.resolve(), env))
+          .withFallback(files)
+          .resolve();
+    } catch (ConfigException.Parse e) {
+      throw new InvalidSettingException(e.origin() == null ? "adcs" : e.origin().description(),
+          "configuration file cannot be parsed: " + e.getMessage());
+    } catch (ConfigException e) {
+      throw new InvalidSettingException("adcs", e.getMessage());
+    }
+  }
+
+  public static HeadEndSettings from(Config config) {
+    SettingReader read = new SettingReader(config);
+    Path workingDirectory = Path.of("").toAbsolutePath();
+    Path dataDir = read.directory("adcs.data-dir", workingDirectory, workingDirectory.resolve("var"));
+
+    Http http = new Http(read.nonBlank("adcs.http.interface"), read.port("adcs.http.port"));
+    ClusterSettings cluster = new ClusterSettings(read.nonBlank("adcs.cluster.hostname"),
+        read.integer("adcs.cluster.port", 0, 65535), read.strings("adcs.cluster.seed-nodes"),
+        read.duration("adcs.cluster.join-timeout"));
+    for (String seed : cluster.seedNodes()) {
+      if (!seed.matches("akka://[^@/]+@[^:/]+:\\d+")) {
+        throw new InvalidSettingException("adcs.cluster.seed-nodes",
+            "expected entries like akka://adcs@10.0.0.1:25520, found \"" + seed + "\"");
+      }
+    }
+    return new HeadEndSettings(dataDir, http, cluster, journal(read, dataDir), cassandra(read, dataDir, workingDirectory),
+        config);
+  }
+
+  private static JournalSettings journal(SettingReader read, Path dataDir) {
+    String url = read.string("adcs.journal.url").strip();
+    String user = read.string("adcs.journal.user");
+    if (url.isEmpty()) {
+      // H2 file mode. H2's default admin user is created with the first connection's credentials.
+      url = "jdbc:h2:file:" + dataDir.resolve("journal").resolve("adcs");
+    }
+    try {
+      return new JournalSettings(url, user, read.string("adcs.journal.password"),
+          read.integer("adcs.journal.max-connections", 1, 500), read.duration("adcs.journal.connect-timeout"));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingException("adcs.journal.url", e.getMessage());
+    }
+  }
+
+  private static CassandraSettings cassandra(SettingReader read, Path dataDir, Path workingDirectory) {
+    String p = "adcs.cassandra.";
+    CassandraSettings.Mode mode = read.oneOf(p + "mode", CassandraSettings.Mode.class);
+    String e = p + "embedded.";
+    CassandraSettings.Embedded embedded;
+    try {
+      String lib = read.string(e + "lib-dir").strip();
+      embedded = new CassandraSettings.Embedded(
+          lib.isEmpty() ? null : workingDirectory.resolve(lib),
+          read.directory(e + "directory", workingDirectory, dataDir.resolve("cassandra")),
+          read.nonBlank(e + "listen-address"),
+          read.port(e + "cql-port"),
+          read.port(e + "storage-port"),
+          read.nonBlank(e + "initial-heap"),
+          read.nonBlank(e + "max-heap"),
+          read.duration(e + "start-timeout"),
+          read.duration(e + "stop-timeout"));
+    } catch (IllegalArgumentException ex) {
+      throw new InvalidSettingException(p + "embedded", ex.getMessage());
+    }
+    Map<String, String> replication = read.stringMap(p + "replication");
+    String strategy = replication.getOrDefault("class", "");
+    if (!strategy.endsWith("SimpleStrategy") && !strategy.endsWith("NetworkTopologyStrategy")) {
+      throw new InvalidSettingException(p + "replication",
+          "class must be SimpleStrategy or NetworkTopologyStrategy, found \"" + strategy + "\"");
+    }
+    try {
+      return new CassandraSettings(mode, read.hostPorts(p + "contact-points"), read.nonBlank(p + "local-datacenter"),
+          read.nonBlank(p + "keyspace"), replication, read.oneOf(p + "consistency", DefaultConsistencyLevel.class),
+          read.duration(p + "request-timeout"), read.duration(p + "connect-timeout"),
+          read.string(p + "username"), read.string(p + "password"), embedded);
+    } catch (IllegalArgumentException ex) {
+      throw new InvalidSettingException(p.substring(0, p.length() - 1), ex.getMessage());
+    }
+  }
+}

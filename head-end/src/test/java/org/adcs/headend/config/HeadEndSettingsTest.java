@@ -1,0 +1,106 @@
+package org.adcs.headend.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.adcs.headend.journal.JournalSettings;
+import org.adcs.mdm.store.CassandraSettings;
+import org.junit.jupiter.api.Test;
+
+/** Start-up settings: the defaults run a single machine; every bad value is refused by name. */
+class HeadEndSettingsTest {
+
+  private static HeadEndSettings load(Map<String, String> env) {
+    Config config = HeadEndSettings.loadConfig(env);
+    return HeadEndSettings.from(config);
+  }
+
+  private static InvalidSettingException refused(String variable, String value) {
+    Map<String, String> env = new HashMap<>();
+    env.put(variable, value);
+    return assertThrows(InvalidSettingException.class, () -> load(env));
+  }
+
+  @Test
+  void defaultsDescribeOneMachineWithEmbeddedServices() {
+    HeadEndSettings settings = load(Map.of());
+    assertEquals(8080, settings.http().port());
+    assertEquals("127.0.0.1", settings.http().host());
+    assertEquals(CassandraSettings.Mode.EMBEDDED, settings.cassandra().mode());
+    assertEquals(9042, settings.cassandra().embedded().cqlPort());
+    assertEquals(JournalSettings.Vendor.H2, settings.journal().vendor());
+    Path dataDir = Path.of("var").toAbsolutePath();
+    assertEquals("jdbc:h2:file:" + dataDir.resolve("journal").resolve("adcs"), settings.journal().url());
+    assertEquals(dataDir.resolve("cassandra"), settings.cassandra().embedded().nodeDirectory());
+    assertTrue(settings.cluster().seedNodes().isEmpty());
+  }
+
+  @Test
+  void environmentSelectsPostgresAndAnExternalCluster() {
+    HeadEndSettings settings = load(Map.of(
+        "ADCS_JOURNAL_URL", "jdbc:postgresql://db.example:5432/adcs",
+        "ADCS_CASSANDRA_MODE", "external",
+        "ADCS_CASSANDRA_CONTACT_POINTS", "[\"cass1:9042\", \"cass2:9042\"]",
+        "ADCS_CASSANDRA_CONSISTENCY", "local_quorum"));
+    assertEquals(JournalSettings.Vendor.POSTGRESQL, settings.journal().vendor());
+    assertEquals(CassandraSettings.Mode.EXTERNAL, settings.cassandra().mode());
+    assertEquals(2, settings.cassandra().effectiveContactPoints().size());
+    assertEquals("cass1", settings.cassandra().effectiveContactPoints().get(0).getHostString());
+  }
+
+  @Test
+  void nonNumericPortIsRefusedByName() {
+    InvalidSettingException e = refused("ADCS_HTTP_PORT", "eighty");
+    assertEquals("adcs.http.port", e.path());
+    assertTrue(e.getMessage().contains("ADCS_HTTP_PORT") && e.getMessage().contains("eighty"), e.getMessage());
+  }
+
+  @Test
+  void portOutOfRangeIsRefused() {
+    assertEquals("adcs.cassandra.embedded.cql-port", refused("ADCS_CASSANDRA_EMBEDDED_CQL_PORT", "70000").path());
+  }
+
+  @Test
+  void unknownCassandraModeListsTheChoices() {
+    InvalidSettingException e = refused("ADCS_CASSANDRA_MODE", "cloud");
+    assertTrue(e.getMessage().contains("[embedded, external]"), e.getMessage());
+  }
+
+  @Test
+  void unsupportedJournalDatabaseIsRefused() {
+    assertEquals("adcs.journal.url", refused("ADCS_JOURNAL_URL", "jdbc:mysql://db/adcs").path());
+  }
+
+  @Test
+  void malformedSeedNodeIsRefused() {
+    assertEquals("adcs.cluster.seed-nodes", refused("ADCS_CLUSTER_SEED_NODES", "[\"10.0.0.1\"]").path());
+  }
+
+  @Test
+  void contactPointWithoutPortIsRefused() {
+    assertEquals("adcs.cassandra.contact-points", refused("ADCS_CASSANDRA_CONTACT_POINTS", "[\"cass1\"]").path());
+  }
+
+  @Test
+  void unknownReplicationStrategyIsRefused() {
+    assertEquals("adcs.cassandra.replication", refused("ADCS_CASSANDRA_REPLICATION", "{class = EverywhereStrategy}").path());
+  }
+
+  @Test
+  void badDurationIsRefused() {
+    InvalidSettingException e = refused("ADCS_CASSANDRA_EMBEDDED_START_TIMEOUT", "soon");
+    assertEquals("adcs.cassandra.embedded.start-timeout", e.path());
+    assertTrue(e.getMessage().contains("30s"), e.getMessage());
+  }
+
+  @Test
+  void invalidKeyspaceNameIsRefused() {
+    InvalidSettingException e = refused("ADCS_CASSANDRA_KEYSPACE", "adcs-prod");
+    assertTrue(e.getMessage().contains("adcs-prod"), e.getMessage());
+  }
+}
