@@ -1,0 +1,102 @@
+package org.adcs.headend.testing;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.adcs.headend.config.HeadEndSettings;
+import org.adcs.mdm.store.testing.CassandraTestNode;
+
+/**
+ * Settings for head-end nodes in integration tests: free ports, a fresh data directory under
+ * target/, configured through the same environment-variable path as production.
+ */
+public final class TestNodes {
+
+  private TestNodes() {}
+
+  /** Environment for a node with its own data directory and free HTTP and cluster ports. */
+  public static Map<String, String> nodeEnvironment(String name) {
+    Map<String, String> env = new HashMap<>();
+    Path dir = Path.of("target", "it-nodes", name + "-" + System.nanoTime()).toAbsolutePath();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    env.put("ADCS_DATA_DIR", dir.toString());
+    env.put("ADCS_HTTP_PORT", Integer.toString(CassandraTestNode.freePort()));
+    env.put("ADCS_CLUSTER_PORT", Integer.toString(CassandraTestNode.freePort()));
+    env.put("ADCS_CASSANDRA_EMBEDDED_CQL_PORT", Integer.toString(CassandraTestNode.freePort()));
+    env.put("ADCS_CASSANDRA_EMBEDDED_STORAGE_PORT", Integer.toString(CassandraTestNode.freePort()));
+    env.put("ADCS_CASSANDRA_EMBEDDED_INITIAL_HEAP", "128m");
+    env.put("ADCS_CASSANDRA_EMBEDDED_START_TIMEOUT", "180s");
+    return env;
+  }
+
+  /** Points the node at the JVM's shared Cassandra node as an external cluster. */
+  public static Map<String, String> withSharedCassandra(Map<String, String> env, String keyspace) {
+    var node = CassandraTestNode.node().cqlAddress();
+    env.put("ADCS_CASSANDRA_MODE", "external");
+    env.put("ADCS_CASSANDRA_CONTACT_POINTS", "[\"" + node.getHostString() + ":" + node.getPort() + "\"]");
+    env.put("ADCS_CASSANDRA_KEYSPACE", keyspace);
+    return env;
+  }
+
+  public static HeadEndSettings settings(Map<String, String> env) {
+    return HeadEndSettings.from(HeadEndSettings.loadConfig(env));
+  }
+
+  public static HeadEndSettings settings(Map<String, String> env, Map<String, Object> overrides) {
+    Config config = ConfigFactory.parseMap(overrides).withFallback(HeadEndSettings.loadConfig(env)).resolve();
+    return HeadEndSettings.from(config);
+  }
+
+  /** The local PostgreSQL that .ci/run starts; absent on a machine with only a JDK and Maven. */
+  public static Optional<String> postgresUrl() {
+    return Optional.ofNullable(System.getenv("ADCS_TEST_POSTGRES_URL")).filter(s -> !s.isBlank());
+  }
+
+  /** A fresh schema in the test PostgreSQL, so every run starts from an empty journal. */
+  public static Map<String, String> withPostgresJournal(Map<String, String> env) {
+    String base = postgresUrl().orElseThrow();
+    String user = System.getenv().getOrDefault("ADCS_TEST_POSTGRES_USER", "adcs");
+    String password = System.getenv().getOrDefault("ADCS_TEST_POSTGRES_PASSWORD", "adcs");
+    String schema = "it_" + Long.toHexString(System.nanoTime());
+    try (Connection c = DriverManager.getConnection(base, user, password)) {
+      c.createStatement().execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      throw new IllegalStateException("test PostgreSQL at " + base + " is not usable: " + e.getMessage(), e);
+    }
+    env.put("ADCS_JOURNAL_URL", base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    env.put("ADCS_JOURNAL_USER", user);
+    env.put("ADCS_JOURNAL_PASSWORD", password);
+    return env;
+  }
+
+  public static HttpResponse<String> get(String url) {
+    try {
+      return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+          .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
