@@ -88,7 +88,8 @@ public record HeadEndSettings(
           read.nonBlank(e + "initial-heap"),
           read.nonBlank(e + "max-heap"),
           read.duration(e + "start-timeout"),
-          read.duration(e + "stop-timeout"));
+          read.duration(e + "stop-timeout"),
+          read.directory(e + "java-home", workingDirectory, null));
     } catch (IllegalArgumentException ex) {
       throw new InvalidSettingException(p + "embedded", ex.getMessage());
     }

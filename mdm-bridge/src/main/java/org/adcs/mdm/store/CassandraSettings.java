@@ -52,7 +52,10 @@ public record CassandraSettings(
         : contactPoints;
   }
 
-  /** The embedded node: data directory, ports and heap. */
+  /**
+   * The embedded node: data directory, ports and heap. {@code javaHome} null means the JDK running
+   * the head-end, which then must be a Java 11 or 17 (the versions Cassandra 5.0 runs on).
+   */
   public record Embedded(
       Path libDirectory,
       Path nodeDirectory,
@@ -62,7 +65,8 @@ public record CassandraSettings(
       String initialHeap,
       String maxHeap,
       Duration startTimeout,
-      Duration stopTimeout) {
+      Duration stopTimeout,
+      Path javaHome) {
 
     public Embedded {
       Objects.requireNonNull(nodeDirectory, "nodeDirectory");

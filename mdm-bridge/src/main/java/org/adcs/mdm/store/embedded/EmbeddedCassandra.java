@@ -54,6 +54,7 @@ public final class EmbeddedCassandra implements AutoCloseable {
    */
   public static EmbeddedCassandra launch(CassandraSettings.Embedded node) {
     checkLibDirectory(node.libDirectory());
+    CassandraJava.executable(node.javaHome());
     NodeLayout layout = new NodeLayout(node.nodeDirectory());
     try {
       Files.createDirectories(layout.root());
@@ -62,7 +63,7 @@ public final class EmbeddedCassandra implements AutoCloseable {
       ensurePortFree(node.listenAddress(), node.storagePort(), "adcs.cassandra.embedded.storage-port");
       NodeConfiguration.write(layout, node);
       installWatchdog(layout);
-      List<String> command = CassandraJvmOptions.command(currentJava(), layout, node);
+      List<String> command = CassandraJvmOptions.command(CassandraJava.executable(node.javaHome()), layout, node);
       Process process = new ProcessBuilder(command)
           .directory(layout.root().toFile())
           .redirectErrorStream(true)
@@ -232,11 +233,6 @@ public final class EmbeddedCassandra implements AutoCloseable {
       }
       Files.write(target, in.readAllBytes());
     }
-  }
-
-  private static String currentJava() {
-    return ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 
   static void ensurePortFree(String address, int port, String setting) {

@@ -48,7 +48,7 @@ public final class CassandraTestNode {
           + " run integration tests through Maven (mvn verify), which sets it");
     }
     return new CassandraSettings.Embedded(Path.of(lib), directory, "127.0.0.1", freePort(), freePort(),
-        "128m", "512m", Duration.ofSeconds(180), Duration.ofSeconds(30));
+        "128m", "512m", Duration.ofSeconds(180), Duration.ofSeconds(30), null);
   }
 
   public static CassandraSettings withEmbedded(CassandraSettings.Embedded embedded, String keyspace) {
