@@ -1,0 +1,129 @@
+package org.adcs.mdm.bridge;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.adcs.mdm.reading.IntervalDay;
+import org.adcs.mdm.reading.RegisterRead;
+import org.adcs.mdm.store.CompletenessStore;
+import org.adcs.mdm.store.EventStore;
+import org.adcs.mdm.store.IntervalStore;
+import org.adcs.mdm.store.RegisterStore;
+import org.adcs.mdm.vee.MeterHistory;
+import org.adcs.mdm.vee.RawDayMerge;
+import org.adcs.mdm.vee.ValidatedDay;
+import org.adcs.mdm.vee.VeeEngine;
+import org.adcs.mdm.vee.VeeLevel;
+
+/**
+ * Posts one delivery to the MDM store: events and registers first (VEE needs the registers that
+ * bound a day), then each day in date order: raw as delivered, merged with earlier deliveries,
+ * validated and estimated against the meter's history as of this delivery, and its completeness.
+ *
+ * <p>Everything VEE sees is "as of" the delivery's revision, and every key and write timestamp comes
+ * from the data, so posting the same delivery again, or replaying the whole journal, leaves the
+ * store exactly as it was.
+ */
+public final class ReadingPosting {
+
+  private final IntervalStore intervals;
+  private final RegisterStore registers;
+  private final EventStore events;
+  private final CompletenessStore completeness;
+  private final VeeEngine vee;
+  private final int likeDayWeeks;
+  private final Executor continuations;
+
+  /**
+   * @param continuations runs the steps after each store round trip; it may block briefly when the
+   *                      store's in-flight bound is reached, so never the driver's own I/O threads
+   */
+  public ReadingPosting(IntervalStore intervals, RegisterStore registers, EventStore events,
+      CompletenessStore completeness, VeeEngine vee, int likeDayWeeks, Executor continuations) {
+    this.intervals = intervals;
+    this.registers = registers;
+    this.events = events;
+    this.completeness = completeness;
+    this.vee = vee;
+    this.likeDayWeeks = likeDayWeeks;
+    this.continuations = continuations;
+  }
+
+  /** @return the validated days, in date order, once everything is written */
+  public CompletionStage<List<ValidatedDay>> post(CollectedReadings delivery, VeeLevel level) {
+    List<CompletableFuture<?>> first = new ArrayList<>();
+    delivery.events().forEach(e -> first.add(events.write(e).toCompletableFuture()));
+    delivery.registers().forEach(r -> first.add(registers.write(r).toCompletableFuture()));
+    CompletableFuture<List<ValidatedDay>> chain = CompletableFuture.allOf(first.toArray(CompletableFuture[]::new))
+        .thenApplyAsync(done -> new ArrayList<>(), continuations);
+    List<IntervalDay> days = delivery.days().stream()
+        .sorted(Comparator.comparing(IntervalDay::day).thenComparing(d -> d.channel().name()))
+        .toList();
+    for (IntervalDay day : days) {
+      chain = chain.thenComposeAsync(posted -> postDay(day, delivery, level).thenApply(v -> {
+        posted.add(v);
+        return posted;
+      }), continuations);
+    }
+    return chain;
+  }
+
+  private CompletableFuture<ValidatedDay> postDay(IntervalDay delivered, CollectedReadings delivery, VeeLevel level) {
+    long before = delivery.revision() - 1;
+    var meter = delivered.meter();
+    var channel = delivered.channel();
+    LocalDate date = delivered.day();
+
+    var storedRaw = intervals.rawAsOf(meter, channel, date, before).toCompletableFuture();
+    var previousVersion = intervals.validatedAsOf(meter, channel, date, before).toCompletableFuture();
+    Map<LocalDate, CompletableFuture<Optional<ValidatedDay>>> historyDays = new HashMap<>();
+    historyDays.put(date.minusDays(1), intervals.validatedAsOf(meter, channel, date.minusDays(1), delivery.revision())
+        .toCompletableFuture());
+    for (int week = 1; week <= likeDayWeeks; week++) {
+      LocalDate like = date.minusWeeks(week);
+      historyDays.put(like, intervals.validatedAsOf(meter, channel, like, delivery.revision()).toCompletableFuture());
+    }
+    var startRegister = registers.readAt(meter, channel, date.atStartOfDay(), delivery.revision()).toCompletableFuture();
+    var endRegister = registers.readAt(meter, channel, date.plusDays(1).atStartOfDay(), delivery.revision())
+        .toCompletableFuture();
+
+    List<CompletableFuture<?>> lookups = new ArrayList<>(historyDays.values());
+    lookups.addAll(List.of(storedRaw, previousVersion, startRegister, endRegister));
+    return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).thenComposeAsync(ready -> {
+      MeterHistory history = new SnapshotHistory(historyDays, startRegister.join(), endRegister.join(), date);
+      IntervalDay merged = RawDayMerge.merge(storedRaw.join(), delivered);
+      ValidatedDay validated = vee.validate(merged, previousVersion.join(), history, level, delivery.postedAt());
+      return CompletableFuture.allOf(
+              intervals.writeRaw(delivered).toCompletableFuture(),
+              intervals.writeValidated(validated).toCompletableFuture(),
+              completeness.write(validated).toCompletableFuture())
+          .thenApply(written -> validated);
+    }, continuations);
+  }
+
+  /** The history VEE sees for one day, loaded up front. */
+  private record SnapshotHistory(Map<LocalDate, CompletableFuture<Optional<ValidatedDay>>> days,
+      Optional<RegisterRead> start, Optional<RegisterRead> end, LocalDate date) implements MeterHistory {
+
+    @Override
+    public Optional<ValidatedDay> validatedDay(LocalDate day) {
+      var loaded = days.get(day);
+      return loaded == null ? Optional.empty() : loaded.join();
+    }
+
+    @Override
+    public Optional<RegisterRead> register(java.time.LocalDateTime at) {
+      if (at.equals(date.atStartOfDay())) {
+        return start;
+      }
+      return at.equals(date.plusDays(1).atStartOfDay()) ? end : Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package org.adcs.mdm.store;
+
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.adcs.mdm.reading.Channel;
+import org.adcs.mdm.reading.IntervalDay;
+import org.adcs.mdm.reading.MeterId;
+import org.adcs.mdm.reading.ReadingSource;
+import org.adcs.mdm.vee.IntervalStatus;
+import org.adcs.mdm.vee.ValidatedDay;
+
+/**
+ * Interval days, raw and validated, one row per meter, channel, day and revision. Writes are
+ * idempotent: the key and the write timestamp come from the data, so writing a day again (a
+ * replayed projection) leaves the store as it was.
+ */
+public final class IntervalStore {
+
+  private final BoundedSession db;
+  private final PreparedStatement insertRaw;
+  private final PreparedStatement insertValidated;
+  private final PreparedStatement latestRawAsOf;
+  private final PreparedStatement latestValidatedAsOf;
+  private final PreparedStatement allValidated;
+
+  public IntervalStore(BoundedSession db, String keyspace) {
+    this.db = db;
+    var s = db.session();
+    String ks = keyspace + ".";
+    insertRaw = s.prepare("INSERT INTO " + ks + "interval_raw (meter_id, channel, day, revision, interval_minutes, unit,"
+        + " scale, present, interval_values, meter_flags, source, read_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+        + " USING TIMESTAMP ?");
+    insertValidated = s.prepare("INSERT INTO " + ks + "interval_validated (meter_id, channel, day, version,"
+        + " interval_minutes, unit, scale, interval_values, status, flags, source, read_at, posted_at)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) USING TIMESTAMP ?");
+    latestRawAsOf = s.prepare("SELECT * FROM " + ks + "interval_raw WHERE meter_id = ? AND channel = ? AND day = ?"
+        + " AND revision <= ? LIMIT 1");
+    latestValidatedAsOf = s.prepare("SELECT * FROM " + ks + "interval_validated WHERE meter_id = ? AND channel = ?"
+        + " AND day = ? AND version <= ? LIMIT 1");
+    allValidated = s.prepare("SELECT * FROM " + ks + "interval_validated WHERE meter_id = ? AND channel = ? AND day = ?");
+  }
+
+  public CompletionStage<AsyncResultSet> writeRaw(IntervalDay day) {
+    return db.executeAsync(insertRaw.bind(day.meter().value(), day.channel().name(), day.day(), day.revision(),
+        day.intervalMinutes(), day.channel().unit(), day.scale(), StoreCodec.bits(day.present()),
+        StoreCodec.longs(day.values()), StoreCodec.ints(day.meterFlags()), day.source().name(), day.readAt(),
+        StoreCodec.writeTime(day.readAt())).setIdempotent(true));
+  }
+
+  public CompletionStage<AsyncResultSet> writeValidated(ValidatedDay day) {
+    return db.executeAsync(insertValidated.bind(day.meter().value(), day.channel().name(), day.day(), day.version(),
+        day.intervalMinutes(), day.channel().unit(), day.scale(), StoreCodec.longs(day.values()), statusCodes(day),
+        StoreCodec.ints(day.flags()), day.source().name(), day.readAt(), day.postedAt(),
+        StoreCodec.writeTime(day.postedAt())).setIdempotent(true));
+  }
+
+  /** The newest raw delivery of a day up to {@code revision} (inclusive). */
+  public CompletionStage<Optional<IntervalDay>> rawAsOf(MeterId meter, Channel channel, LocalDate day, long revision) {
+    return db.executeAsync(latestRawAsOf.bind(meter.value(), channel.name(), day, revision))
+        .thenApply(rs -> Optional.ofNullable(rs.one()).map(row -> raw(row, meter, channel)));
+  }
+
+  /** The newest validated version of a day up to {@code version} (inclusive); Long.MAX_VALUE for the latest. */
+  public CompletionStage<Optional<ValidatedDay>> validatedAsOf(MeterId meter, Channel channel, LocalDate day, long version) {
+    return db.executeAsync(latestValidatedAsOf.bind(meter.value(), channel.name(), day, version))
+        .thenApply(rs -> Optional.ofNullable(rs.one()).map(row -> validated(row, meter, channel)));
+  }
+
+  /** Every kept version of a day, newest first (R-VEE-3). */
+  public CompletionStage<List<ValidatedDay>> versions(MeterId meter, Channel channel, LocalDate day) {
+    return db.executeAsync(allValidated.bind(meter.value(), channel.name(), day))
+        .thenApply(rs -> {
+          List<ValidatedDay> result = new java.util.ArrayList<>();
+          for (Row row : rs.currentPage()) {
+            result.add(validated(row, meter, channel));
+          }
+          return result;
+        });
+  }
+
+  private static IntervalDay raw(Row row, MeterId meter, Channel channel) {
+    return new IntervalDay(meter, new Channel(channel.name(), row.getString("unit")), row.getLocalDate("day"),
+        row.getInt("interval_minutes"), row.getInt("scale"),
+        StoreCodec.longs(row.getList("interval_values", Long.class)),
+        StoreCodec.bits(row.getByteBuffer("present")), StoreCodec.ints(row.getList("meter_flags", Integer.class)),
+        ReadingSource.valueOf(row.getString("source")), row.getInstant("read_at"), row.getLong("revision"));
+  }
+
+  private static ValidatedDay validated(Row row, MeterId meter, Channel channel) {
+    List<Byte> codes = row.getList("status", Byte.class);
+    IntervalStatus[] status = new IntervalStatus[codes.size()];
+    IntervalStatus[] all = IntervalStatus.values();
+    for (int i = 0; i < status.length; i++) {
+      status[i] = all[codes.get(i)];
+    }
+    return new ValidatedDay(meter, new Channel(channel.name(), row.getString("unit")), row.getLocalDate("day"),
+        row.getInt("interval_minutes"), row.getInt("scale"),
+        StoreCodec.longs(row.getList("interval_values", Long.class)), status,
+        StoreCodec.ints(row.getList("flags", Integer.class)), ReadingSource.valueOf(row.getString("source")),
+        row.getInstant("read_at"), row.getInstant("posted_at"), row.getLong("version"));
+  }
+
+  /** Status as its ordinal: the enum's order is part of the stored format (only ever append). */
+  private static List<Byte> statusCodes(ValidatedDay day) {
+    IntervalStatus[] status = day.status();
+    List<Byte> codes = new java.util.ArrayList<>(status.length);
+    for (IntervalStatus s : status) {
+      codes.add((byte) s.ordinal());
+    }
+    return codes;
+  }
+
+}

@@ -1,0 +1,17 @@
+package org.adcs.mdm.store;
+
+import java.time.Duration;
+
+/** The MDM store's parts over one bounded session, with the schema created on open. */
+public record MdmStore(
+    BoundedSession db, IntervalStore intervals, RegisterStore registers, EventStore events,
+    CompletenessStore completeness) {
+
+  public static MdmStore open(StoreConnection connection, int maxInFlight, Duration retention) {
+    String keyspace = connection.settings().keyspace();
+    StoreSchema.create(connection.session(), keyspace, retention);
+    BoundedSession db = new BoundedSession(connection.session(), maxInFlight);
+    return new MdmStore(db, new IntervalStore(db, keyspace), new RegisterStore(db, keyspace),
+        new EventStore(db, keyspace), new CompletenessStore(db, keyspace));
+  }
+}
