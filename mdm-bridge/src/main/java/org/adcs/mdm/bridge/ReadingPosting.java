@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -56,23 +57,33 @@ public final class ReadingPosting {
     this.continuations = continuations;
   }
 
-  /** @return the validated days, in date order, once everything is written */
+  /** @return the validated days, in date and channel order, once everything is written */
   public CompletionStage<List<ValidatedDay>> post(CollectedReadings delivery, VeeLevel level) {
     List<CompletableFuture<?>> first = new ArrayList<>();
     delivery.events().forEach(e -> first.add(events.write(e).toCompletableFuture()));
     delivery.registers().forEach(r -> first.add(registers.write(r).toCompletableFuture()));
-    CompletableFuture<List<ValidatedDay>> chain = CompletableFuture.allOf(first.toArray(CompletableFuture[]::new))
-        .thenApplyAsync(done -> new ArrayList<>(), continuations);
-    List<IntervalDay> days = delivery.days().stream()
-        .sorted(Comparator.comparing(IntervalDay::day).thenComparing(d -> d.channel().name()))
-        .toList();
-    for (IntervalDay day : days) {
-      chain = chain.thenComposeAsync(posted -> postDay(day, delivery, level).thenApply(v -> {
-        posted.add(v);
-        return posted;
-      }), continuations);
+    CompletableFuture<Void> prerequisites = CompletableFuture.allOf(first.toArray(CompletableFuture[]::new));
+    // Channels are independent; within a channel, days go in date order (a day's history is the days before).
+    Map<String, List<IntervalDay>> byChannel = new TreeMap<>();
+    for (IntervalDay day : delivery.days()) {
+      byChannel.computeIfAbsent(day.channel().name(), c -> new ArrayList<>()).add(day);
     }
-    return chain;
+    List<CompletableFuture<List<ValidatedDay>>> channels = new ArrayList<>();
+    for (List<IntervalDay> days : byChannel.values()) {
+      days.sort(Comparator.comparing(IntervalDay::day));
+      CompletableFuture<List<ValidatedDay>> chain = prerequisites.thenApplyAsync(done -> new ArrayList<>(), continuations);
+      for (IntervalDay day : days) {
+        chain = chain.thenComposeAsync(posted -> postDay(day, delivery, level).thenApply(v -> {
+          posted.add(v);
+          return posted;
+        }), continuations);
+      }
+      channels.add(chain);
+    }
+    return CompletableFuture.allOf(channels.toArray(CompletableFuture[]::new)).thenApply(done -> channels.stream()
+        .flatMap(c -> c.join().stream())
+        .sorted(Comparator.comparing(ValidatedDay::day).thenComparing(v -> v.channel().name()))
+        .toList());
   }
 
   private CompletableFuture<ValidatedDay> postDay(IntervalDay delivered, CollectedReadings delivery, VeeLevel level) {
