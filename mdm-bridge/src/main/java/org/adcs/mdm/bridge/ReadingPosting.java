@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.adcs.mdm.reading.IntervalDay;
 import org.adcs.mdm.reading.RegisterRead;
+import org.adcs.mdm.routing.EventRouter;
 import org.adcs.mdm.store.CompletenessStore;
 import org.adcs.mdm.store.EventStore;
 import org.adcs.mdm.store.IntervalStore;
@@ -41,6 +42,7 @@ public final class ReadingPosting {
   private final VeeEngine vee;
   private final int likeDayWeeks;
   private final Executor continuations;
+  private final EventRouter router;
 
   /**
    * @param continuations runs the steps after each store round trip; it may block briefly when the
@@ -48,6 +50,12 @@ public final class ReadingPosting {
    */
   public ReadingPosting(IntervalStore intervals, RegisterStore registers, EventStore events,
       CompletenessStore completeness, VeeEngine vee, int likeDayWeeks, Executor continuations) {
+    this(intervals, registers, events, completeness, vee, likeDayWeeks, continuations, null);
+  }
+
+  /** @param router routes each event to its subscribers once it is stored (R-EV-2); null for none */
+  public ReadingPosting(IntervalStore intervals, RegisterStore registers, EventStore events,
+      CompletenessStore completeness, VeeEngine vee, int likeDayWeeks, Executor continuations, EventRouter router) {
     this.intervals = intervals;
     this.registers = registers;
     this.events = events;
@@ -55,12 +63,15 @@ public final class ReadingPosting {
     this.vee = vee;
     this.likeDayWeeks = likeDayWeeks;
     this.continuations = continuations;
+    this.router = router;
   }
 
   /** @return the validated days, in date and channel order, once everything is written */
   public CompletionStage<List<ValidatedDay>> post(CollectedReadings delivery, VeeLevel level) {
     List<CompletableFuture<?>> first = new ArrayList<>();
-    delivery.events().forEach(e -> first.add(events.write(e).toCompletableFuture()));
+    // Stored first, then routed: a subscriber never hears of an event the store does not have.
+    delivery.events().forEach(e -> first.add(events.write(e).toCompletableFuture()
+        .thenCompose(stored -> router == null ? CompletableFuture.completedFuture(0) : router.route(e))));
     delivery.registers().forEach(r -> first.add(registers.write(r).toCompletableFuture()));
     CompletableFuture<Void> prerequisites = CompletableFuture.allOf(first.toArray(CompletableFuture[]::new));
     // Channels are independent; within a channel, days go in date order (a day's history is the days before).

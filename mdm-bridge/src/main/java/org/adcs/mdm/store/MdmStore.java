@@ -10,6 +10,7 @@ public record MdmStore(
   public static MdmStore open(StoreConnection connection, int maxInFlight, Duration retention) {
     String keyspace = connection.settings().keyspace();
     StoreSchema.create(connection.session(), keyspace, retention);
+    org.adcs.mdm.routing.RoutingSchema.create(connection.session(), keyspace, retention);
     BoundedSession db = new BoundedSession(connection.session(), maxInFlight);
     return new MdmStore(db, new IntervalStore(db, keyspace), new RegisterStore(db, keyspace),
         new EventStore(db, keyspace), new CompletenessStore(db, keyspace));

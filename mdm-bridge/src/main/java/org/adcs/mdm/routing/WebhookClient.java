@@ -1,0 +1,69 @@
+package org.adcs.mdm.routing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Posts events to a subscriber as one JSON document, {@code {"subscription": ..., "events": [...]}},
+ * in order of receipt. Only a 2xx acknowledges them, all at once. Each event carries a {@code key}
+ * (meter id and event sequence) that lets the subscriber drop the duplicates at-least-once delivery
+ * can produce. Batching keeps an outage storm of thousands of events to a few dozen requests.
+ */
+public final class WebhookClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http;
+  private final Duration timeout;
+
+  public WebhookClient(Duration timeout) {
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** Completes normally on a 2xx, exceptionally with the reason otherwise. */
+  public CompletionStage<Void> post(Subscription subscription, List<OutboxEntry> entries) {
+    HttpRequest request = HttpRequest.newBuilder(subscription.webhook())
+        .timeout(timeout)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body(subscription, entries)))
+        .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenCompose(response -> {
+      int status = response.statusCode();
+      return status >= 200 && status < 300
+          ? CompletableFuture.completedFuture(null)
+          : CompletableFuture.failedFuture(new IllegalStateException("subscriber answered HTTP " + status));
+    });
+  }
+
+  static String body(Subscription subscription, List<OutboxEntry> entries) {
+    ObjectNode document = JSON.createObjectNode();
+    document.put("subscription", subscription.id().toString());
+    ArrayNode events = document.putArray("events");
+    for (OutboxEntry entry : entries) {
+      events.add(event(entry));
+    }
+    return document.toString();
+  }
+
+  private static ObjectNode event(OutboxEntry entry) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("key", entry.meterId() + ":" + entry.sequence());
+    node.put("meterId", entry.meterId());
+    node.put("sequence", entry.sequence());
+    node.put("type", entry.type().name());
+    node.put("code", entry.code());
+    node.put("occurredAt", entry.occurredAt().toString());
+    node.put("receivedAt", entry.receivedAt().toString());
+    node.put("source", entry.source());
+    return node;
+  }
+}

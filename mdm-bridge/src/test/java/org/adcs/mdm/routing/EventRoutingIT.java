@@ -1,0 +1,175 @@
+package org.adcs.mdm.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.typed.ActorRef;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.adcs.mdm.reading.MeterEvent;
+import org.adcs.mdm.reading.MeterEventType;
+import org.adcs.mdm.reading.MeterId;
+import org.adcs.mdm.reading.ReadingSource;
+import org.adcs.mdm.store.BoundedSession;
+import org.adcs.mdm.store.CassandraSettings;
+import org.adcs.mdm.store.StoreConnection;
+import org.adcs.mdm.store.StoreSchema;
+import org.adcs.mdm.store.testing.CassandraTestNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * R-EV-2: events routed by type to webhook subscribers, acknowledged by 2xx, retried with back-off,
+ * in order, surviving a restart; a dead subscriber holds nobody else back.
+ */
+class EventRoutingIT {
+
+  private static final String KEYSPACE = "adcs_routing_it";
+  private static StoreConnection connection;
+  private static SubscriptionStore subscriptions;
+  private static OutboxStore outbox;
+
+  @BeforeAll
+  static void openStore() {
+    CassandraSettings shared = CassandraTestNode.settings();
+    connection = StoreConnection.open(new CassandraSettings(shared.mode(), shared.contactPoints(),
+        shared.localDatacenter(), KEYSPACE, shared.replication(), shared.consistency(), shared.requestTimeout(),
+        shared.connectTimeout(), null, null, shared.embedded()));
+    RoutingSchema.create(connection.session(), KEYSPACE, StoreSchema.DEFAULT_RETENTION);
+    BoundedSession db = new BoundedSession(connection.session(), 64);
+    subscriptions = new SubscriptionStore(db, KEYSPACE);
+    outbox = new OutboxStore(db, KEYSPACE);
+  }
+
+  @AfterAll
+  static void close() {
+    connection.close();
+  }
+
+  /** One running routing stack: a supervisor with its deliverers, and the router that wakes them. */
+  private static final class Routing implements AutoCloseable {
+    final ActorTestKit kit = ActorTestKit.create("routing-" + UUID.randomUUID());
+    final EventRouter router;
+
+    Routing() throws Exception {
+      AtomicReference<ActorRef<RoutingSupervisor.Command>> supervisor = new AtomicReference<>();
+      router = new EventRouter(subscriptions, outbox, id -> supervisor.get().tell(new RoutingSupervisor.Wake(id)));
+      router.refresh().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      DeliverySettings settings = new DeliverySettings(Duration.ofMillis(200), Duration.ofMillis(100),
+          Duration.ofSeconds(1), 50, Duration.ofSeconds(2));
+      supervisor.set(kit.spawn(RoutingSupervisor.create(router, outbox, new WebhookClient(Duration.ofSeconds(2)),
+          settings, Clock.systemUTC(), Duration.ofSeconds(1))));
+    }
+
+    @Override
+    public void close() {
+      kit.shutdownTestKit();
+    }
+  }
+
+  @Test
+  void everyEventReachesEverySubscriberInOrderDespiteFailuresAndRestarts() throws Exception {
+    try (WebhookSubscriber healthy = new WebhookSubscriber(0, 200);
+        WebhookSubscriber flaky = new WebhookSubscriber(5, 200);
+        WebhookSubscriber dead = new WebhookSubscriber(0, 500)) {
+      Instant created = Instant.now();
+      subscribe("billing", EnumSet.of(MeterEventType.POWER_OUTAGE, MeterEventType.POWER_RESTORED), healthy, created);
+      subscribe("outage-management", EnumSet.of(MeterEventType.POWER_OUTAGE), flaky, created);
+      subscribe("retired-system", EnumSet.allOf(MeterEventType.class), dead, created);
+
+      Map<String, Long> routedAt = new ConcurrentHashMap<>();
+      List<String> firstKeys = new ArrayList<>();
+      Routing routing = new Routing();
+      try {
+        for (int i = 0; i < 50; i++) {
+          MeterEvent event = event(i);
+          routedAt.put(key(event), System.nanoTime());
+          routing.router.route(event).toCompletableFuture().get(10, TimeUnit.SECONDS);
+          firstKeys.add(key(event));
+        }
+        await(() -> healthy.received().size() == 50 && flaky.received().size() == 25, "first 50 events delivered");
+      } finally {
+        routing.close();
+      }
+      assertEquals(firstKeys, healthy.received().stream().map(WebhookSubscriber.Received::key).toList(),
+          "in order, each once");
+      assertEquals(firstKeys.stream().filter(k -> Long.parseLong(k.split(":")[1]) % 2 == 0).toList(),
+          flaky.received().stream().map(WebhookSubscriber.Received::key).toList(), "outages only, in order");
+      assertTrue(flaky.refused() >= 5);
+      assertTrue(dead.refused() > 0, "the dead subscriber was tried");
+
+      // Latency from routing to the healthy subscriber, while another subscriber kept failing.
+      List<Long> latencies = healthy.received().stream()
+          .map(r -> TimeUnit.NANOSECONDS.toMillis(r.atNanos() - routedAt.get(r.key()))).sorted().toList();
+      long p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
+      System.out.printf("event routing to a healthy webhook while another subscriber fails: p50 %d ms, p99 %d ms%n",
+          latencies.get(latencies.size() / 2), p99);
+
+      // Events routed while the deliverers are down are delivered after a restart, and only those.
+      Routing downtime = new Routing();
+      downtime.close(); // stop at once: the next events wait in the outbox
+      Routing restarted = null;
+      try {
+        EventRouter routerWhileDown = new EventRouter(subscriptions, outbox, id -> { });
+        routerWhileDown.refresh().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        for (int i = 50; i < 60; i++) {
+          routerWhileDown.route(event(i)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        // A replayed projection routes old events again: they must not be delivered twice.
+        for (int i = 0; i < 10; i++) {
+          routerWhileDown.route(event(i)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        restarted = new Routing();
+        MeterEvent marker = event(60);
+        restarted.router.route(marker).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        await(() -> healthy.received().stream().anyMatch(r -> r.key().equals(key(marker))), "marker delivered");
+      } finally {
+        if (restarted != null) {
+          restarted.close();
+        }
+      }
+      List<String> all = healthy.received().stream().map(WebhookSubscriber.Received::key).toList();
+      assertEquals(61, all.size(), "60 events and the marker, none twice: " + all);
+      assertEquals(61, all.stream().distinct().count());
+    }
+  }
+
+  private static void subscribe(String name, EnumSet<MeterEventType> types, WebhookSubscriber target, Instant created)
+      throws Exception {
+    subscriptions.save(new Subscription(UUID.randomUUID(), name, types, target.url(), true, created))
+        .toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  private static MeterEvent event(int i) {
+    MeterEventType type = i % 2 == 0 ? MeterEventType.POWER_OUTAGE : MeterEventType.POWER_RESTORED;
+    return new MeterEvent(new MeterId("SIM" + String.format("%08d", i % 7)), type, i % 2 == 0 ? 1 : 2,
+        LocalDateTime.of(2026, 11, 22, 12, 0).plusSeconds(i), i, ReadingSource.SCHEDULED,
+        Instant.parse("2026-11-22T12:00:00Z").plusMillis(i));
+  }
+
+  private static String key(MeterEvent event) {
+    return event.meter().value() + ":" + event.sequence();
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition, String what) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting: " + what);
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+  }
+}
