@@ -126,7 +126,8 @@ public final class ReadingPosting {
               intervals.writeRaw(delivered).toCompletableFuture(),
               intervals.writeValidated(validated).toCompletableFuture(),
               completeness.write(validated).toCompletableFuture())
-          .thenApply(written -> validated);
+          .thenCompose(written -> router == null ? CompletableFuture.completedFuture(0) : router.route(validated))
+          .thenApply(routed -> validated);
     }, continuations);
   }
 

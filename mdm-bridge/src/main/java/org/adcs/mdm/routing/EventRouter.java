@@ -7,10 +7,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.adcs.mdm.reading.MeterEvent;
+import org.adcs.mdm.vee.ValidatedDay;
 
 /**
- * Puts each stored event into the outbox of every subscription that wants its type (R-EV-2), then
- * wakes those subscriptions' deliverers. Writing an outbox entry is all the ingest waits for: a slow
+ * Puts each stored event into the outbox of every subscription that wants its type (R-EV-2), and
+ * each posted validated day into those of the reading-feed subscriptions (R-COL-2), then wakes
+ * those subscriptions' deliverers. Writing an outbox entry is all the ingest waits for: a slow
  * or dead subscriber never holds it back.
  */
 public final class EventRouter {
@@ -40,10 +42,28 @@ public final class EventRouter {
     List<CompletableFuture<UUID>> queued = new ArrayList<>();
     for (Subscription subscription : current) {
       if (subscription.wants(event.type())) {
-        queued.add(outbox.add(OutboxEntry.of(subscription.id(), event)).toCompletableFuture()
-            .thenApply(done -> subscription.id()));
+        queued.add(queue(Notifications.event(subscription.id(), event)));
       }
     }
+    return wakeWhenQueued(queued);
+  }
+
+  /** @return how many reading-feed subscriptions the validated day was queued for */
+  public CompletionStage<Integer> route(ValidatedDay day) {
+    List<CompletableFuture<UUID>> queued = new ArrayList<>();
+    for (Subscription subscription : current) {
+      if (subscription.active() && subscription.readingFeed()) {
+        queued.add(queue(Notifications.reading(subscription.id(), day)));
+      }
+    }
+    return wakeWhenQueued(queued);
+  }
+
+  private CompletableFuture<UUID> queue(OutboxEntry entry) {
+    return outbox.add(entry).toCompletableFuture().thenApply(done -> entry.subscription());
+  }
+
+  private CompletionStage<Integer> wakeWhenQueued(List<CompletableFuture<UUID>> queued) {
     return CompletableFuture.allOf(queued.toArray(CompletableFuture[]::new)).thenApply(done -> {
       queued.forEach(q -> wake.accept(q.join()));
       return queued.size();

@@ -2,31 +2,36 @@ package org.adcs.mdm.routing;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.adcs.mdm.reading.MeterEvent;
-import org.adcs.mdm.reading.MeterEventType;
 
-/** One event waiting for (or done with) delivery to one subscription. */
-public record OutboxEntry(
-    UUID subscription, Instant receivedAt, String meterId, long sequence, MeterEventType type, int code,
-    LocalDateTime occurredAt, String source, boolean delivered, int attempts) {
+/**
+ * One notification waiting for (or done with) delivery to one subscription: a meter event or a
+ * validated reading, as the JSON document the subscriber will get.
+ *
+ * @param item    what it is about, unique per meter, e.g. {@code event:1042} or
+ *                {@code reading:active-import:2026-11-01:v7}; with the meter it is the subscriber's
+ *                de-duplication key
+ * @param payload the notification as a JSON object
+ */
+public record OutboxEntry(UUID subscription, Instant receivedAt, String meterId, String item, Kind kind,
+    String payload, boolean delivered, int attempts) {
 
-  public static OutboxEntry of(UUID subscription, MeterEvent event) {
-    return new OutboxEntry(subscription, event.receivedAt(), event.meter().value(), event.sequence(), event.type(),
-        event.code(), event.occurredAt(), event.source().name(), false, 0);
-  }
+  public enum Kind { EVENT, READING }
 
-  /** The outbox partition: the UTC day the event was received. */
+  /** The outbox partition: the UTC day the notification was queued for. */
   public LocalDate day() {
     return LocalDate.ofInstant(receivedAt, ZoneOffset.UTC);
   }
 
+  public String key() {
+    return meterId + ":" + item;
+  }
+
   public Position position() {
-    return new Position(day(), receivedAt, meterId, sequence);
+    return new Position(day(), receivedAt, meterId, item);
   }
 
   /** A place in a subscription's outbox, in delivery order. */
-  public record Position(LocalDate day, Instant receivedAt, String meterId, long sequence) {}
+  public record Position(LocalDate day, Instant receivedAt, String meterId, String item) {}
 }

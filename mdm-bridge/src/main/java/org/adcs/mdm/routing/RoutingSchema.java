@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Durable routing state: subscriptions, a per-subscription outbox of events to deliver, and each
+ * Durable routing state: subscriptions, a per-subscription outbox of notifications to deliver, and each
  * subscription's cursor (everything before it is delivered). Delivery state survives restarts.
  */
 public final class RoutingSchema {
@@ -17,15 +17,14 @@ public final class RoutingSchema {
     String ks = keyspace + ".";
     for (String cql : List.of(
         "CREATE TABLE IF NOT EXISTS " + ks + "subscriptions (id uuid PRIMARY KEY, name text,"
-            + " event_types set<text>, webhook text, active boolean, created_at timestamp)",
+            + " event_types set<text>, reading_feed boolean, webhook text, active boolean, created_at timestamp)",
         // One partition per subscription and day of receipt, in order of receipt.
-        "CREATE TABLE IF NOT EXISTS " + ks + "event_outbox (subscription_id uuid, day date, received_at timestamp,"
-            + " meter_id text, sequence bigint, event_type text, code int, occurred_at timestamp, source text,"
-            + " delivered boolean, attempts int, last_error text,"
-            + " PRIMARY KEY ((subscription_id, day), received_at, meter_id, sequence))"
+        "CREATE TABLE IF NOT EXISTS " + ks + "outbox (subscription_id uuid, day date, received_at timestamp,"
+            + " meter_id text, item text, kind text, payload text, delivered boolean, attempts int, last_error text,"
+            + " PRIMARY KEY ((subscription_id, day), received_at, meter_id, item))"
             + " WITH default_time_to_live = " + retention.toSeconds(),
         "CREATE TABLE IF NOT EXISTS " + ks + "subscription_cursor (subscription_id uuid PRIMARY KEY, day date,"
-            + " received_at timestamp, meter_id text, sequence bigint)")) {
+            + " received_at timestamp, meter_id text, item text)")) {
       session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(60)));
     }
   }

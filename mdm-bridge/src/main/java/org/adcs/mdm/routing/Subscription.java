@@ -10,10 +10,12 @@ import org.adcs.mdm.reading.MeterEventType;
 
 /**
  * A downstream system's standing order for meter events of some types (R-EV-2: "whom to notify"
- * per event type), delivered by webhook: an HTTP POST that the recipient acknowledges with a 2xx.
+ * per event type) and, if {@code readingFeed}, for validated readings as soon as they are posted
+ * (R-COL-2, recipients with real-time needs); delivered by webhook, an HTTP POST that the
+ * recipient acknowledges with a 2xx.
  */
-public record Subscription(UUID id, String name, Set<MeterEventType> eventTypes, URI webhook, boolean active,
-    Instant createdAt) {
+public record Subscription(UUID id, String name, Set<MeterEventType> eventTypes, boolean readingFeed, URI webhook,
+    boolean active, Instant createdAt) {
 
   public Subscription {
     Objects.requireNonNull(id, "id");
@@ -21,8 +23,8 @@ public record Subscription(UUID id, String name, Set<MeterEventType> eventTypes,
     if (name == null || name.isBlank() || name.length() > 100) {
       throw new IllegalArgumentException("subscription name must be 1-100 characters");
     }
-    if (eventTypes == null || eventTypes.isEmpty()) {
-      throw new IllegalArgumentException("a subscription needs at least one event type");
+    if (eventTypes == null || eventTypes.isEmpty() && !readingFeed) {
+      throw new IllegalArgumentException("a subscription needs at least one event type or the reading feed");
     }
     eventTypes = Set.copyOf(eventTypes);
     Objects.requireNonNull(webhook, "webhook");

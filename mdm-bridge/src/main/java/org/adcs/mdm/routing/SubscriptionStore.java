@@ -24,15 +24,16 @@ public final class SubscriptionStore {
   public SubscriptionStore(BoundedSession db, String keyspace) {
     this.db = db;
     var s = db.session();
-    insert = s.prepare("INSERT INTO " + keyspace + ".subscriptions (id, name, event_types, webhook, active, created_at)"
-        + " VALUES (?,?,?,?,?,?)");
+    insert = s.prepare("INSERT INTO " + keyspace + ".subscriptions (id, name, event_types, reading_feed, webhook, active,"
+        + " created_at) VALUES (?,?,?,?,?,?,?)");
     deactivate = s.prepare("UPDATE " + keyspace + ".subscriptions SET active = false WHERE id = ?");
     all = s.prepare("SELECT * FROM " + keyspace + ".subscriptions");
   }
 
   public CompletionStage<Subscription> save(Subscription subscription) {
     Set<String> types = subscription.eventTypes().stream().map(Enum::name).collect(Collectors.toSet());
-    return db.executeAsync(insert.bind(subscription.id(), subscription.name(), types, subscription.webhook().toString(),
+    return db.executeAsync(insert.bind(subscription.id(), subscription.name(), types, subscription.readingFeed(),
+        subscription.webhook().toString(),
         subscription.active(), subscription.createdAt()).setIdempotent(true)).thenApply(rs -> subscription);
   }
 
@@ -47,7 +48,8 @@ public final class SubscriptionStore {
       for (Row row : rs.currentPage()) {
         EnumSet<MeterEventType> types = EnumSet.noneOf(MeterEventType.class);
         row.getSet("event_types", String.class).forEach(t -> types.add(MeterEventType.valueOf(t)));
-        result.add(new Subscription(row.getUuid("id"), row.getString("name"), types, URI.create(row.getString("webhook")),
+        result.add(new Subscription(row.getUuid("id"), row.getString("name"), types, row.getBoolean("reading_feed"),
+            URI.create(row.getString("webhook")),
             row.getBoolean("active"), row.getInstant("created_at")));
       }
       return result;

@@ -1,5 +1,6 @@
 package org.adcs.mdm.routing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,9 +14,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Posts events to a subscriber as one JSON document, {@code {"subscription": ..., "events": [...]}},
- * in order of receipt. Only a 2xx acknowledges them, all at once. Each event carries a {@code key}
- * (meter id and event sequence) that lets the subscriber drop the duplicates at-least-once delivery
- * can produce. Batching keeps an outage storm of thousands of events to a few dozen requests.
+ * in order of receipt: meter events and, for reading feeds, validated days. Only a 2xx acknowledges
+ * them, all at once. Each carries a {@code key} that lets the subscriber drop the duplicates
+ * at-least-once delivery can produce. Batching keeps an outage storm of thousands of events to a few dozen requests.
  */
 public final class WebhookClient {
 
@@ -47,23 +48,14 @@ public final class WebhookClient {
   static String body(Subscription subscription, List<OutboxEntry> entries) {
     ObjectNode document = JSON.createObjectNode();
     document.put("subscription", subscription.id().toString());
-    ArrayNode events = document.putArray("events");
+    ArrayNode notifications = document.putArray("events");
     for (OutboxEntry entry : entries) {
-      events.add(event(entry));
+      try {
+        notifications.add(JSON.readTree(entry.payload()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("outbox entry " + entry.key() + " holds no JSON: " + e.getMessage(), e);
+      }
     }
     return document.toString();
-  }
-
-  private static ObjectNode event(OutboxEntry entry) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("key", entry.meterId() + ":" + entry.sequence());
-    node.put("meterId", entry.meterId());
-    node.put("sequence", entry.sequence());
-    node.put("type", entry.type().name());
-    node.put("code", entry.code());
-    node.put("occurredAt", entry.occurredAt().toString());
-    node.put("receivedAt", entry.receivedAt().toString());
-    node.put("source", entry.source());
-    return node;
   }
 }

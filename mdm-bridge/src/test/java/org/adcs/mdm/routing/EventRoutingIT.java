@@ -105,7 +105,7 @@ class EventRoutingIT {
       }
       assertEquals(firstKeys, healthy.received().stream().map(WebhookSubscriber.Received::key).toList(),
           "in order, each once");
-      assertEquals(firstKeys.stream().filter(k -> Long.parseLong(k.split(":")[1]) % 2 == 0).toList(),
+      assertEquals(firstKeys.stream().filter(k -> Long.parseLong(k.split(":")[2]) % 2 == 0).toList(),
           flaky.received().stream().map(WebhookSubscriber.Received::key).toList(), "outages only, in order");
       assertTrue(flaky.refused() >= 5);
       assertTrue(dead.refused() > 0, "the dead subscriber was tried");
@@ -148,7 +148,7 @@ class EventRoutingIT {
 
   private static void subscribe(String name, EnumSet<MeterEventType> types, WebhookSubscriber target, Instant created)
       throws Exception {
-    subscriptions.save(new Subscription(UUID.randomUUID(), name, types, target.url(), true, created))
+    subscriptions.save(new Subscription(UUID.randomUUID(), name, types, false, target.url(), true, created))
         .toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
@@ -160,7 +160,45 @@ class EventRoutingIT {
   }
 
   private static String key(MeterEvent event) {
-    return event.meter().value() + ":" + event.sequence();
+    return event.meter().value() + ":event:" + event.sequence();
+  }
+
+  @Test
+  void readingFeedSubscriberGetsEachValidatedDayWithStatuses_R_COL_2() throws Exception {
+    try (WebhookSubscriber prepay = new WebhookSubscriber(0, 200)) {
+      subscriptions.save(new Subscription(UUID.randomUUID(), "prepayment", EnumSet.noneOf(MeterEventType.class), true,
+          prepay.url(), true, Instant.now())).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      try (Routing routing = new Routing()) {
+        long[] values = new long[96];
+        for (int i = 0; i < 96; i++) {
+          values[i] = 240 + i % 5 * 5; // varied: a flat line would be a stuck register
+        }
+        java.util.BitSet present = new java.util.BitSet();
+        present.set(0, 96);
+        present.clear(7);
+        var raw = new org.adcs.mdm.reading.IntervalDay(new MeterId("SIM00000900"),
+            org.adcs.mdm.reading.Channel.ACTIVE_IMPORT, java.time.LocalDate.of(2026, 11, 21), 15, 0, values, present,
+            new int[96], ReadingSource.SCHEDULED, Instant.parse("2026-11-22T02:20:00Z"), 12);
+        var validated = new org.adcs.mdm.vee.VeeEngine(org.adcs.mdm.vee.VeeSettings.defaults()).validate(raw,
+            java.util.Optional.empty(), org.adcs.mdm.vee.MeterHistory.NONE, org.adcs.mdm.vee.VeeLevel.FULL,
+            Instant.now());
+        assertEquals(1, routing.router.route(validated).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        await(() -> prepay.received().size() == 1, "reading delivered");
+      }
+      var reading = prepay.received().get(0).notification();
+      assertEquals("reading", reading.get("kind").asText());
+      assertEquals("SIM00000900:reading:active-import:2026-11-21:v12", reading.get("key").asText());
+      assertEquals(96, reading.get("values").size());
+      assertEquals("EST", reading.get("status").get(7).asText());
+      assertEquals("VAL", reading.get("status").get(8).asText());
+      long expectedTotal = 0;
+      for (int i = 0; i < 96; i++) {
+        expectedTotal += i == 7 ? 0 : 240 + i % 5 * 5;
+      }
+      long estimate = reading.get("values").get(7).asLong();
+      assertEquals(expectedTotal + estimate, reading.get("billableTotal").asLong());
+      assertEquals(250, estimate, "interpolated between its neighbours 245 and 255");
+    }
   }
 
   private static void await(java.util.function.BooleanSupplier condition, String what) throws Exception {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class WebhookSubscriber implements AutoCloseable {
 
-  record Received(String key, String type, long atNanos) {}
+  record Received(String key, JsonNode notification, long atNanos) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,7 +38,7 @@ final class WebhookSubscriber implements AutoCloseable {
         long now = System.nanoTime();
         synchronized (received) {
           for (JsonNode event : JSON.readTree(body).get("events")) {
-            received.add(new Received(event.get("key").asText(), event.get("type").asText(), now));
+            received.add(new Received(event.get("key").asText(), event, now));
           }
         }
         code = 200;
