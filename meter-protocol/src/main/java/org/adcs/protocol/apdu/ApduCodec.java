@@ -49,6 +49,20 @@ public final class ApduCodec {
         }
     }
 
+    /**
+     * The body of a GET with-list response (count and Get-Data-Results): what block transfer
+     * slices when a with-list answer does not fit one APDU.
+     */
+    public static byte[] encodeGetDataResults(java.util.List<GetDataResult> results) {
+        ByteWriter out = new ByteWriter(256);
+        XdlmsCodec.writeGetDataResults(results, out);
+        return out.toByteArray();
+    }
+
+    public static Decoded<java.util.List<GetDataResult>> decodeGetDataResults(byte[] bytes, Limits limits) {
+        return Decoded.of("Get-Data-Results", new ByteReader(bytes), in -> XdlmsCodec.readGetDataResults(in, limits));
+    }
+
     /** Decodes one complete APDU; never throws, whatever the bytes. */
     public static Decoded<Apdu> decode(byte[] bytes, Limits limits) {
         if (bytes.length > limits.maxApduSize()) {
