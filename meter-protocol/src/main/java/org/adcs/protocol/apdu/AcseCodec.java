@@ -167,20 +167,22 @@ final class AcseCodec {
         return new Aare(result, diagnosticSource, diagnostic, info);
     }
 
+    /**
+     * RLRQ / RLRE: only the reason is used. The optional user-information after it is skipped
+     * whatever its shape, because a release needs nothing from it and at least one peer
+     * (Gurux 4.0.47's server) under-counts its length in the RLRE.
+     */
     static OptionalInt decodeRelease(ByteReader in, String what) {
         ByteReader body = outer(in, what);
         OptionalInt reason = OptionalInt.empty();
-        while (body.remaining() > 0) {
-            int tag = body.u8(what + " field tag");
-            ByteReader field = body.slice(what + " field", body.length(what + " field length", body.remaining()));
-            if (tag == 0x80) {
-                if (field.remaining() != 1) {
-                    throw ByteReader.invalid(what + " reason is one byte");
-                }
-                reason = OptionalInt.of(field.u8("reason"));
+        if (body.remaining() > 0 && body.peekU8(what + " field tag") == 0x80) {
+            body.u8(what + " field tag");
+            if (body.u8(what + " reason length") != 1) {
+                throw ByteReader.invalid(what + " reason is one byte");
             }
-            // user-information (possibly ciphered) is not needed to release
+            reason = OptionalInt.of(body.u8("reason"));
         }
+        in.skip(what + " user-information", in.remaining());
         return reason;
     }
 

@@ -102,6 +102,12 @@ class PublishedFramesTest {
     }
 
     @Test
+    void aReleaseResponseWhoseUserInformationLengthIsWrongStillReleases() {
+        // as sent by the Gurux 4.0.47 server: BE length 0x0F (and the outer 0x11) one short of the content
+        assertEquals(ReleaseResponse.NORMAL, decode("6311800100BE0F040E0800065F1F0400001A1DFFFF0007"));
+    }
+
+    @Test
     void getRequestsMatchThePublishedFrames() {
         assertRoundTrip("C001C100010000" + "2B0100FF0200",
                 new GetRequest.Normal(0xC1, new CosemAttribute(1, new ObisCode(0, 0, 43, 1, 0, 255), 2), Optional.empty()));
