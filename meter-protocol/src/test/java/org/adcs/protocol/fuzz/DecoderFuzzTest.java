@@ -34,7 +34,7 @@ class DecoderFuzzTest {
     private static final TestMeter METER = new TestMeter();
     private static final byte[] AARQ = ApduCodec.encode(Aarq.lowLevelSecurity(TestMeter.PASSWORD.getBytes(), Conformance.SUPPORTED, 512));
 
-    @FuzzTest(maxExecutions = 150_000, maxDuration = "60s")
+    @FuzzTest(maxExecutions = 500_000, maxDuration = "60s")
     void untrustedBytesNeverEscapeAsAnException(byte[] input) {
         EXECUTIONS.incrementAndGet();
         if (input.length == 0) {

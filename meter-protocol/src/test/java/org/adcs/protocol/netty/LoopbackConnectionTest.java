@@ -82,6 +82,30 @@ class LoopbackConnectionTest {
         headEnd.close().sync();
     }
 
+    @Test
+    void aMalformedFrameClosesOnlyItsOwnConnection() throws Exception {
+        Channel listening = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(DlmsChannels.server(serverSettings, meter.model, WrapperFrame.LOGICAL_DEVICE, h -> { }))
+                .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
+        CompletableFuture<ClientSession> session = new CompletableFuture<>();
+        new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .handler(DlmsChannels.client(clientSettings, WrapperFrame.MANAGEMENT_CLIENT, WrapperFrame.LOGICAL_DEVICE, session::complete))
+                .connect(listening.localAddress()).sync();
+        ClientSession healthy = session.get(5, TimeUnit.SECONDS);
+        healthy.associate().get(5, TimeUnit.SECONDS);
+
+        try (java.net.Socket rogue = new java.net.Socket("127.0.0.1", ((InetSocketAddress) listening.localAddress()).getPort())) {
+            rogue.setSoTimeout(5_000);
+            // a well-framed APDU that is garbage inside: an AARQ claiming far more content than present
+            rogue.getOutputStream().write(org.adcs.protocol.wrapper.WrapperHeader.encode(
+                    new WrapperFrame(1, 1, new byte[] {0x60, (byte) 0x84, 0x7F, 0x7F, 0x7F, 0x7F})));
+            assertEquals(-1, rogue.getInputStream().read(), "the server closed the rogue connection");
+        }
+        assertInstanceOf(GetDataResult.Value.class, healthy.get(new CosemAttribute(8, ObisCode.CLOCK, 2)).get(5, TimeUnit.SECONDS),
+                "the other connection is unaffected");
+        listening.close().sync();
+    }
+
     private void readMeter(ClientSession client) throws Exception {
         client.associate().get(5, TimeUnit.SECONDS);
         GetDataResult clock = client.get(new CosemAttribute(8, ObisCode.CLOCK, 2)).get(5, TimeUnit.SECONDS);
