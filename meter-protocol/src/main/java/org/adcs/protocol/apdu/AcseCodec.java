@@ -17,6 +17,7 @@ final class AcseCodec {
     /** 2.16.756.5.8.2.x mechanism names. */
     private static final byte[] MECHANISM_PREFIX = {0x60, (byte) 0x85, 0x74, 0x05, 0x08, 0x02};
     private static final int CONTEXT_LN_NO_CIPHERING = 1;
+    private static final int CONTEXT_LN_WITH_CIPHERING = 3;
     private static final int INITIATE_REQUEST = 0x01;
     private static final int INITIATE_RESPONSE = 0x08;
     private static final int CONFORMANCE_TAG_1 = 0x5F;
@@ -102,7 +103,7 @@ final class AcseCodec {
             ByteReader field = body.slice("AARQ field", body.length("AARQ field length", body.remaining()));
             switch (tag) {
                 case 0xA1 -> {
-                    readApplicationContext(field);
+                    readApplicationContext(field, false);
                     contextSeen = true;
                 }
                 case 0x8B -> mechanism = readMechanism(field);
@@ -143,7 +144,7 @@ final class AcseCodec {
             ByteReader field = body.slice("AARE field", body.length("AARE field length", body.remaining()));
             switch (tag) {
                 case 0xA1 -> {
-                    readApplicationContext(field);
+                    readApplicationContext(field, true);
                     contextSeen = true;
                 }
                 case 0xA2 -> result = readBerInteger(field, "association-result");
@@ -192,7 +193,12 @@ final class AcseCodec {
         return body;
     }
 
-    private static void readApplicationContext(ByteReader field) {
+    /**
+     * Only logical names without ciphering are spoken. An AARE may still name the ciphering
+     * context (jDLMS 1.8.0's server does, answering with a plain InitiateResponse): that is
+     * accepted, because a ciphered xDLMS part would be refused on its own tag anyway.
+     */
+    private static void readApplicationContext(ByteReader field, boolean inAare) {
         int tag = field.u8("application-context-name tag");
         if (tag != 0x06) {
             throw ByteReader.badTag("application-context-name", tag);
@@ -202,7 +208,7 @@ final class AcseCodec {
         if (oid.length != 7 || !startsWith(oid, CONTEXT_PREFIX)) {
             throw ByteReader.unsupported("application context other than DLMS-UA");
         }
-        if (oid[6] != CONTEXT_LN_NO_CIPHERING) {
+        if (oid[6] != CONTEXT_LN_NO_CIPHERING && !(inAare && oid[6] == CONTEXT_LN_WITH_CIPHERING)) {
             throw ByteReader.unsupported("application context " + oid[6] + " (only logical names without ciphering)");
         }
     }

@@ -130,7 +130,7 @@ public final class ClientSession {
     public void onApdu(byte[] bytes) {
         Decoded<Apdu> decoded = ApduCodec.decode(bytes, settings.limits());
         if (decoded instanceof Decoded.Failed<Apdu> failed) {
-            protocolFailure(new SessionException(SessionException.Reason.PROTOCOL_ERROR, "malformed APDU", failed.error()));
+            protocolFailure(new SessionException(SessionException.Reason.PROTOCOL_ERROR, "malformed APDU: " + failed.error().message(), failed.error()));
             return;
         }
         Apdu apdu = decoded.orElseThrow();

@@ -84,6 +84,13 @@ class PublishedFramesTest {
     }
 
     @Test
+    void jdlmsServerAareWithProtocolVersionAndCipheringContextNameIsAccepted() {
+        // captured from jDLMS 1.8.0's server: protocol-version present, context ...0103, plain InitiateResponse
+        Aare aare = (Aare) decode("612D80020780A109060760857405080103A203020100A305A103020100BE10040E0800065F1F0400001A1DFFFF0007");
+        assertEquals(new Aare(0, 1, 0, new Aare.InitiateResponse(new Conformance(0x001A1D), 0xFFFF, 6, 7)), aare);
+    }
+
+    @Test
     void theConformanceBlocksPeersProposeDecode() {
         // as captured in the interop tests: jDLMS 1.8.0 proposes 00FE1D, Gurux 4.0.47 proposes 421E5D, both max PDU FFFF
         Conformance jdlms = ((Aarq) decode("601DA109060760857405080101BE10040E01000000065F1F040000FE1DFFFF")).proposedConformance();
