@@ -26,6 +26,7 @@ import org.adcs.protocol.apdu.SelectiveAccess;
 import org.adcs.protocol.apdu.SetRequest;
 import org.adcs.protocol.axdr.AxdrCodec;
 import org.adcs.protocol.axdr.DlmsData;
+import org.adcs.protocol.codec.DecodeError;
 import org.adcs.protocol.codec.Decoded;
 import org.adcs.protocol.cosem.CosemDateTime;
 import org.adcs.protocol.cosem.CosemObject;
@@ -39,6 +40,7 @@ import org.adcs.protocol.wrapper.WrapperFrame;
  * One instance per client wPort on a connection; not thread-safe (the adapter serialises calls).
  */
 public final class ServerSession {
+    private static final int AARQ_TAG = 0x60;
     private final ServerSettings settings;
     private final ObjectModel model;
     private final int clientWPort;
@@ -63,6 +65,12 @@ public final class ServerSession {
     public ServerReply onApdu(byte[] bytes) {
         Decoded<Apdu> decoded = ApduCodec.decode(bytes, settings.limits());
         if (decoded instanceof Decoded.Failed<Apdu> failed) {
+            if (failed.error() instanceof DecodeError.Unsupported && bytes.length > 0 && (bytes[0] & 0xFF) == AARQ_TAG) {
+                // a well-formed AARQ for something we do not speak (ciphering, short names): refuse politely
+                associated = false;
+                return new ServerReply.Send(ApduCodec.encode(new Aare(Aare.REJECTED_PERMANENT, Aare.DIAGNOSTIC_SOURCE_USER,
+                        Aare.DIAGNOSTIC_APPLICATION_CONTEXT_NOT_SUPPORTED, new Aare.InitiateError(new ConfirmedServiceError(1, 6, 0)))));
+            }
             return new ServerReply.Close(failed.error());
         }
         Apdu reply = handle(decoded.orElseThrow());

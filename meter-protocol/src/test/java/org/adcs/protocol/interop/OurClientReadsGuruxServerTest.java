@@ -94,6 +94,23 @@ class OurClientReadsGuruxServerTest {
         assertTrue(nextRequests > 100, "block transfer: " + nextRequests + " GET-Request next");
     }
 
+    /**
+     * Verifies the known Gurux quirk the issue names, so nobody copies it: asked for entries 10..12
+     * (to_entry is an index), the Gurux server answers with 12 entries (it reads to_entry as a
+     * count); our server answers with 3 (ClientServerSessionTest).
+     */
+    @Test
+    void theGuruxServerReadsToEntryOfAnEntryDescriptorAsACount() throws Exception {
+        ClientSession client = connect(ClientSettings.lowLevelSecurity(TestMeter.PASSWORD));
+        client.associate().get(5, TimeUnit.SECONDS);
+        ProfileSelection.Entries entries = new ProfileSelection.Entries(10, 12, 1, 0);
+        DlmsData buffer = value(client.get(new CosemAttribute(7, ObisCode.LOAD_PROFILE, 2),
+                Optional.of(new SelectiveAccess(ProfileSelection.ENTRY_SELECTOR, entries.toData()))));
+        List<List<DlmsData>> rows = ProfileGenericObject.parseBuffer(buffer).orElseThrow();
+        assertEquals(12, rows.size(), "Gurux 4.0.47: to_entry taken as a count");
+        assertEquals(100_000L + 25L * 9, rows.get(0).get(2).asLong(), "starting at entry 10");
+    }
+
     @Test
     void aWrongPasswordIsRejectedByTheirServer() throws Exception {
         ClientSession client = connect(ClientSettings.lowLevelSecurity("wrong"));

@@ -259,6 +259,17 @@ class ClientServerSessionTest {
     }
 
     @Test
+    void anAarqForTheCipheringContextIsRefusedWithAnAareNotADroppedConnection() {
+        InMemoryLink link = InMemoryLink.withLls(meter);
+        byte[] cipheredAarq = org.adcs.protocol.codec.ByteWriter.hex("6066a109060760857405080103a60a04084D4D4D0000BC614E8a0207808b0760857405080201ac0a8008"
+                + "3132333435363738be34043221303001234567801302FF8A7874133D414CED25B42534D28DB0047720606B175BD52211BE6841DB204D39EE6FDB8E356855");
+        byte[] reply = assertInstanceOf(ServerReply.Send.class, link.server.onApdu(cipheredAarq)).apdu();
+        org.adcs.protocol.apdu.Aare aare = (org.adcs.protocol.apdu.Aare) ApduCodec.decode(reply, Limits.DEFAULT).orElseThrow();
+        assertFalse(aare.accepted());
+        assertEquals(org.adcs.protocol.apdu.Aare.DIAGNOSTIC_APPLICATION_CONTEXT_NOT_SUPPORTED, aare.diagnostic());
+    }
+
+    @Test
     void aMalformedRequestAsksTheAdapterToCloseTheConnection() {
         InMemoryLink link = InMemoryLink.withLls(meter);
         assertInstanceOf(ServerReply.Close.class, link.server.onApdu(new byte[] {0x60, (byte) 0x84, 0x7F, 0x7F, 0x7F, 0x7F}));
