@@ -6,10 +6,10 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * The 12-byte COSEM date-time (Blue Book 4.1.6.1): year(2) month day day-of-week hour minute
- * second hundredths deviation(2, minutes, local = UTC + (-deviation)... see below) clock-status.
- * Fields may be "not specified" (0xFF / 0xFFFF / 0x8000), which is why this is a value of its own
- * and not just a {@link java.time} type. Meters keep standard time (ARCHITECTURE.md, "Time is data").
+ * The 12-byte COSEM date-time (Blue Book, "date-time"): year (2 bytes), month, day of month, day of
+ * week, hour, minute, second, hundredths, deviation (2 bytes, signed minutes) and clock status.
+ * Any field may be "not specified" (0xFF, year 0xFFFF, deviation 0x8000), which is why this is a
+ * value of its own and not a {@link java.time} type. Meters keep standard time (R-COL-6).
  */
 public record CosemDateTime(int year, int month, int dayOfMonth, int dayOfWeek, int hour, int minute,
                             int second, int hundredths, int deviationMinutes, int clockStatus) {
@@ -18,11 +18,7 @@ public record CosemDateTime(int year, int month, int dayOfMonth, int dayOfWeek, 
     /** Deviation 0x8000: not specified. */
     public static final int DEVIATION_NOT_SPECIFIED = 0x8000;
 
-    /**
-     * Decodes 12 bytes. Deviation is stored as the standard's signed minutes; per the Blue Book it is
-     * "local time minus UTC" negated in some editions, so we keep the raw value and convert with
-     * {@link #toOffsetDateTime()} using the Green Book convention: UTC = local + deviation.
-     */
+    /** Decodes 12 bytes (empty for any other length); the deviation keeps its sign. */
     public static Optional<CosemDateTime> fromBytes(byte[] b) {
         if (b.length != 12) {
             return Optional.empty();

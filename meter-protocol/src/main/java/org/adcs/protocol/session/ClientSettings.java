@@ -14,8 +14,9 @@ import org.adcs.protocol.codec.Octets;
  * @param maxReceivePduSize      client-max-receive-pdu-size proposed (peers use 0xFFFF)
  * @param responseTimeout        per request APDU (each block of a block transfer restarts it)
  * @param highPriority           sets the priority bit of invoke-id-and-priority (0xC1 vs 0x41)
+ * @param limits                 bounds applied to the server's (untrusted) answers
  */
-public record ClientSettings(Optional<Octets> password, org.adcs.protocol.apdu.Conformance proposedConformance,
+public record ClientSettings(Optional<Octets> password, Conformance proposedConformance,
                              int maxReceivePduSize, Duration responseTimeout, boolean highPriority, Limits limits) {
     public static ClientSettings lowLevelSecurity(String password) {
         return new ClientSettings(Optional.of(Octets.copyOf(password.getBytes(java.nio.charset.StandardCharsets.US_ASCII))),

@@ -14,6 +14,7 @@ import org.adcs.protocol.codec.Octets;
  * @param supportedConformance        intersected with the client's proposal
  * @param maxReceivePduSize           announced in the AARE; longer SETs must come in blocks
  * @param maxSendPduSize              cap on our own APDUs besides the client's max receive size
+ * @param limits                      bounds applied to the client's (untrusted) requests
  */
 public record ServerSettings(Optional<Octets> llsPassword, boolean publicClientWithoutPassword, Conformance supportedConformance,
                              int maxReceivePduSize, int maxSendPduSize, Limits limits) {
