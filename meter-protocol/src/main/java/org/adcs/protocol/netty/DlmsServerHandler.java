@@ -2,6 +2,7 @@ package org.adcs.protocol.netty;
 
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,8 @@ import org.adcs.protocol.wrapper.WrapperFrame;
 
 /**
  * Serves a meter's object model on one channel, whichever side opened it. Keeps one
- * {@link ServerSession} per client wPort; a malformed APDU closes this channel only.
+ * {@link ServerSession} per client wPort, used only on the channel's event loop; a malformed
+ * APDU closes this channel only.
  */
 public final class DlmsServerHandler extends SimpleChannelInboundHandler<WrapperFrame> {
     private final ServerSettings settings;
@@ -40,8 +42,13 @@ public final class DlmsServerHandler extends SimpleChannelInboundHandler<Wrapper
         if (ctx == null) {
             throw new IllegalStateException("channel not active");
         }
-        byte[] apdu = sessionFor(clientWPort).dataNotification(body, time);
-        return ctx.writeAndFlush(new WrapperFrame(logicalDevice, clientWPort, apdu));
+        // sessions are confined to the event loop, so a push from another thread hops onto it
+        ChannelPromise promise = ctx.newPromise();
+        ctx.executor().execute(() -> {
+            byte[] apdu = sessionFor(clientWPort).dataNotification(body, time);
+            ctx.writeAndFlush(new WrapperFrame(logicalDevice, clientWPort, apdu), promise);
+        });
+        return promise;
     }
 
     @Override
@@ -64,7 +71,7 @@ public final class DlmsServerHandler extends SimpleChannelInboundHandler<Wrapper
         }
     }
 
-    private synchronized ServerSession sessionFor(int clientWPort) {
+    private ServerSession sessionFor(int clientWPort) {
         return sessions.computeIfAbsent(clientWPort, port -> new ServerSession(settings, model, port));
     }
 

@@ -65,16 +65,26 @@ public final class ServerSession {
     public ServerReply onApdu(byte[] bytes) {
         Decoded<Apdu> decoded = ApduCodec.decode(bytes, settings.limits());
         if (decoded instanceof Decoded.Failed<Apdu> failed) {
-            if (failed.error() instanceof DecodeError.Unsupported && bytes.length > 0 && (bytes[0] & 0xFF) == AARQ_TAG) {
-                // a well-formed AARQ for something we do not speak (ciphering, short names): refuse politely
-                associated = false;
-                return new ServerReply.Send(ApduCodec.encode(new Aare(Aare.REJECTED_PERMANENT, Aare.DIAGNOSTIC_SOURCE_USER,
-                        Aare.DIAGNOSTIC_APPLICATION_CONTEXT_NOT_SUPPORTED, new Aare.InitiateError(new ConfirmedServiceError(1, 6, 0)))));
+            if (failed.error() instanceof DecodeError.Unsupported) {
+                return new ServerReply.Send(ApduCodec.encode(refuseUnsupported(bytes)));
             }
-            return new ServerReply.Close(failed.error());
+            return new ServerReply.Close(failed.error()); // malformed: this connection only
         }
         Apdu reply = handle(decoded.orElseThrow());
         return reply == null ? ServerReply.NOTHING : new ServerReply.Send(ApduCodec.encode(reply));
+    }
+
+    /**
+     * Well-formed but outside our subset (ciphering, short names, SET with-list, ...): refused with
+     * an AARE or an ExceptionResponse, as a meter would, instead of dropping the connection.
+     */
+    private Apdu refuseUnsupported(byte[] bytes) {
+        if ((bytes[0] & 0xFF) == AARQ_TAG) {
+            associated = false;
+            return new Aare(Aare.REJECTED_PERMANENT, Aare.DIAGNOSTIC_SOURCE_USER, Aare.DIAGNOSTIC_APPLICATION_CONTEXT_NOT_SUPPORTED,
+                    new Aare.InitiateError(new ConfirmedServiceError(1, 6, 0)));
+        }
+        return new ExceptionResponse(ExceptionResponse.SERVICE_UNKNOWN, ExceptionResponse.SERVICE_NOT_SUPPORTED);
     }
 
     /** A DataNotification (push) APDU carrying {@code body}; pushes need no association. */

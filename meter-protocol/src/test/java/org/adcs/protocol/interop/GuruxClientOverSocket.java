@@ -57,6 +57,17 @@ final class GuruxClientOverSocket implements AutoCloseable {
         return client.updateValue(object, attribute, reply.getValue());
     }
 
+    void write(GXDLMSObject object, int attribute) throws Exception {
+        GXReplyData reply = new GXReplyData();
+        for (byte[] request : client.write(object, attribute)) {
+            reply.clear();
+            readDataBlock(request, reply);
+            if (reply.getError() != 0) {
+                throw new IllegalStateException("Gurux reports error " + reply.getError() + ": " + reply.getErrorMessage());
+            }
+        }
+    }
+
     void release() throws Exception {
         GXReplyData reply = new GXReplyData();
         for (byte[] request : client.releaseRequest()) {

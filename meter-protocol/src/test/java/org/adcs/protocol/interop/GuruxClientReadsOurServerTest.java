@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gurux.dlms.GXDateTime;
+import gurux.dlms.enums.ObjectType;
 import gurux.dlms.enums.Unit;
+import gurux.dlms.objects.GXDLMSAssociationLogicalName;
 import gurux.dlms.objects.GXDLMSClock;
 import gurux.dlms.objects.GXDLMSProfileGeneric;
 import gurux.dlms.objects.GXDLMSRegister;
@@ -71,6 +73,30 @@ class GuruxClientReadsOurServerTest {
 
             Aarq aarq = (Aarq) ApduCodec.decode(Arrays.copyOfRange(gurux.sent.get(0), 8, gurux.sent.get(0).length), Limits.DEFAULT).orElseThrow();
             System.out.printf("Gurux AARQ proposes %s, max PDU %04X%n", aarq.proposedConformance(), aarq.clientMaxReceivePduSize());
+        }
+    }
+
+    @Test
+    void readsOurAssociationObjectListAndFindsEveryObject() throws Exception {
+        try (GuruxClientOverSocket gurux = connect()) {
+            gurux.associate();
+            GXDLMSAssociationLogicalName association = new GXDLMSAssociationLogicalName();
+            gurux.read(association, 2);
+            assertEquals(meter.model.objects().size(), association.getObjectList().size());
+            assertTrue(association.getObjectList().findByLN(ObjectType.PROFILE_GENERIC, "1.0.99.1.0.255") != null);
+            assertTrue(association.getObjectList().findByLN(ObjectType.PUSH_SETUP, "0.1.25.9.0.255") != null);
+            assertTrue(association.getObjectList().findByLN(ObjectType.ACTION_SCHEDULE, "0.0.15.0.4.255") != null);
+        }
+    }
+
+    @Test
+    void setsTheClockAndTheMeterTakesTheCorrection() throws Exception {
+        try (GuruxClientOverSocket gurux = connect()) {
+            gurux.associate();
+            GXDLMSClock clock = new GXDLMSClock("0.0.1.0.0.255");
+            clock.setTime(new GXDateTime(Date.from(TestMeter.NOW.plusSeconds(30))));
+            gurux.write(clock, 2);
+            assertEquals(TestMeter.NOW.plusSeconds(30), meter.clock.now());
         }
     }
 

@@ -270,6 +270,43 @@ class ClientServerSessionTest {
     }
 
     @Test
+    void aWellFormedButUnsupportedRequestIsAnsweredWithAnExceptionResponse() throws Exception {
+        InMemoryLink link = InMemoryLink.withLls(meter);
+        done(link.client.associate());
+        ServerReply reply = link.server.onApdu(org.adcs.protocol.codec.ByteWriter.hex("C104C100")); // SET with-list
+        byte[] apdu = assertInstanceOf(ServerReply.Send.class, reply).apdu();
+        assertEquals(new org.adcs.protocol.apdu.ExceptionResponse(2, 2), ApduCodec.decode(apdu, Limits.DEFAULT).orElseThrow());
+    }
+
+    @Test
+    void aLongGetWithListIsAnsweredInBlocksAndReassembled() throws Exception {
+        InMemoryLink link = new InMemoryLink(ClientSettings.lowLevelSecurity(TestMeter.PASSWORD).withMaxReceivePduSize(256),
+                ServerSettings.withPassword(TestMeter.PASSWORD), meter, WrapperFrame.MANAGEMENT_CLIENT);
+        done(link.client.associate());
+        List<GetDataResult> results = done(link.client.getWithList(List.of(
+                AttributeRequest.of(new CosemAttribute(8, ObisCode.CLOCK, 2)),
+                new AttributeRequest(new CosemAttribute(7, ObisCode.LOAD_PROFILE, 2),
+                        Optional.of(new SelectiveAccess(2, new ProfileSelection.Entries(1, 96, 0, 0).toData()))))));
+        assertEquals(96, ProfileGenericObject.parseBuffer(value(results.get(1))).orElseThrow().size());
+        assertTrue(link.responses.size() > 10, "answered in blocks of at most 256 bytes");
+    }
+
+    @Test
+    void everyAttributeOfEveryListedObjectCanBeRead() throws Exception {
+        InMemoryLink link = InMemoryLink.withLls(meter);
+        done(link.client.associate());
+        DlmsData list = value(done(link.client.get(new CosemAttribute(15, ObisCode.CURRENT_ASSOCIATION, 2))));
+        List<org.adcs.protocol.cosem.CaptureObject> objects = org.adcs.protocol.cosem.AssociationLnObject.parseObjectList(list).orElseThrow();
+        assertEquals(meter.model.objects().size(), objects.size());
+        for (org.adcs.protocol.cosem.CosemObject object : meter.model.objects()) {
+            for (int attribute : object.attributeIds()) {
+                GetDataResult result = done(link.client.get(new CosemAttribute(object.classId(), object.logicalName(), attribute)));
+                assertInstanceOf(GetDataResult.Value.class, result, object.logicalName() + " attribute " + attribute);
+            }
+        }
+    }
+
+    @Test
     void aMalformedRequestAsksTheAdapterToCloseTheConnection() {
         InMemoryLink link = InMemoryLink.withLls(meter);
         assertInstanceOf(ServerReply.Close.class, link.server.onApdu(new byte[] {0x60, (byte) 0x84, 0x7F, 0x7F, 0x7F, 0x7F}));
