@@ -185,7 +185,11 @@ final class XdlmsCodec {
         int iip = in.u8("invoke-id-and-priority");
         return switch (type) {
             case NORMAL -> new SetResponse.Normal(iip, readDataAccessResult(in));
-            case NEXT_OR_BLOCK -> new SetResponse.DataBlock(iip, in.u32("block number"));
+            case NEXT_OR_BLOCK -> {
+                SetResponse.DataBlock ack = new SetResponse.DataBlock(iip, in.u32("block number"));
+                skipZeroPadding(in); // Gurux 4.0.47's server pads this acknowledgement with zero bytes
+                yield ack;
+            }
             case WITH_LIST_OR_LAST_BLOCK -> {
                 DataAccessResult result = readDataAccessResult(in);
                 yield new SetResponse.LastDataBlock(iip, result, in.u32("block number"));
@@ -331,6 +335,18 @@ final class XdlmsCodec {
     static DataAccessResult readDataAccessResult(ByteReader in) {
         int code = in.u8("data-access-result");
         return DataAccessResult.fromCode(code).orElseThrow(() -> ByteReader.invalid("data-access-result " + code));
+    }
+
+    /** Tolerates trailing zero bytes a peer adds; anything else stays an error (trailing bytes). */
+    private static void skipZeroPadding(ByteReader in) {
+        int start = in.position();
+        int count = in.remaining();
+        for (int i = 0; i < count; i++) {
+            if (in.u8("padding") != 0) {
+                in.reset(start);
+                return;
+            }
+        }
     }
 
     private static boolean readBoolean(ByteReader in, String what) {

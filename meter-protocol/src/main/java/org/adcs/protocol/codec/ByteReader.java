@@ -82,6 +82,14 @@ public final class ByteReader {
         return out;
     }
 
+    /** Moves back to an earlier {@link #position()} of this reader (for look-ahead). */
+    public void reset(int earlierPosition) {
+        if (earlierPosition > position) {
+            throw new IllegalArgumentException("can only move back");
+        }
+        position = earlierPosition;
+    }
+
     public void skip(String what, int count) {
         require(what, count);
         position += count;

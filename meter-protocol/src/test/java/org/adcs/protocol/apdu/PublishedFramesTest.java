@@ -115,6 +115,14 @@ class PublishedFramesTest {
     }
 
     @Test
+    void aSetBlockAcknowledgementPaddedWithZeroBytesIsAccepted() {
+        // as sent by the Gurux 4.0.47 server; non-zero trailing bytes stay an error
+        assertEquals(new SetResponse.DataBlock(0xC1, 1), decode("C502C100000001000000"));
+        assertInstanceOf(org.adcs.protocol.codec.DecodeError.TrailingBytes.class,
+                ((org.adcs.protocol.codec.Decoded.Failed<Apdu>) ApduCodec.decode(hex("C502C100000001000001"), Limits.DEFAULT)).error());
+    }
+
+    @Test
     void getRequestsMatchThePublishedFrames() {
         assertRoundTrip("C001C100010000" + "2B0100FF0200",
                 new GetRequest.Normal(0xC1, new CosemAttribute(1, new ObisCode(0, 0, 43, 1, 0, 255), 2), Optional.empty()));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gurux.dlms.GXDateTime;
 import gurux.dlms.enums.ObjectType;
 import gurux.dlms.enums.Unit;
+import gurux.dlms.objects.GXDLMSActionSchedule;
 import gurux.dlms.objects.GXDLMSAssociationLogicalName;
 import gurux.dlms.objects.GXDLMSClock;
 import gurux.dlms.objects.GXDLMSProfileGeneric;
@@ -38,8 +39,9 @@ class GuruxClientReadsOurServerTest {
 
     @BeforeEach
     void start() throws InterruptedException {
-        // cap our APDUs at 1 KiB so the 45-day profile needs block transfer whatever the client proposes
-        ServerSettings settings = ServerSettings.withPassword(TestMeter.PASSWORD).withMaxSendPduSize(1024);
+        // cap our APDUs at 1 KiB so the 45-day profile needs block transfer whatever the client proposes,
+        // and accept only 128-byte APDUs so a long schedule must be written in SET blocks
+        ServerSettings settings = ServerSettings.withPassword(TestMeter.PASSWORD).withMaxSendPduSize(1024).withMaxReceivePduSize(128);
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(DlmsChannels.server(settings, meter.model, WrapperFrame.LOGICAL_DEVICE, h -> { }))
                 .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
@@ -97,6 +99,23 @@ class GuruxClientReadsOurServerTest {
             clock.setTime(new GXDateTime(Date.from(TestMeter.NOW.plusSeconds(30))));
             gurux.write(clock, 2);
             assertEquals(TestMeter.NOW.plusSeconds(30), meter.clock.now());
+        }
+    }
+
+    @Test
+    void writesAPushScheduleTooLongForOneApduInSetBlocks() throws Exception {
+        try (GuruxClientOverSocket gurux = connect()) {
+            gurux.associate();
+            GXDLMSActionSchedule schedule = new GXDLMSActionSchedule("0.0.15.0.4.255");
+            GXDateTime[] times = new GXDateTime[24];
+            for (int h = 0; h < 24; h++) {
+                times[h] = new GXDateTime(-1, -1, -1, h, 20, 0, 0);
+            }
+            schedule.setExecutionTime(times);
+            gurux.write(schedule, 4);
+            assertEquals(24, meter.pushSchedule.executionTimes().elements().size());
+            long blocks = gurux.sent.stream().filter(r -> r.length > 9 && (r[8] & 0xFF) == 0xC1 && (r[9] == 2 || r[9] == 3)).count();
+            assertTrue(blocks >= 2, "SET with data blocks: " + blocks);
         }
     }
 

@@ -34,6 +34,7 @@ import org.adcs.protocol.testing.TestMeter;
  */
 final class GuruxTestServer extends GXDLMSServer implements AutoCloseable {
     final List<byte[]> requests = new CopyOnWriteArrayList<>();
+    final List<byte[]> replies = new CopyOnWriteArrayList<>();
     private final ServerSocket listener;
     private final Thread acceptor;
 
@@ -95,6 +96,7 @@ final class GuruxTestServer extends GXDLMSServer implements AutoCloseable {
                     requests.add(received);
                     byte[] reply = handleRequest(received);
                     if (reply != null) {
+                        replies.add(reply);
                         out.write(reply);
                         out.flush();
                     }
