@@ -17,6 +17,7 @@ import org.adcs.protocol.wrapper.WrapperFrame;
  * there sees the meter's first DataNotification.
  */
 public final class DlmsClientHandler extends SimpleChannelInboundHandler<WrapperFrame> {
+    private static final byte DATA_NOTIFICATION_TAG = 0x0F;
     private final int clientWPort;
     private final int serverWPort;
     private final ClientSession session;
@@ -56,7 +57,9 @@ public final class DlmsClientHandler extends SimpleChannelInboundHandler<Wrapper
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WrapperFrame frame) {
-        if (frame.destinationWPort() == clientWPort) {
+        // pushes may be addressed to a push client wPort other than ours; they belong to this meter all the same
+        boolean push = frame.apdu().length > 0 && frame.apdu()[0] == DATA_NOTIFICATION_TAG;
+        if (frame.destinationWPort() == clientWPort || push) {
             session.onApdu(frame.apdu());
         }
     }

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
 
 /** Our client and our server over real loopback TCP, in both connection directions (ARCHITECTURE.md, "Data flow"). */
 class LoopbackConnectionTest {
+    /** A push destination wPort other than the management client that then reads the meter. */
+    private static final int PUSH_CLIENT = 102;
     private final EventLoopGroup group = new NioEventLoopGroup(2);
     private final TestMeter meter = new TestMeter();
     private final ClientSettings clientSettings = ClientSettings.lowLevelSecurity(TestMeter.PASSWORD).withMaxReceivePduSize(1024);
@@ -74,7 +76,7 @@ class LoopbackConnectionTest {
         DlmsData name = new DlmsData.OctetString(TestMeter.DEVICE_NAME.getBytes(StandardCharsets.US_ASCII));
         new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .handler(DlmsChannels.server(serverSettings, meter.model, WrapperFrame.LOGICAL_DEVICE,
-                        h -> h.push(WrapperFrame.MANAGEMENT_CLIENT, DlmsData.Structure.of(name), Optional.empty())))
+                        h -> h.push(PUSH_CLIENT, DlmsData.Structure.of(name), Optional.empty())))
                 .connect(headEnd.localAddress()).sync();
         DataNotification push = firstPush.get(5, TimeUnit.SECONDS);
         assertEquals(DlmsData.Structure.of(name), push.body());
