@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.adcs.protocol.axdr.AxdrCodec;
 import org.adcs.protocol.axdr.DlmsData;
+import org.adcs.protocol.codec.DecodeError;
+import org.adcs.protocol.codec.Decoded;
 import org.adcs.protocol.codec.Limits;
 import org.adcs.protocol.codec.Octets;
 import org.adcs.protocol.cosem.CaptureObject;
@@ -58,8 +60,8 @@ class PublishedFramesTest {
         var result = ApduCodec.decode(hex("6066a109060760857405080103a60a04084D4D4D0000BC614E8a0207808b0760857405080201ac0a8008"
                 + "3132333435363738be34043221303001234567801302FF8A7874133D414CED25B42534D28DB0047720606B175BD52211BE6841DB204D39EE6FDB8E356855"),
                 Limits.DEFAULT);
-        assertInstanceOf(org.adcs.protocol.codec.DecodeError.Unsupported.class,
-                ((org.adcs.protocol.codec.Decoded.Failed<Apdu>) result).error());
+        assertInstanceOf(DecodeError.Unsupported.class,
+                ((Decoded.Failed<Apdu>) result).error());
     }
 
     @Test
@@ -118,8 +120,8 @@ class PublishedFramesTest {
     void aSetBlockAcknowledgementPaddedWithZeroBytesIsAccepted() {
         // as sent by the Gurux 4.0.47 server; non-zero trailing bytes stay an error
         assertEquals(new SetResponse.DataBlock(0xC1, 1), decode("C502C100000001000000"));
-        assertInstanceOf(org.adcs.protocol.codec.DecodeError.TrailingBytes.class,
-                ((org.adcs.protocol.codec.Decoded.Failed<Apdu>) ApduCodec.decode(hex("C502C100000001000001"), Limits.DEFAULT)).error());
+        assertInstanceOf(DecodeError.TrailingBytes.class,
+                ((Decoded.Failed<Apdu>) ApduCodec.decode(hex("C502C100000001000001"), Limits.DEFAULT)).error());
     }
 
     @Test

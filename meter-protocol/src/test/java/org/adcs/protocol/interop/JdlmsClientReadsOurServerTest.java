@@ -1,5 +1,6 @@
 package org.adcs.protocol.interop;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,10 +15,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.adcs.protocol.apdu.Aarq;
+import org.adcs.protocol.apdu.ApduCodec;
 import org.adcs.protocol.axdr.DlmsData;
+import org.adcs.protocol.codec.ByteWriter;
+import org.adcs.protocol.codec.Limits;
 import org.adcs.protocol.cosem.ClockObject;
 import org.adcs.protocol.cosem.CosemDateTime;
 import org.adcs.protocol.cosem.ProfileGenericObject;
@@ -30,10 +38,12 @@ import org.adcs.protocol.wrapper.WrapperFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openmuc.jdlms.AccessResultCode;
 import org.openmuc.jdlms.AttributeAddress;
 import org.openmuc.jdlms.AuthenticationMechanism;
 import org.openmuc.jdlms.DlmsConnection;
 import org.openmuc.jdlms.GetResult;
+import org.openmuc.jdlms.RawMessageData;
 import org.openmuc.jdlms.SecuritySuite;
 import org.openmuc.jdlms.SelectiveAccessDescription;
 import org.openmuc.jdlms.TcpConnectionBuilder;
@@ -58,15 +68,15 @@ class JdlmsClientReadsOurServerTest {
     }
 
     /** APDUs as captured by jDLMS itself (wrapper header stripped where present), with their direction. */
-    private final List<org.openmuc.jdlms.RawMessageData> captured = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<RawMessageData> captured = new CopyOnWriteArrayList<>();
 
-    private List<byte[]> apdus(org.openmuc.jdlms.RawMessageData.MessageSource source) {
-        List<byte[]> out = new java.util.ArrayList<>();
-        for (org.openmuc.jdlms.RawMessageData m : captured) {
+    private List<byte[]> apdus(RawMessageData.MessageSource source) {
+        List<byte[]> out = new ArrayList<>();
+        for (RawMessageData m : captured) {
             if (m.getMessageSource() == source) {
                 byte[] raw = m.getMessage();
                 boolean wrapped = raw.length >= 8 && raw[0] == 0 && raw[1] == 1;
-                out.add(wrapped ? java.util.Arrays.copyOfRange(raw, 8, raw.length) : raw);
+                out.add(wrapped ? Arrays.copyOfRange(raw, 8, raw.length) : raw);
             }
         }
         return out;
@@ -86,7 +96,7 @@ class JdlmsClientReadsOurServerTest {
 
     private static DlmsData read(DlmsConnection c, AttributeAddress address) throws IOException {
         GetResult result = c.get(address);
-        assertEquals(org.openmuc.jdlms.AccessResultCode.SUCCESS, result.getResultCode(), address.toString());
+        assertEquals(AccessResultCode.SUCCESS, result.getResultCode(), address.toString());
         return JdlmsData.fromJdlms(result.getResultData());
     }
 
@@ -113,7 +123,7 @@ class JdlmsClientReadsOurServerTest {
             assertEquals(meter.loadProfile.get(0).elements(), rows.get(0));
             assertEquals(meter.loadProfile.get(4319).elements(), rows.get(4319));
         }
-        long blocks = apdus(org.openmuc.jdlms.RawMessageData.MessageSource.SERVER).stream()
+        long blocks = apdus(RawMessageData.MessageSource.SERVER).stream()
                 .filter(a -> a.length > 1 && (a[0] & 0xFF) == 0xC4 && a[1] == 2).count();
         assertTrue(blocks >= 2, "45 days do not fit one 64 KiB APDU, so they came in blocks: " + blocks);
     }
@@ -123,13 +133,13 @@ class JdlmsClientReadsOurServerTest {
         try (DlmsConnection c = connect(TestMeter.PASSWORD)) {
             read(c, new AttributeAddress(1, "0.0.42.0.0.255", 2));
         }
-        byte[] aarqBytes = apdus(org.openmuc.jdlms.RawMessageData.MessageSource.CLIENT).get(0);
-        org.adcs.protocol.apdu.Aarq aarq = (org.adcs.protocol.apdu.Aarq) org.adcs.protocol.apdu.ApduCodec
-                .decode(aarqBytes, org.adcs.protocol.codec.Limits.DEFAULT).orElseThrow();
-        System.out.printf("jDLMS AARQ: %s -> %s%n", org.adcs.protocol.codec.ByteWriter.toHex(aarqBytes), aarq);
+        byte[] aarqBytes = apdus(RawMessageData.MessageSource.CLIENT).get(0);
+        Aarq aarq = (Aarq) ApduCodec
+                .decode(aarqBytes, Limits.DEFAULT).orElseThrow();
+        System.out.printf("jDLMS AARQ: %s -> %s%n", ByteWriter.toHex(aarqBytes), aarq);
         assertEquals(0xFFFF, aarq.clientMaxReceivePduSize());
         assertEquals(0x00FE1D, aarq.proposedConformance().bits());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(aarqBytes, org.adcs.protocol.apdu.ApduCodec.encode(aarq),
+        assertArrayEquals(aarqBytes, ApduCodec.encode(aarq),
                 "we encode the same AARQ byte for byte");
         assertEquals(org.adcs.protocol.apdu.AuthenticationMechanism.LOW, aarq.mechanism());
     }

@@ -1,9 +1,10 @@
 package org.adcs.protocol.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,21 +13,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.adcs.protocol.apdu.Aare;
 import org.adcs.protocol.apdu.ActionResponse;
 import org.adcs.protocol.apdu.ApduCodec;
 import org.adcs.protocol.apdu.AttributeRequest;
 import org.adcs.protocol.apdu.CosemAttribute;
 import org.adcs.protocol.apdu.CosemMethod;
 import org.adcs.protocol.apdu.DataAccessResult;
+import org.adcs.protocol.apdu.ExceptionResponse;
 import org.adcs.protocol.apdu.GetDataResult;
 import org.adcs.protocol.apdu.GetRequest;
 import org.adcs.protocol.apdu.GetResponse;
 import org.adcs.protocol.apdu.SelectiveAccess;
 import org.adcs.protocol.apdu.SetRequest;
 import org.adcs.protocol.axdr.DlmsData;
+import org.adcs.protocol.codec.ByteWriter;
 import org.adcs.protocol.codec.Limits;
+import org.adcs.protocol.cosem.AssociationLnObject;
+import org.adcs.protocol.cosem.CaptureObject;
 import org.adcs.protocol.cosem.ClockObject;
 import org.adcs.protocol.cosem.CosemDateTime;
+import org.adcs.protocol.cosem.CosemObject;
 import org.adcs.protocol.cosem.EventLog;
 import org.adcs.protocol.cosem.ObisCode;
 import org.adcs.protocol.cosem.ProfileGenericObject;
@@ -64,9 +71,9 @@ class ClientServerSessionTest {
     void aWrongPasswordIsRejectedAndRequestsThenFailAsNotAssociated() throws Exception {
         InMemoryLink link = new InMemoryLink(ClientSettings.lowLevelSecurity("wrong"), ServerSettings.withPassword(TestMeter.PASSWORD),
                 meter, WrapperFrame.MANAGEMENT_CLIENT);
-        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> done(link.client.associate()));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> done(link.client.associate()));
         assertEquals(SessionException.Reason.ASSOCIATION_REJECTED, ((SessionException) e.getCause()).reason());
-        ExecutionException get = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+        ExecutionException get = assertThrows(ExecutionException.class,
                 () -> done(link.client.get(new CosemAttribute(8, ObisCode.CLOCK, 2))));
         assertEquals(SessionException.Reason.NOT_ASSOCIATED, ((SessionException) get.getCause()).reason());
     }
@@ -120,7 +127,7 @@ class ClientServerSessionTest {
         done(link.client.associate());
         Instant from = TestMeter.intervalEnd(100);
         Instant to = TestMeter.intervalEnd(103);
-        ProfileSelection.Range range = new ProfileSelection.Range(org.adcs.protocol.cosem.CaptureObject.CLOCK_TIME,
+        ProfileSelection.Range range = new ProfileSelection.Range(CaptureObject.CLOCK_TIME,
                 new DlmsData.OctetString(CosemDateTime.of(from.atOffset(ZoneOffset.UTC)).toBytes()),
                 new DlmsData.OctetString(CosemDateTime.of(to.atOffset(ZoneOffset.UTC)).toBytes()),
                 List.of(TestMeter.LOAD_PROFILE_COLUMNS.get(0), TestMeter.LOAD_PROFILE_COLUMNS.get(2)));
@@ -218,7 +225,7 @@ class ClientServerSessionTest {
         CompletableFuture<GetDataResult> second = link.client.get(new CosemAttribute(8, ObisCode.CLOCK, 2));
         assertFalse(first.isDone());
         link.scheduler.advance(Duration.ofSeconds(31));
-        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, first::get);
+        ExecutionException e = assertThrows(ExecutionException.class, first::get);
         assertEquals(SessionException.Reason.TIMEOUT, ((SessionException) e.getCause()).reason());
         assertFalse(second.isDone(), "the second request is now on the wire");
         assertEquals(1, link.scheduler.pending());
@@ -231,7 +238,7 @@ class ClientServerSessionTest {
         link.serverSilent = true;
         CompletableFuture<GetDataResult> pending = link.client.get(new CosemAttribute(8, ObisCode.CLOCK, 2));
         link.client.onApdu(new byte[] {(byte) 0xC4, 0x01});
-        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, pending::get);
+        ExecutionException e = assertThrows(ExecutionException.class, pending::get);
         SessionException cause = (SessionException) e.getCause();
         assertEquals(SessionException.Reason.PROTOCOL_ERROR, cause.reason());
         assertTrue(cause.decodeError().isPresent());
@@ -255,27 +262,27 @@ class ClientServerSessionTest {
         InMemoryLink link = InMemoryLink.withLls(meter);
         ServerReply reply = link.server.onApdu(ApduCodec.encode(new GetRequest.Normal(0xC1, new CosemAttribute(8, ObisCode.CLOCK, 2), Optional.empty())));
         byte[] apdu = assertInstanceOf(ServerReply.Send.class, reply).apdu();
-        assertInstanceOf(org.adcs.protocol.apdu.ExceptionResponse.class, ApduCodec.decode(apdu, Limits.DEFAULT).orElseThrow());
+        assertInstanceOf(ExceptionResponse.class, ApduCodec.decode(apdu, Limits.DEFAULT).orElseThrow());
     }
 
     @Test
     void anAarqForTheCipheringContextIsRefusedWithAnAareNotADroppedConnection() {
         InMemoryLink link = InMemoryLink.withLls(meter);
-        byte[] cipheredAarq = org.adcs.protocol.codec.ByteWriter.hex("6066a109060760857405080103a60a04084D4D4D0000BC614E8a0207808b0760857405080201ac0a8008"
+        byte[] cipheredAarq = ByteWriter.hex("6066a109060760857405080103a60a04084D4D4D0000BC614E8a0207808b0760857405080201ac0a8008"
                 + "3132333435363738be34043221303001234567801302FF8A7874133D414CED25B42534D28DB0047720606B175BD52211BE6841DB204D39EE6FDB8E356855");
         byte[] reply = assertInstanceOf(ServerReply.Send.class, link.server.onApdu(cipheredAarq)).apdu();
-        org.adcs.protocol.apdu.Aare aare = (org.adcs.protocol.apdu.Aare) ApduCodec.decode(reply, Limits.DEFAULT).orElseThrow();
+        Aare aare = (Aare) ApduCodec.decode(reply, Limits.DEFAULT).orElseThrow();
         assertFalse(aare.accepted());
-        assertEquals(org.adcs.protocol.apdu.Aare.DIAGNOSTIC_APPLICATION_CONTEXT_NOT_SUPPORTED, aare.diagnostic());
+        assertEquals(Aare.DIAGNOSTIC_APPLICATION_CONTEXT_NOT_SUPPORTED, aare.diagnostic());
     }
 
     @Test
     void aWellFormedButUnsupportedRequestIsAnsweredWithAnExceptionResponse() throws Exception {
         InMemoryLink link = InMemoryLink.withLls(meter);
         done(link.client.associate());
-        ServerReply reply = link.server.onApdu(org.adcs.protocol.codec.ByteWriter.hex("C104C100")); // SET with-list
+        ServerReply reply = link.server.onApdu(ByteWriter.hex("C104C100")); // SET with-list
         byte[] apdu = assertInstanceOf(ServerReply.Send.class, reply).apdu();
-        assertEquals(new org.adcs.protocol.apdu.ExceptionResponse(2, 2), ApduCodec.decode(apdu, Limits.DEFAULT).orElseThrow());
+        assertEquals(new ExceptionResponse(2, 2), ApduCodec.decode(apdu, Limits.DEFAULT).orElseThrow());
     }
 
     @Test
@@ -296,9 +303,9 @@ class ClientServerSessionTest {
         InMemoryLink link = InMemoryLink.withLls(meter);
         done(link.client.associate());
         DlmsData list = value(done(link.client.get(new CosemAttribute(15, ObisCode.CURRENT_ASSOCIATION, 2))));
-        List<org.adcs.protocol.cosem.CaptureObject> objects = org.adcs.protocol.cosem.AssociationLnObject.parseObjectList(list).orElseThrow();
+        List<CaptureObject> objects = AssociationLnObject.parseObjectList(list).orElseThrow();
         assertEquals(meter.model.objects().size(), objects.size());
-        for (org.adcs.protocol.cosem.CosemObject object : meter.model.objects()) {
+        for (CosemObject object : meter.model.objects()) {
             for (int attribute : object.attributeIds()) {
                 GetDataResult result = done(link.client.get(new CosemAttribute(object.classId(), object.logicalName(), attribute)));
                 assertInstanceOf(GetDataResult.Value.class, result, object.logicalName() + " attribute " + attribute);
