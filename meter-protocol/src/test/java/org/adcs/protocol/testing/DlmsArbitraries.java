@@ -106,7 +106,7 @@ public final class DlmsArbitraries {
         return Arbitraries.of(DataAccessResult.class);
     }
 
-    static Arbitrary<GetDataResult> getDataResult() {
+    public static Arbitrary<GetDataResult> getDataResult() {
         return Arbitraries.<GetDataResult>oneOf(data().map(d -> (GetDataResult) new GetDataResult.Value(d)),
                 result().map(r -> (GetDataResult) new GetDataResult.Failure(r)));
     }
