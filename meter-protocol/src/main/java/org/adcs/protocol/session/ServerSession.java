@@ -172,9 +172,19 @@ public final class ServerSession {
             return outgoing.start(normal.invokeIdAndPriority(), AxdrCodec.encode(value.data()), sendLimit());
         }
         GetRequest.WithList list = (GetRequest.WithList) request;
+        // an untrusted client may list the same large attribute thousands of times: stop reading once
+        // the answer would exceed what any client may reassemble, and refuse the rest
         List<GetDataResult> results = new ArrayList<>();
+        long budget = settings.limits().maxReassembledSize();
         for (AttributeRequest a : list.attributes()) {
-            results.add(read(a.attribute(), a.access()));
+            GetDataResult result = budget < 0 ? new GetDataResult.Failure(DataAccessResult.TEMPORARY_FAILURE) : read(a.attribute(), a.access());
+            if (result instanceof GetDataResult.Value value) {
+                budget -= AxdrCodec.encode(value.data()).length;
+                if (budget < 0) {
+                    result = new GetDataResult.Failure(DataAccessResult.TEMPORARY_FAILURE);
+                }
+            }
+            results.add(result);
         }
         GetResponse.WithList response = new GetResponse.WithList(list.invokeIdAndPriority(), results);
         if (ApduCodec.encode(response).length <= sendLimit()) {

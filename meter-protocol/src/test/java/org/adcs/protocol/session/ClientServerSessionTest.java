@@ -299,6 +299,20 @@ class ClientServerSessionTest {
     }
 
     @Test
+    void aWithListAskingForMoreThanAnyClientMayReassembleIsCutShortWithTemporaryFailures() throws Exception {
+        Limits small = new Limits(0xFFFF, 200_000, 16, 65_535); // room for one 45-day profile (~120 KB), not two
+        InMemoryLink link = new InMemoryLink(ClientSettings.lowLevelSecurity(TestMeter.PASSWORD),
+                new ServerSettings(ServerSettings.withPassword(TestMeter.PASSWORD).llsPassword(), true, org.adcs.protocol.apdu.Conformance.SUPPORTED,
+                        0x400, 0xFFFF, small), meter, WrapperFrame.MANAGEMENT_CLIENT);
+        done(link.client.associate());
+        AttributeRequest profile = AttributeRequest.of(new CosemAttribute(7, ObisCode.LOAD_PROFILE, 2));
+        List<GetDataResult> results = done(link.client.getWithList(List.of(profile, profile, profile)));
+        assertInstanceOf(GetDataResult.Value.class, results.get(0));
+        assertEquals(new GetDataResult.Failure(DataAccessResult.TEMPORARY_FAILURE), results.get(1));
+        assertEquals(new GetDataResult.Failure(DataAccessResult.TEMPORARY_FAILURE), results.get(2));
+    }
+
+    @Test
     void everyAttributeOfEveryListedObjectCanBeRead() throws Exception {
         InMemoryLink link = InMemoryLink.withLls(meter);
         done(link.client.associate());
