@@ -22,6 +22,8 @@ import org.adcs.protocol.wrapper.WrapperFrame;
  * APDU closes this channel only.
  */
 public final class DlmsServerHandler extends SimpleChannelInboundHandler<WrapperFrame> {
+    /** Public, management and a push client, with room to spare. */
+    static final int MAX_CLIENTS_PER_CONNECTION = 8;
     private final ServerSettings settings;
     private final ObjectModel model;
     private final int logicalDevice;
@@ -62,6 +64,10 @@ public final class DlmsServerHandler extends SimpleChannelInboundHandler<Wrapper
     protected void channelRead0(ChannelHandlerContext ctx, WrapperFrame frame) {
         if (frame.destinationWPort() != logicalDevice) {
             return; // not addressed to this logical device: discard, as the wrapper layer does
+        }
+        if (!sessions.containsKey(frame.sourceWPort()) && sessions.size() >= MAX_CLIENTS_PER_CONNECTION) {
+            ctx.close(); // a peer cycling through client wPorts would otherwise grow our state without bound
+            return;
         }
         ServerReply reply = sessionFor(frame.sourceWPort()).onApdu(frame.apdu());
         if (reply instanceof ServerReply.Send send) {
