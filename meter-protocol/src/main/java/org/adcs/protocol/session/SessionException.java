@@ -17,7 +17,9 @@ public final class SessionException extends Exception {
         /** The connection closed, or the session was released, before the answer. */
         CLOSED,
         /** A request other than associate was made without an association. */
-        NOT_ASSOCIATED
+        NOT_ASSOCIATED,
+        /** The meter answered, but with a data-access-result instead of the value, or a value of the wrong shape. */
+        DATA_ACCESS
     }
 
     private final Reason reason;

@@ -77,6 +77,17 @@ class OurClientReadsGuruxServerTest {
     }
 
     @Test
+    void theMeterReaderReadsTheirRegisterInEngineeringUnitsAndTheirClock() throws Exception {
+        ClientSession client = connect(ClientSettings.lowLevelSecurity(TestMeter.PASSWORD));
+        client.associate().get(5, TimeUnit.SECONDS);
+        org.adcs.protocol.session.MeterReader reader = new org.adcs.protocol.session.MeterReader(client);
+        assertEquals(TestMeter.NOW, reader.clock().get(5, TimeUnit.SECONDS));
+        org.adcs.protocol.session.MeterReader.RegisterReading energy = reader.register(ObisCode.ACTIVE_ENERGY_IMPORT).get(5, TimeUnit.SECONDS);
+        assertEquals(0, new java.math.BigDecimal(TestMeter.IMPORT_WH).compareTo(energy.value()));
+        assertEquals(ScalerUnit.UNIT_WH, energy.unit());
+    }
+
+    @Test
     void readsFortyFiveDaysOfFifteenMinuteProfileByRangeInBlocks() throws Exception {
         ClientSession client = connect(ClientSettings.lowLevelSecurity(TestMeter.PASSWORD).withMaxReceivePduSize(1024));
         client.associate().get(5, TimeUnit.SECONDS);
