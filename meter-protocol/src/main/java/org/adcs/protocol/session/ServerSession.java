@@ -35,7 +35,7 @@ import org.adcs.protocol.wrapper.WrapperFrame;
 
 /**
  * The meter's side of one association (the DLMS server), independent of any transport: each
- * received APDU yields at most one reply. Dispatches to the {@link ObjectModel} the meter
+ * received APDU yields one reply, or a request to close the connection if it was malformed. Dispatches to the {@link ObjectModel} the meter
  * implementation supplies; answers that exceed the client's max receive PDU go out in blocks.
  * One instance per client wPort on a connection; not thread-safe (the adapter serialises calls).
  */
@@ -70,8 +70,7 @@ public final class ServerSession {
             }
             return new ServerReply.Close(failed.error()); // malformed: this connection only
         }
-        Apdu reply = handle(decoded.orElseThrow());
-        return reply == null ? ServerReply.NOTHING : new ServerReply.Send(ApduCodec.encode(reply));
+        return new ServerReply.Send(ApduCodec.encode(handle(decoded.orElseThrow())));
     }
 
     /**
