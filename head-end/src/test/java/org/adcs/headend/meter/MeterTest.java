@@ -1,0 +1,190 @@
+package org.adcs.headend.meter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import com.typesafe.config.ConfigFactory;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.BitSet;
+import java.util.List;
+import org.adcs.headend.meter.MeterModel.ChannelDay;
+import org.adcs.headend.meter.MeterModel.ConnectionKind;
+import org.adcs.headend.meter.MeterModel.Delivery;
+import org.adcs.headend.meter.MeterModel.ExtraSchedule;
+import org.adcs.headend.meter.MeterModel.LoggedEvent;
+import org.adcs.headend.meter.MeterModel.Registration;
+import org.adcs.headend.meter.MeterModel.Source;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The meter entity as the B1 use case tells it. The test kit also round-trips every command, event,
+ * reply and state through the configured serializer (Jackson CBOR).
+ */
+class MeterTest {
+
+  private static final ActorTestKit KIT = ActorTestKit.create(EventSourcedBehaviorTestKit.config()
+      .withFallback(ConfigFactory.parseString("akka.actor.provider = local\nakka.remote.artery.canonical.port = 0"))
+      .withFallback(ConfigFactory.load()));
+  private static final Instant NOW = Instant.parse("2026-11-22T07:20:00Z");
+  private static final ZoneOffset EST = ZoneOffset.ofHours(-5);
+  private static final Registration REGISTRATION = new Registration("SIM00000042", "ADC00000042", "dlms-lls",
+      ConnectionKind.METER_CONNECTS, null, "lls/SIM00000042");
+
+  private EventSourcedBehaviorTestKit<Meter.Command, Meter.Event, MeterState> meter;
+
+  @BeforeEach
+  void newMeter() {
+    meter = EventSourcedBehaviorTestKit.create(KIT.system(), Meter.create("SIM00000042", ClockPolicy.defaults(), EST));
+  }
+
+  @AfterAll
+  static void stop() {
+    KIT.shutdownTestKit();
+  }
+
+  private void register() {
+    meter.<Meter.Reply>runCommand(replyTo -> new Meter.Announce(REGISTRATION, NOW, replyTo));
+  }
+
+  private static Delivery night(LocalDate day, int fromInterval, int toInterval) {
+    BitSet present = new BitSet();
+    present.set(fromInterval, toInterval);
+    long[] pulses = new long[96];
+    for (int i = fromInterval; i < toInterval; i++) {
+      pulses[i] = 100 + i;
+    }
+    return new Delivery(Source.SCHEDULED, NOW, List.of(new ChannelDay("active-import", "Wh", new BigDecimal("0.5"), day,
+        15, pulses, present.toLongArray(), new int[96])), List.of());
+  }
+
+  @Test
+  void unknownMeterThatAnnouncesItselfIsRegisteredUnscheduled_R_SCH_1() {
+    var result = meter.<Meter.Reply>runCommand(replyTo -> new Meter.Announce(REGISTRATION, NOW, replyTo));
+    assertInstanceOf(Meter.MeterSelfRegistered.class, result.event());
+    assertEquals(new Meter.Accepted(true), result.reply());
+    assertEquals(MeterState.UNSCHEDULED, result.state().readGroup());
+    assertEquals(NOW, result.state().lastContact());
+  }
+
+  @Test
+  void dataFromAnUnregisteredMeterIsRejected() {
+    var result = meter.<Meter.Reply>runCommand(replyTo -> new Meter.Collect(night(LocalDate.of(2026, 11, 21), 0, 96), replyTo));
+    assertInstanceOf(Meter.Rejected.class, result.reply());
+    assertTrue(result.hasNoEvents());
+  }
+
+  @Test
+  void intervalsArePersistedBeforeTheyAreAcknowledgedAndASecondCopyChangesNothing_R_COL_1() {
+    register();
+    LocalDate day = LocalDate.of(2026, 11, 21);
+    var first = meter.<Meter.Reply>runCommand(replyTo -> new Meter.Collect(night(day, 0, 96), replyTo));
+    assertInstanceOf(Meter.IntervalsCollected.class, first.event());
+    assertEquals(new Meter.Accepted(true), first.reply());
+    assertEquals(96, first.state().intervalsHeld("active-import", day));
+
+    var again = meter.<Meter.Reply>runCommand(replyTo -> new Meter.Collect(night(day, 0, 96), replyTo));
+    assertTrue(again.hasNoEvents());
+    assertEquals(new Meter.Accepted(false), again.reply());
+  }
+
+  @Test
+  void recoveredIntervalsFillTheGap() {
+    register();
+    LocalDate day = LocalDate.of(2026, 11, 21);
+    meter.<Meter.Reply>runCommand(replyTo -> new Meter.Collect(night(day, 0, 40), replyTo));
+    var recovery = meter.<Meter.Reply>runCommand(replyTo -> new Meter.Collect(night(day, 36, 96), replyTo));
+    assertInstanceOf(Meter.IntervalsCollected.class, recovery.event());
+    assertEquals(96, recovery.state().intervalsHeld("active-import", day));
+  }
+
+  @Test
+  void onlyEventsNewerThanTheLastOneAreRecorded_R_EV_1() {
+    register();
+    LocalDateTime at = LocalDateTime.of(2026, 11, 21, 13, 2);
+    meter.<Meter.Reply>runCommand(replyTo -> new Meter.RecordEvents(List.of(new LoggedEvent(7, 1, "POWER_OUTAGE", at)), NOW, replyTo));
+    var result = meter.<Meter.Reply>runCommand(replyTo -> new Meter.RecordEvents(List.of(
+        new LoggedEvent(7, 1, "POWER_OUTAGE", at), new LoggedEvent(8, 2, "POWER_RESTORED", at.plusMinutes(3))), NOW, replyTo));
+    var received = assertInstanceOf(Meter.EventsReceived.class, result.event());
+    assertEquals(List.of(8L), received.events().stream().map(LoggedEvent::sequence).toList());
+    assertEquals(8, result.state().lastEventSequence());
+  }
+
+  @Test
+  void defaultScheduleIsRecordedThenAcknowledged_R_SCH_3() {
+    register();
+    var assigned = meter.<Meter.Reply>runCommand(replyTo ->
+        new Meter.AssignDefaultSchedule(5, LocalTime.of(1, 41), "scheduler", replyTo));
+    assertEquals(5, assigned.state().readGroup());
+    assertEquals(false, assigned.state().defaultSchedule().acknowledged());
+    var acked = meter.<Meter.Reply>runCommand(replyTo -> new Meter.ConfirmSchedule("default", NOW, replyTo));
+    assertTrue(acked.state().defaultSchedule().acknowledged());
+  }
+
+  @Test
+  void meterHoldsAtLeastFourExtraSchedulesWithTheirSource_R_SCH_5() {
+    register();
+    for (int i = 1; i <= Meter.MAX_EXTRA_SCHEDULES; i++) {
+      int n = i;
+      var set = meter.<Meter.Reply>runCommand(replyTo -> new Meter.SetExtraSchedule(schedule("cpp-" + n, 60), replyTo));
+      assertEquals(new Meter.Accepted(true), set.reply());
+    }
+    var state = meter.getState();
+    assertEquals(Meter.MAX_EXTRA_SCHEDULES, state.extraSchedules().size());
+    assertEquals("operator:jdoe", state.extraSchedules().get("cpp-1").setBy());
+    var full = meter.<Meter.Reply>runCommand(replyTo -> new Meter.SetExtraSchedule(schedule("one-more", 60), replyTo));
+    assertInstanceOf(Meter.Rejected.class, full.reply());
+    var cancelled = meter.<Meter.Reply>runCommand(replyTo -> new Meter.CancelExtraSchedule("cpp-1", "operator:jdoe", replyTo));
+    assertEquals(Meter.MAX_EXTRA_SCHEDULES - 1, cancelled.state().extraSchedules().size());
+  }
+
+  @Test
+  void scheduleReadingMoreOftenThanTheIntervalIsRefused_R_SCH_5() {
+    register();
+    var result = meter.<Meter.Reply>runCommand(replyTo -> new Meter.SetExtraSchedule(schedule("too-often", 5), replyTo));
+    assertTrue(((Meter.Rejected) result.reply()).reason().contains("15-minute interval"));
+  }
+
+  @Test
+  void clockDriftOfThirtySecondsIsToBeCorrectedAndTwoHundredRaisesAClockEvent_R_CLK_1() {
+    register();
+    Instant readAt = Instant.parse("2026-11-22T07:07:30Z"); // 02:07:30 EST, mid-interval
+    LocalDateTime system = LocalDateTime.ofInstant(readAt, EST);
+    var small = meter.<ClockPolicy.Decision>runCommand(replyTo -> new Meter.CheckClock(system.plusSeconds(30), readAt, replyTo));
+    assertInstanceOf(ClockPolicy.Correct.class, small.reply());
+    assertInstanceOf(Meter.ClockChecked.class, small.event());
+    var corrected = meter.<Meter.Reply>runCommand(replyTo ->
+        new Meter.ConfirmClockCorrection(Duration.ofSeconds(30), true, "set", readAt, replyTo));
+    assertInstanceOf(Meter.ClockCorrected.class, corrected.event());
+
+    var large = meter.<ClockPolicy.Decision>runCommand(replyTo -> new Meter.CheckClock(system.plusSeconds(200), readAt, replyTo));
+    assertInstanceOf(ClockPolicy.RaiseClockEvent.class, large.reply());
+    assertInstanceOf(Meter.ClockErrorRaised.class, large.event());
+    assertTrue(large.state().clock().needsAttention());
+  }
+
+  @Test
+  void stateSurvivesARestart() {
+    register();
+    meter.<Meter.Reply>runCommand(replyTo -> new Meter.Collect(night(LocalDate.of(2026, 11, 21), 0, 96), replyTo));
+    meter.<Meter.Reply>runCommand(replyTo -> new Meter.AssignDefaultSchedule(3, LocalTime.of(1, 1), "scheduler", replyTo));
+    MeterState before = meter.getState();
+    var restarted = meter.restart();
+    assertEquals(before, restarted.state());
+  }
+
+  private static ExtraSchedule schedule(String id, int everyMinutes) {
+    return new ExtraSchedule(id, LocalTime.of(14, 0), LocalTime.of(20, 0), Duration.ofMinutes(everyMinutes),
+        LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30), "operator:jdoe", "critical peak pricing", false);
+  }
+}
