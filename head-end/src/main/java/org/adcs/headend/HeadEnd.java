@@ -19,6 +19,7 @@ import org.adcs.headend.health.ClusterCheck;
 import org.adcs.headend.health.JournalCheck;
 import org.adcs.headend.health.Readiness;
 import org.adcs.headend.journal.JournalSchema;
+import org.adcs.headend.meter.MeterSharding;
 import org.adcs.mdm.store.CassandraSettings;
 import org.adcs.mdm.store.StoreConnection;
 import org.adcs.mdm.store.StoreUnavailableException;
@@ -41,16 +42,18 @@ public final class HeadEnd implements AutoCloseable {
   private final ActorSystem<Void> system;
   private final ServerBinding http;
   private final Readiness readiness;
+  private final MeterSharding meters;
   private volatile boolean closing;
 
   private HeadEnd(HeadEndSettings settings, Optional<EmbeddedCassandra> cassandra, StoreConnection store,
-      ActorSystem<Void> system, ServerBinding http, Readiness readiness) {
+      ActorSystem<Void> system, ServerBinding http, Readiness readiness, MeterSharding meters) {
     this.settings = settings;
     this.cassandra = cassandra;
     this.store = store;
     this.system = system;
     this.http = http;
     this.readiness = readiness;
+    this.meters = meters;
   }
 
   /**
@@ -74,6 +77,7 @@ public final class HeadEnd implements AutoCloseable {
       String schemaVersion = JournalSchema.migrate(settings.journal());
       system = createActorSystem(settings);
       ClusterFormation.joinAndAwaitUp(system, settings.cluster());
+      MeterSharding meters = MeterSharding.init(system, settings.meters().clockPolicy(), settings.meters().standardTime());
       if (cassandra != null) {
         cassandra.awaitCql();
       }
@@ -84,7 +88,7 @@ public final class HeadEnd implements AutoCloseable {
           new JournalCheck(settings.journal(), schemaVersion, system.dispatchers().lookup(DispatcherSelector.blocking())),
           new ClusterCheck(system)), Duration.ofSeconds(5));
       ServerBinding http = HttpApi.bind(system, settings.http(), new HealthRoutes(readiness, new ObjectMapper()).routes());
-      return new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness);
+      return new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters);
     } catch (StoreUnavailableException e) {
       stopQuietly(store, system, cassandra);
       throw new StartupFailure(e.getMessage(), e);
@@ -110,6 +114,11 @@ public final class HeadEnd implements AutoCloseable {
 
   public ActorSystem<Void> system() {
     return system;
+  }
+
+  /** The meter entities, wherever in the cluster they live. */
+  public MeterSharding meters() {
+    return meters;
   }
 
   public Readiness readiness() {

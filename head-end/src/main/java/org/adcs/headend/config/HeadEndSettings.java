@@ -16,9 +16,12 @@ import org.adcs.mdm.store.CassandraSettings;
  */
 public record HeadEndSettings(
     Path dataDirectory, Http http, ClusterSettings cluster, JournalSettings journal, CassandraSettings cassandra,
-    Config config) {
+    Meters meters, Config config) {
 
   public record Http(String host, int port) {}
+
+  /** How meters keep time: their standard-time offset (no daylight saving) and the clock rules. */
+  public record Meters(java.time.ZoneOffset standardTime, org.adcs.headend.meter.ClockPolicy clockPolicy) {}
 
   public record ClusterSettings(String hostname, int port, List<String> seedNodes, java.time.Duration joinTimeout) {}
 
@@ -54,7 +57,24 @@ public record HeadEndSettings(
       }
     }
     return new HeadEndSettings(dataDir, http, cluster, journal(read, dataDir), cassandra(read, dataDir, workingDirectory),
-        config);
+        meters(read), config);
+  }
+
+  private static Meters meters(SettingReader read) {
+    String offset = read.nonBlank("adcs.meters.standard-time");
+    java.time.ZoneOffset standardTime;
+    try {
+      standardTime = java.time.ZoneOffset.of(offset);
+    } catch (java.time.DateTimeException e) {
+      throw new InvalidSettingException("adcs.meters.standard-time",
+          "expected a fixed UTC offset such as -05:00 (meters keep standard time, R-COL-6), found \"" + offset + "\"");
+    }
+    try {
+      return new Meters(standardTime, new org.adcs.headend.meter.ClockPolicy(read.duration("adcs.meters.clock.tolerance"),
+          read.duration("adcs.meters.clock.limit"), read.duration("adcs.meters.clock.guard"), 15));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingException("adcs.meters.clock", e.getMessage());
+    }
   }
 
   private static JournalSettings journal(SettingReader read, Path dataDir) {
