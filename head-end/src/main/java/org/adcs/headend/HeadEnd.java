@@ -20,6 +20,10 @@ import org.adcs.headend.health.JournalCheck;
 import org.adcs.headend.health.Readiness;
 import org.adcs.headend.journal.JournalSchema;
 import org.adcs.headend.meter.MeterSharding;
+import org.adcs.headend.session.MeterCredentials;
+import org.adcs.headend.session.MeterCredentialsSetting;
+import org.adcs.headend.session.MeterPort;
+import java.time.Clock;
 import org.adcs.mdm.store.CassandraSettings;
 import org.adcs.mdm.store.StoreConnection;
 import org.adcs.mdm.store.StoreUnavailableException;
@@ -43,10 +47,11 @@ public final class HeadEnd implements AutoCloseable {
   private final ServerBinding http;
   private final Readiness readiness;
   private final MeterSharding meters;
+  private final MeterPort meterPort;
   private volatile boolean closing;
 
   private HeadEnd(HeadEndSettings settings, Optional<EmbeddedCassandra> cassandra, StoreConnection store,
-      ActorSystem<Void> system, ServerBinding http, Readiness readiness, MeterSharding meters) {
+      ActorSystem<Void> system, ServerBinding http, Readiness readiness, MeterSharding meters, MeterPort meterPort) {
     this.settings = settings;
     this.cassandra = cassandra;
     this.store = store;
@@ -54,6 +59,7 @@ public final class HeadEnd implements AutoCloseable {
     this.http = http;
     this.readiness = readiness;
     this.meters = meters;
+    this.meterPort = meterPort;
   }
 
   /**
@@ -64,10 +70,13 @@ public final class HeadEnd implements AutoCloseable {
   public static HeadEnd start(HeadEndSettings settings) {
     PortCheck.ensureFree("adcs.http.port", settings.http().host(), settings.http().port());
     PortCheck.ensureFree("adcs.cluster.port", settings.cluster().hostname(), settings.cluster().port());
+    PortCheck.ensureFree("adcs.meter-port.port", settings.meterPort().host(), settings.meterPort().port());
+    MeterCredentials credentials = MeterCredentialsSetting.from(settings.meters());
 
     EmbeddedCassandra cassandra = null;
     ActorSystem<Void> system = null;
     StoreConnection store = null;
+    MeterPort meterPort = null;
     try {
       if (settings.cassandra().mode() == CassandraSettings.Mode.EMBEDDED) {
         // The node boots (~10 s) while the journal and the cluster come up.
@@ -88,11 +97,16 @@ public final class HeadEnd implements AutoCloseable {
           new JournalCheck(settings.journal(), schemaVersion, system.dispatchers().lookup(DispatcherSelector.blocking())),
           new ClusterCheck(system)), Duration.ofSeconds(5));
       ServerBinding http = HttpApi.bind(system, settings.http(), new HealthRoutes(readiness, new ObjectMapper()).routes());
-      return new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters);
+      // Meters last: a meter that dials in finds everything it needs running.
+      meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, Clock.systemUTC());
+      return new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters, meterPort);
     } catch (StoreUnavailableException e) {
       stopQuietly(store, system, cassandra);
       throw new StartupFailure(e.getMessage(), e);
     } catch (RuntimeException e) {
+      if (meterPort != null) {
+        meterPort.close();
+      }
       stopQuietly(store, system, cassandra);
       throw e;
     }
@@ -114,6 +128,11 @@ public final class HeadEnd implements AutoCloseable {
 
   public ActorSystem<Void> system() {
     return system;
+  }
+
+  /** Where meters dial in, and which are connected to this node. */
+  public MeterPort meterPort() {
+    return meterPort;
   }
 
   /** The meter entities, wherever in the cluster they live. */
@@ -145,6 +164,7 @@ public final class HeadEnd implements AutoCloseable {
     }
     closing = true;
     log.info("head-end stopping");
+    meterPort.close();
     HttpApi.unbind(http, Duration.ofSeconds(5));
     stopQuietly(store, system, cassandra.orElse(null));
     log.info("head-end stopped");

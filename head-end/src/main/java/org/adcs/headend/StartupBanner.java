@@ -13,6 +13,8 @@ final class StartupBanner {
     text.append('\n').append("ADCS head-end is ready").append('\n');
     line(text, "readiness", headEnd.httpUrl() + "/ready");
     line(text, "liveness", headEnd.httpUrl() + "/health");
+    line(text, "meters", "dial in to " + headEnd.meterPort().address().getHostString() + ":"
+        + headEnd.meterPort().address().getPort() + " (DLMS/COSEM, IEC 62056-47)");
     line(text, "cluster", Cluster.get(headEnd.system()).selfMember().address().toString());
     line(text, "journal", settings.journal().displayUrl());
     headEnd.embeddedCassandra().ifPresentOrElse(

@@ -16,12 +16,13 @@ import org.adcs.mdm.store.CassandraSettings;
  */
 public record HeadEndSettings(
     Path dataDirectory, Http http, ClusterSettings cluster, JournalSettings journal, CassandraSettings cassandra,
-    Meters meters, Config config) {
+    Meters meters, org.adcs.headend.session.MeterPort.Settings meterPort, Config config) {
 
   public record Http(String host, int port) {}
 
   /** How meters keep time: their standard-time offset (no daylight saving) and the clock rules. */
-  public record Meters(java.time.ZoneOffset standardTime, org.adcs.headend.meter.ClockPolicy clockPolicy) {}
+  public record Meters(java.time.ZoneOffset standardTime, org.adcs.headend.meter.ClockPolicy clockPolicy,
+      Path provisioningFile, String sharedLlsPassword) {}
 
   public record ClusterSettings(String hostname, int port, List<String> seedNodes, java.time.Duration joinTimeout) {}
 
@@ -57,10 +58,17 @@ public record HeadEndSettings(
       }
     }
     return new HeadEndSettings(dataDir, http, cluster, journal(read, dataDir), cassandra(read, dataDir, workingDirectory),
-        meters(read), config);
+        meters(read, workingDirectory), meterPort(read), config);
   }
 
-  private static Meters meters(SettingReader read) {
+  private static org.adcs.headend.session.MeterPort.Settings meterPort(SettingReader read) {
+    String p = "adcs.meter-port.";
+    return new org.adcs.headend.session.MeterPort.Settings(read.nonBlank(p + "interface"),
+        read.integer(p + "port", 0, 65535), read.duration(p + "announce-timeout"), read.duration(p + "response-timeout"),
+        read.integer(p + "max-apdu-size", 64, 65535));
+  }
+
+  private static Meters meters(SettingReader read, Path workingDirectory) {
     String offset = read.nonBlank("adcs.meters.standard-time");
     java.time.ZoneOffset standardTime;
     try {
@@ -71,7 +79,9 @@ public record HeadEndSettings(
     }
     try {
       return new Meters(standardTime, new org.adcs.headend.meter.ClockPolicy(read.duration("adcs.meters.clock.tolerance"),
-          read.duration("adcs.meters.clock.limit"), read.duration("adcs.meters.clock.guard"), 15));
+          read.duration("adcs.meters.clock.limit"), read.duration("adcs.meters.clock.guard"), 15),
+          read.directory("adcs.meters.provisioning-file", workingDirectory, null),
+          read.string("adcs.meters.shared-lls-password"));
     } catch (IllegalArgumentException e) {
       throw new InvalidSettingException("adcs.meters.clock", e.getMessage());
     }

@@ -40,6 +40,7 @@ public final class TestNodes {
     env.put("ADCS_DATA_DIR", dir.toString());
     env.put("ADCS_HTTP_PORT", Integer.toString(CassandraTestNode.freePort()));
     env.put("ADCS_CLUSTER_PORT", Integer.toString(CassandraTestNode.freePort()));
+    env.put("ADCS_METER_PORT_PORT", Integer.toString(CassandraTestNode.freePort()));
     env.put("ADCS_CASSANDRA_EMBEDDED_CQL_PORT", Integer.toString(CassandraTestNode.freePort()));
     env.put("ADCS_CASSANDRA_EMBEDDED_STORAGE_PORT", Integer.toString(CassandraTestNode.freePort()));
     env.put("ADCS_CASSANDRA_EMBEDDED_INITIAL_HEAP", "128m");

@@ -3,6 +3,7 @@ package org.adcs.protocol.session;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
+import org.adcs.protocol.codec.Octets;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.adcs.protocol.apdu.ActionResponse;
@@ -55,6 +56,14 @@ public final class ClientSession {
 
     public CompletableFuture<Association> associate() {
         return submit(new SimpleOperations.Associate(settings));
+    }
+
+    /**
+     * Associates with a password chosen now rather than at connection time: a meter that dials in
+     * says who it is (a push) before the head-end knows which password to use.
+     */
+    public CompletableFuture<Association> associate(Optional<Octets> password) {
+        return submit(new SimpleOperations.Associate(settings.withPassword(password)));
     }
 
     /** Reads one attribute; a data-access-result is a normal outcome, not an exception. */

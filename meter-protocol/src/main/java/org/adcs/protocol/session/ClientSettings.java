@@ -31,6 +31,11 @@ public record ClientSettings(Optional<Octets> password, Conformance proposedConf
         return new ClientSettings(password, proposedConformance, maxReceivePduSize, timeout, highPriority, limits);
     }
 
+    /** The same settings with another LLS password, e.g. one looked up once a meter has said who it is. */
+    public ClientSettings withPassword(Optional<Octets> password) {
+        return new ClientSettings(password, proposedConformance, maxReceivePduSize, responseTimeout, highPriority, limits);
+    }
+
     public ClientSettings withMaxReceivePduSize(int size) {
         return new ClientSettings(password, proposedConformance, size, responseTimeout, highPriority, limits);
     }

@@ -1,0 +1,171 @@
+package org.adcs.headend.session;
+
+import io.netty.channel.Channel;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.adcs.headend.meter.Meter;
+import org.adcs.headend.meter.MeterModel.ConnectionKind;
+import org.adcs.headend.meter.MeterModel.Registration;
+import org.adcs.headend.meter.MeterSharding;
+import org.adcs.protocol.apdu.DataNotification;
+import org.adcs.protocol.codec.Octets;
+import org.adcs.protocol.session.ClientSession;
+import org.adcs.protocol.session.SessionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One meter connection, from the meter's first push to its close: the meter says who it is, the
+ * head-end associates with the password provisioning holds for it (a meter that refuses it, or that
+ * provisioning does not know, is a security event and is disconnected), and the meter's entity is
+ * told it is in contact (R-SCH-1: a meter it has not seen before registers itself).
+ */
+final class MeterConnection {
+
+  private static final Logger log = LoggerFactory.getLogger(MeterConnection.class);
+
+  private final Channel channel;
+  private final ClientSession session;
+  private final MeterCredentials credentials;
+  private final MeterSharding meters;
+  private final ConnectedMeters connected;
+  private final Clock clock;
+  private final Duration askTimeout;
+  private volatile String meterId;
+  private volatile boolean identifying;
+
+  MeterConnection(Channel channel, ClientSession session, MeterCredentials credentials, MeterSharding meters,
+      ConnectedMeters connected, Clock clock, Duration askTimeout) {
+    this.channel = channel;
+    this.session = session;
+    this.credentials = credentials;
+    this.meters = meters;
+    this.connected = connected;
+    this.clock = clock;
+    this.askTimeout = askTimeout;
+  }
+
+  void start(Duration announceTimeout) {
+    session.onPush(this::onPush);
+    channel.closeFuture().addListener(f -> onClosed());
+    channel.eventLoop().schedule(() -> {
+      if (meterId == null && channel.isActive()) {
+        log.warn("meter connection from {} sent no announcement within {} s, closing it", channel.remoteAddress(),
+            announceTimeout.toSeconds());
+        channel.close();
+      }
+    }, announceTimeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  String meterId() {
+    return meterId;
+  }
+
+  ClientSession session() {
+    return session;
+  }
+
+  void close() {
+    channel.close();
+  }
+
+  private void onPush(DataNotification push) {
+    if (meterId == null) {
+      if (!identifying) {
+        identifying = true;
+        identify(push);
+      }
+      return;
+    }
+    // Daily data and event pushes are decoded and collected here once their layout is agreed with
+    // the simulator (issue 6, nightly push ingest).
+    withMeter(() -> log.debug("push received from a connected meter, not yet ingested"));
+  }
+
+  private void identify(DataNotification announcement) {
+    Optional<String> name = Announcement.logicalDeviceName(announcement);
+    if (name.isEmpty()) {
+      log.warn("security: a connection from {} announced no logical device name, closing it", channel.remoteAddress());
+      channel.close();
+      return;
+    }
+    String ldn = name.get();
+    Optional<MeterCredentials.Provisioned> provisioned = credentials.lookup(ldn);
+    if (provisioned.isEmpty()) {
+      log.warn("security: meter {} from {} is not provisioned, connection refused; add it to the provisioning file"
+          + " (adcs.meters.provisioning-file)", ldn, channel.remoteAddress());
+      channel.close();
+      return;
+    }
+    MeterCredentials.Provisioned meter = provisioned.get();
+    session.associate(Optional.of(Octets.copyOf(meter.llsPassword().getBytes(StandardCharsets.US_ASCII))))
+        .whenComplete((association, error) -> {
+          if (error != null) {
+            refused(meter, error);
+          } else {
+            announce(meter);
+          }
+        });
+  }
+
+  private void refused(MeterCredentials.Provisioned meter, Throwable error) {
+    Throwable cause = error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof SessionException e && e.reason() == SessionException.Reason.ASSOCIATION_REJECTED) {
+      withMeter(meter.serial(), () -> log.warn("security: meter {} refused the provisioned LLS password, connection"
+          + " closed; check its credentials", meter.logicalDeviceName()));
+    } else {
+      withMeter(meter.serial(), () -> log.warn("association with meter {} failed: {}; connection closed",
+          meter.logicalDeviceName(), cause.toString()));
+    }
+    channel.close();
+  }
+
+  private void announce(MeterCredentials.Provisioned meter) {
+    Registration registration = new Registration(meter.serial(), meter.logicalDeviceName(), "dlms-lls",
+        ConnectionKind.METER_CONNECTS, null, "provisioning:" + meter.logicalDeviceName());
+    meters.meter(meter.serial())
+        .<Meter.Reply>ask(replyTo -> new Meter.Announce(registration, clock.instant(), replyTo), askTimeout)
+        .whenComplete((reply, error) -> {
+          if (reply instanceof Meter.Accepted accepted) {
+            meterId = meter.serial();
+            connected.add(meterId, this);
+            withMeter(() -> log.info("meter connected from {}{}", channel.remoteAddress(),
+                accepted.changed() ? ", self-registered into the unscheduled read group" : ""));
+          } else {
+            String why = error != null ? error.toString() : ((Meter.Rejected) reply).reason();
+            withMeter(meter.serial(), () -> log.warn("meter {} could not be announced to its entity ({}); connection"
+                + " closed, it will dial again", meter.logicalDeviceName(), why));
+            channel.close();
+          }
+        });
+  }
+
+  private void onClosed() {
+    String id = meterId;
+    if (id != null) {
+      connected.remove(id, this);
+      withMeter(() -> log.info("meter disconnected"));
+    }
+  }
+
+  private void withMeter(Runnable logLine) {
+    withMeter(meterId, logLine);
+  }
+
+  private static void withMeter(String id, Runnable logLine) {
+    if (id == null) {
+      logLine.run();
+      return;
+    }
+    MDC.put("meterId", id);
+    try {
+      logLine.run();
+    } finally {
+      MDC.remove("meterId");
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package org.adcs.headend.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.adcs.headend.HeadEnd;
+import org.adcs.headend.meter.Meter;
+import org.adcs.headend.meter.MeterState;
+import org.adcs.headend.testing.TestNodes;
+import org.adcs.protocol.axdr.DlmsData;
+import org.adcs.protocol.netty.DlmsChannels;
+import org.adcs.protocol.session.ServerSettings;
+import org.adcs.protocol.testing.TestMeter;
+import org.adcs.protocol.wrapper.WrapperFrame;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Meters dialling the real meter port over loopback TCP (R-SCH-1, R-COL-5): provisioned meters
+ * register themselves, meters with the wrong password or unknown to provisioning are refused, and
+ * garbage closes only its own connection.
+ */
+class MeterPortIT {
+
+  private static final String GOOD = "ADC0000000000042";
+  private static final String WRONG_PASSWORD = "ADC0000000000043";
+  private static HeadEnd headEnd;
+  private static final EventLoopGroup meters = new NioEventLoopGroup(1);
+
+  @BeforeAll
+  static void start() throws Exception {
+    Map<String, String> env = TestNodes.withSharedCassandra(TestNodes.nodeEnvironment("meter-port"), "adcs_port_it");
+    Path provisioning = Path.of(env.get("ADCS_DATA_DIR")).resolve("meters.csv");
+    Files.writeString(provisioning, "# logical device name, serial, LLS password\n"
+        + GOOD + ",SIM00000042," + TestMeter.PASSWORD + "\n"
+        + WRONG_PASSWORD + ",SIM00000043," + TestMeter.PASSWORD + "\n");
+    env.put("ADCS_METERS_PROVISIONING_FILE", provisioning.toString());
+    env.put("ADCS_METER_PORT_ANNOUNCE_TIMEOUT", "5s");
+    headEnd = HeadEnd.start(TestNodes.settings(env));
+  }
+
+  @AfterAll
+  static void stop() {
+    meters.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    if (headEnd != null) {
+      headEnd.close();
+    }
+  }
+
+  /** A simulated meter that dials the head-end and announces {@code name}, knowing {@code password}. */
+  private static Channel dial(String name, String password) {
+    TestMeter meter = new TestMeter();
+    DlmsData announcement = DlmsData.Structure.of(new DlmsData.OctetString(name.getBytes(StandardCharsets.US_ASCII)));
+    return new Bootstrap().group(meters).channel(NioSocketChannel.class)
+        .handler(DlmsChannels.server(ServerSettings.withPassword(password), meter.model, WrapperFrame.LOGICAL_DEVICE,
+            handler -> handler.push(WrapperFrame.MANAGEMENT_CLIENT, announcement, Optional.empty())))
+        .connect(headEnd.meterPort().address()).syncUninterruptibly().channel();
+  }
+
+  private static MeterState status(String meterId) throws Exception {
+    return headEnd.meters().meter(meterId).<MeterState>ask(Meter.GetStatus::new, Duration.ofSeconds(10))
+        .toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void provisionedMeterThatDialsInRegistersItselfAndStaysConnected_R_SCH_1() throws Exception {
+    Channel meter = dial(GOOD, TestMeter.PASSWORD);
+    await(() -> headEnd.meterPort().connected().isConnected("SIM00000042"), "meter connected");
+    MeterState state = status("SIM00000042");
+    assertTrue(state.registered());
+    assertEquals(GOOD, state.registration().logicalDeviceName());
+    assertEquals(MeterState.UNSCHEDULED, state.readGroup());
+    assertTrue(meter.isActive(), "the connection is kept for later requests");
+
+    // Garbage on another connection closes that connection only.
+    try (java.net.Socket rogue = new java.net.Socket("127.0.0.1", headEnd.meterPort().address().getPort())) {
+      rogue.setSoTimeout(10_000);
+      rogue.getOutputStream().write(new byte[] {0x00, 0x07, 0x00, 0x01, 0x00, 0x01, 0x00, 0x02, 0x01, 0x02});
+      assertEquals(-1, rogue.getInputStream().read(), "the head-end closed the rogue connection");
+    }
+    assertTrue(meter.isActive());
+    assertTrue(headEnd.meterPort().connected().isConnected("SIM00000042"));
+    meter.close().syncUninterruptibly();
+    await(() -> !headEnd.meterPort().connected().isConnected("SIM00000042"), "meter disconnected");
+  }
+
+  @Test
+  void meterThatRefusesTheProvisionedPasswordIsDisconnectedAndNotRegistered() throws Exception {
+    Channel meter = dial(WRONG_PASSWORD, "not-the-provisioned-one");
+    assertTrue(meter.closeFuture().await(20, TimeUnit.SECONDS), "the head-end closed the connection");
+    assertFalse(status("SIM00000043").registered());
+  }
+
+  @Test
+  void meterUnknownToProvisioningIsRefused() throws Exception {
+    Channel meter = dial("ADC9999999999999", TestMeter.PASSWORD);
+    assertTrue(meter.closeFuture().await(20, TimeUnit.SECONDS), "the head-end closed the connection");
+    assertFalse(status("ADC9999999999999").registered());
+  }
+
+  @Test
+  void connectionThatNeverAnnouncesItselfIsClosedAfterTheAnnounceTimeout() throws Exception {
+    try (java.net.Socket silent = new java.net.Socket("127.0.0.1", headEnd.meterPort().address().getPort())) {
+      silent.setSoTimeout(20_000);
+      assertEquals(-1, silent.getInputStream().read(), "closed after the 5 s announce timeout");
+    }
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting: " + what);
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+  }
+}
