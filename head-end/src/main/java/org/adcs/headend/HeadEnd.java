@@ -98,7 +98,8 @@ public final class HeadEnd implements AutoCloseable {
           new ClusterCheck(system)), Duration.ofSeconds(5));
       ServerBinding http = HttpApi.bind(system, settings.http(), new HealthRoutes(readiness, new ObjectMapper()).routes());
       // Meters last: a meter that dials in finds everything it needs running.
-      meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, Clock.systemUTC());
+      meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, Clock.systemUTC(),
+          settings.meters().standardTime());
       return new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters, meterPort);
     } catch (StoreUnavailableException e) {
       stopQuietly(store, system, cassandra);

@@ -4,13 +4,22 @@ import io.netty.channel.Channel;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.adcs.headend.meter.Meter;
 import org.adcs.headend.meter.MeterModel.ConnectionKind;
 import org.adcs.headend.meter.MeterModel.Registration;
 import org.adcs.headend.meter.MeterSharding;
+import org.adcs.protocol.apdu.CosemAttribute;
+import org.adcs.protocol.apdu.DataAccessResult;
 import org.adcs.protocol.apdu.DataNotification;
+import org.adcs.protocol.axdr.DlmsData;
+import org.adcs.protocol.cosem.CosemDateTime;
+import org.adcs.protocol.cosem.DailyPushPayload;
+import org.adcs.protocol.cosem.DataObject;
+import org.adcs.protocol.cosem.ObisCode;
 import org.adcs.protocol.codec.Octets;
 import org.adcs.protocol.session.ClientSession;
 import org.adcs.protocol.session.SessionException;
@@ -35,11 +44,13 @@ final class MeterConnection {
   private final ConnectedMeters connected;
   private final Clock clock;
   private final Duration askTimeout;
+  private final ZoneOffset standardTime;
   private volatile String meterId;
+  private volatile String logicalDeviceName;
   private volatile boolean identifying;
 
   MeterConnection(Channel channel, ClientSession session, MeterCredentials credentials, MeterSharding meters,
-      ConnectedMeters connected, Clock clock, Duration askTimeout) {
+      ConnectedMeters connected, Clock clock, Duration askTimeout, ZoneOffset standardTime) {
     this.channel = channel;
     this.session = session;
     this.credentials = credentials;
@@ -47,6 +58,7 @@ final class MeterConnection {
     this.connected = connected;
     this.clock = clock;
     this.askTimeout = askTimeout;
+    this.standardTime = standardTime;
   }
 
   void start(Duration announceTimeout) {
@@ -81,9 +93,47 @@ final class MeterConnection {
       }
       return;
     }
-    // Daily data and event pushes are decoded and collected here once their layout is agreed with
-    // the simulator (issue 6, nightly push ingest).
-    withMeter(() -> log.debug("push received from a connected meter, not yet ingested"));
+    Instant receivedAt = clock.instant();
+    Optional<DailyPushPayload> payload = DailyPushPayload.fromData(push.body())
+        .filter(p -> p.logicalDeviceName().equals(logicalDeviceName));
+    Optional<PushConversion.Converted> converted = payload.flatMap(p -> PushConversion.convert(p, standardTime, receivedAt));
+    if (converted.isEmpty()) {
+      withMeter(() -> log.warn("push of an unknown layout or for another meter ignored (not acknowledged)"));
+      return;
+    }
+    collect(converted.get(), payload.get().pushTime());
+  }
+
+  /**
+   * R-COL-1: the intervals and events are persisted by the meter's entity first; only then is the
+   * push acknowledged to the meter, so an acknowledged push can never be lost. An unacknowledged
+   * push is sent again by the meter with its next one (R-SCH-6).
+   */
+  private void collect(PushConversion.Converted push, CosemDateTime pushTime) {
+    var meter = meters.meter(meterId);
+    meter.<Meter.Reply>ask(replyTo -> new Meter.Collect(push.delivery(), replyTo), askTimeout)
+        .thenCompose(collected -> meter.<Meter.Reply>ask(replyTo ->
+            new Meter.RecordEvents(push.events(), push.delivery().receivedAt(), replyTo), askTimeout)
+            .thenApply(events -> collected))
+        .whenComplete((collected, error) -> {
+          if (error != null || !(collected instanceof Meter.Accepted accepted)) {
+            String why = error != null ? error.toString() : ((Meter.Rejected) collected).reason();
+            withMeter(() -> log.warn("push not stored ({}); not acknowledged, the meter will send it again", why));
+            return;
+          }
+          session.set(new CosemAttribute(DataObject.CLASS_ID, ObisCode.PUSH_ACKNOWLEDGEMENT, 2),
+                  new DlmsData.OctetString(pushTime.toBytes()))
+              .whenComplete((result, ackError) -> withMeter(() -> {
+                int intervals = push.delivery().days().stream().mapToInt(d -> d.presentIntervals().cardinality()).sum();
+                if (ackError == null && result == DataAccessResult.SUCCESS) {
+                  log.info("push stored and acknowledged: {} intervals, {} registers, {} events{}", intervals,
+                      push.delivery().registers().size(), push.events().size(), accepted.changed() ? "" : " (a repeat)");
+                } else {
+                  log.warn("push stored but the meter did not take the acknowledgement ({}); it may send it again,"
+                      + " which changes nothing", ackError != null ? ackError.toString() : result);
+                }
+              }));
+        });
   }
 
   private void identify(DataNotification announcement) {
@@ -131,6 +181,7 @@ final class MeterConnection {
         .<Meter.Reply>ask(replyTo -> new Meter.Announce(registration, clock.instant(), replyTo), askTimeout)
         .whenComplete((reply, error) -> {
           if (reply instanceof Meter.Accepted accepted) {
+            logicalDeviceName = meter.logicalDeviceName();
             meterId = meter.serial();
             connected.add(meterId, this);
             withMeter(() -> log.info("meter connected from {}{}", channel.remoteAddress(),

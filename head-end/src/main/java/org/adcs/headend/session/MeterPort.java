@@ -46,7 +46,8 @@ public final class MeterPort implements AutoCloseable {
     this.connected = connected;
   }
 
-  public static MeterPort bind(Settings settings, MeterCredentials credentials, MeterSharding meters, Clock clock) {
+  public static MeterPort bind(Settings settings, MeterCredentials credentials, MeterSharding meters, Clock clock,
+      java.time.ZoneOffset standardTime) {
     ConnectedMeters connected = new ConnectedMeters();
     ClientSettings client = ClientSettings.noSecurity().withTimeout(settings.responseTimeout());
     EventLoopGroup acceptor = new NioEventLoopGroup(1);
@@ -65,7 +66,7 @@ public final class MeterPort implements AutoCloseable {
                   .addLast("wrapper-encoder", WrapperFrameEncoder.INSTANCE)
                   .addLast("dlms-client", new DlmsClientHandler(client, WrapperFrame.MANAGEMENT_CLIENT,
                       WrapperFrame.LOGICAL_DEVICE, session -> new MeterConnection(ch, session, credentials, meters,
-                          connected, clock, settings.responseTimeout()).start(settings.announceTimeout())));
+                          connected, clock, settings.responseTimeout(), standardTime).start(settings.announceTimeout())));
             }
           })
           .bind(new InetSocketAddress(settings.host(), settings.port()))

@@ -21,7 +21,13 @@ import org.adcs.headend.HeadEnd;
 import org.adcs.headend.meter.Meter;
 import org.adcs.headend.meter.MeterState;
 import org.adcs.headend.testing.TestNodes;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.concurrent.CompletableFuture;
 import org.adcs.protocol.axdr.DlmsData;
+import org.adcs.protocol.cosem.DailyPushPayload;
+import org.adcs.protocol.cosem.WritableDataObject;
+import org.adcs.protocol.netty.DlmsServerHandler;
 import org.adcs.protocol.netty.DlmsChannels;
 import org.adcs.protocol.session.ServerSettings;
 import org.adcs.protocol.testing.TestMeter;
@@ -39,6 +45,7 @@ class MeterPortIT {
 
   private static final String GOOD = "ADC0000000000042";
   private static final String WRONG_PASSWORD = "ADC0000000000043";
+  private static final String PUSHER = "ADC0000000000044";
   private static HeadEnd headEnd;
   private static final EventLoopGroup meters = new NioEventLoopGroup(1);
 
@@ -48,9 +55,11 @@ class MeterPortIT {
     Path provisioning = Path.of(env.get("ADCS_DATA_DIR")).resolve("meters.csv");
     Files.writeString(provisioning, "# logical device name, serial, LLS password\n"
         + GOOD + ",SIM00000042," + TestMeter.PASSWORD + "\n"
-        + WRONG_PASSWORD + ",SIM00000043," + TestMeter.PASSWORD + "\n");
+        + WRONG_PASSWORD + ",SIM00000043," + TestMeter.PASSWORD + "\n"
+        + PUSHER + ",SIM00000044," + TestMeter.PASSWORD + "\n");
     env.put("ADCS_METERS_PROVISIONING_FILE", provisioning.toString());
     env.put("ADCS_METER_PORT_ANNOUNCE_TIMEOUT", "5s");
+    env.put("ADCS_METERS_STANDARD_TIME", "+00:00"); // the test meters keep UTC as their standard time
     headEnd = HeadEnd.start(TestNodes.settings(env));
   }
 
@@ -64,12 +73,45 @@ class MeterPortIT {
 
   /** A simulated meter that dials the head-end and announces {@code name}, knowing {@code password}. */
   private static Channel dial(String name, String password) {
-    TestMeter meter = new TestMeter();
+    return dial(name, password, new TestMeter(), new CompletableFuture<>());
+  }
+
+  private static Channel dial(String name, String password, TestMeter meter, CompletableFuture<DlmsServerHandler> handler) {
     DlmsData announcement = DlmsData.Structure.of(new DlmsData.OctetString(name.getBytes(StandardCharsets.US_ASCII)));
     return new Bootstrap().group(meters).channel(NioSocketChannel.class)
-        .handler(DlmsChannels.server(ServerSettings.withPassword(password), meter.model, WrapperFrame.LOGICAL_DEVICE,
-            handler -> handler.push(WrapperFrame.MANAGEMENT_CLIENT, announcement, Optional.empty())))
+        .handler(DlmsChannels.server(ServerSettings.withPassword(password), meter.model, WrapperFrame.LOGICAL_DEVICE, h -> {
+          h.push(WrapperFrame.MANAGEMENT_CLIENT, announcement, Optional.empty());
+          handler.complete(h);
+        }))
         .connect(headEnd.meterPort().address()).syncUninterruptibly().channel();
+  }
+
+  @Test
+  void dailyPushIsStoredByTheEntityThenAcknowledgedAndARepeatChangesNothing_R_COL_1() throws Exception {
+    TestMeter meter = new TestMeter();
+    WritableDataObject acknowledgement = WritableDataObject.pushAcknowledgement();
+    meter.model.add(acknowledgement);
+    CompletableFuture<DlmsServerHandler> handler = new CompletableFuture<>();
+    Channel channel = dial(PUSHER, TestMeter.PASSWORD, meter, handler);
+    await(() -> headEnd.meterPort().connected().isConnected("SIM00000044"), "meter connected");
+
+    DailyPushPayload push = Pushes.daily(PUSHER, LocalDateTime.of(2026, 11, 22, 0, 0));
+    handler.get(10, TimeUnit.SECONDS).push(WrapperFrame.MANAGEMENT_CLIENT, push.toData(), Optional.empty());
+    DlmsData expectedAck = new DlmsData.OctetString(push.pushTime().toBytes());
+    await(() -> expectedAck.equals(acknowledgement.value()), "push acknowledged to the meter");
+
+    MeterState state = status("SIM00000044");
+    assertEquals(96, state.intervalsHeld("active-import", LocalDate.of(2026, 11, 21)), "stored before the acknowledgement");
+    assertEquals(96, state.intervalsHeld("active-export", LocalDate.of(2026, 11, 21)));
+    long lastEvent = state.lastEventSequence();
+    assertTrue(lastEvent > 0);
+
+    // The meter did not see the acknowledgement and sends the same push again: nothing changes.
+    acknowledgement.set(2, new DlmsData.OctetString(new byte[12]));
+    handler.get().push(WrapperFrame.MANAGEMENT_CLIENT, push.toData(), Optional.empty());
+    await(() -> expectedAck.equals(acknowledgement.value()), "repeat acknowledged");
+    assertEquals(status("SIM00000044"), state);
+    channel.close().syncUninterruptibly();
   }
 
   private static MeterState status(String meterId) throws Exception {

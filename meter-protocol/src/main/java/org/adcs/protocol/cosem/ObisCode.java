@@ -21,6 +21,13 @@ public record ObisCode(int a, int b, int c, int d, int e, int f) {
     public static final ObisCode LOAD_PROFILE = new ObisCode(1, 0, 99, 1, 0, 255);
     public static final ObisCode DAILY_BILLING_PROFILE = new ObisCode(1, 0, 98, 1, 0, 255);
     public static final ObisCode STANDARD_EVENT_LOG = new ObisCode(0, 0, 99, 98, 0, 255);
+    /** Push setup of the daily push (class 40). */
+    public static final ObisCode DAILY_PUSH_SETUP = new ObisCode(0, 1, 25, 9, 0, 255);
+    /**
+     * Where the head-end writes the time of the last push it has stored (a Data object,
+     * manufacturer-specific D group): a meter re-sends everything since then (R-SCH-6).
+     */
+    public static final ObisCode PUSH_ACKNOWLEDGEMENT = new ObisCode(0, 0, 96, 128, 0, 255);
 
     public ObisCode {
         for (int v : new int[] {a, b, c, d, e, f}) {
