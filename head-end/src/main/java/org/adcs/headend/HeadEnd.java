@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.adcs.headend.api.HealthRoutes;
+import org.adcs.headend.bridge.MdmBridge;
 import org.adcs.headend.api.HttpApi;
 import org.adcs.headend.cluster.ClusterFormation;
 import org.adcs.headend.config.HeadEndSettings;
@@ -48,10 +49,12 @@ public final class HeadEnd implements AutoCloseable {
   private final Readiness readiness;
   private final MeterSharding meters;
   private final MeterPort meterPort;
+  private final MdmBridge bridge;
   private volatile boolean closing;
 
   private HeadEnd(HeadEndSettings settings, Optional<EmbeddedCassandra> cassandra, StoreConnection store,
-      ActorSystem<Void> system, ServerBinding http, Readiness readiness, MeterSharding meters, MeterPort meterPort) {
+      ActorSystem<Void> system, ServerBinding http, Readiness readiness, MeterSharding meters, MeterPort meterPort,
+      MdmBridge bridge) {
     this.settings = settings;
     this.cassandra = cassandra;
     this.store = store;
@@ -60,6 +63,12 @@ public final class HeadEnd implements AutoCloseable {
     this.readiness = readiness;
     this.meters = meters;
     this.meterPort = meterPort;
+    this.bridge = bridge;
+  }
+
+  /** The MDM store and event routing this node writes through. */
+  public MdmBridge bridge() {
+    return bridge;
   }
 
   /**
@@ -91,6 +100,7 @@ public final class HeadEnd implements AutoCloseable {
         cassandra.awaitCql();
       }
       store = StoreConnection.open(settings.cassandra());
+      MdmBridge bridge = MdmBridge.start(system, store, settings.journal());
 
       Readiness readiness = new Readiness(List.of(
           new CassandraCheck(store),
@@ -100,7 +110,8 @@ public final class HeadEnd implements AutoCloseable {
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, Clock.systemUTC(),
           settings.meters().standardTime());
-      return new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters, meterPort);
+      return new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters, meterPort,
+          bridge);
     } catch (StoreUnavailableException e) {
       stopQuietly(store, system, cassandra);
       throw new StartupFailure(e.getMessage(), e);

@@ -24,6 +24,10 @@ import org.adcs.headend.testing.TestNodes;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.concurrent.CompletableFuture;
+import org.adcs.mdm.reading.MeterEvent;
+import org.adcs.mdm.reading.MeterId;
+import org.adcs.mdm.vee.ValidatedDay;
+import org.adcs.mdm.vee.VeeFlag;
 import org.adcs.protocol.axdr.DlmsData;
 import org.adcs.protocol.cosem.DailyPushPayload;
 import org.adcs.protocol.cosem.WritableDataObject;
@@ -106,6 +110,21 @@ class MeterPortIT {
     long lastEvent = state.lastEventSequence();
     assertTrue(lastEvent > 0);
 
+    // The projection takes the journal's data through VEE into the MDM store (Cassandra).
+    MeterId meterId = new MeterId("SIM00000044");
+    LocalDate day = LocalDate.of(2026, 11, 21);
+    await(() -> validated(meterId, org.adcs.mdm.reading.Channel.ACTIVE_IMPORT, day).isPresent(), "validated day in the store");
+    ValidatedDay imports = validated(meterId, org.adcs.mdm.reading.Channel.ACTIVE_IMPORT, day).orElseThrow();
+    for (int i = 0; i < 96; i++) {
+      assertEquals(Pushes.importValue(i), imports.value(i), "interval " + i);
+    }
+    assertTrue(imports.has(40, VeeFlag.POWER_OUTAGE), "the meter's power-down status bit is kept");
+    await(() -> validated(meterId, new org.adcs.mdm.reading.Channel("active-export", "Wh"), day).isPresent(), "export day in the store");
+    ValidatedDay exports = validated(meterId, new org.adcs.mdm.reading.Channel("active-export", "Wh"), day).orElseThrow();
+    assertEquals(-1, exports.scale(), "0.1 Wh per pulse is kept exactly");
+    assertEquals(9, exports.value(95));
+    await(() -> events(meterId).size() == 2, "events in the store");
+
     // The meter did not see the acknowledgement and sends the same push again: nothing changes.
     acknowledgement.set(2, new DlmsData.OctetString(new byte[12]));
     handler.get().push(WrapperFrame.MANAGEMENT_CLIENT, push.toData(), Optional.empty());
@@ -161,6 +180,16 @@ class MeterPortIT {
       silent.setSoTimeout(20_000);
       assertEquals(-1, silent.getInputStream().read(), "closed after the 5 s announce timeout");
     }
+  }
+
+  private static Optional<ValidatedDay> validated(MeterId meter, org.adcs.mdm.reading.Channel channel, LocalDate day) {
+    return headEnd.bridge().store().intervals().validatedAsOf(meter, channel, day, Long.MAX_VALUE)
+        .toCompletableFuture().join();
+  }
+
+  private static java.util.List<MeterEvent> events(MeterId meter) {
+    return headEnd.bridge().store().events().events(meter, LocalDateTime.of(2026, 11, 1, 0, 0),
+        LocalDateTime.of(2026, 12, 1, 0, 0)).toCompletableFuture().join();
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -43,13 +43,15 @@ class ParentKilledIT {
 
   private static long readNodePid(Process parent) throws Exception {
     BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
     String line;
     while ((line = out.readLine()) != null) {
       if (line.startsWith("NODE_PID=")) {
         return Long.parseLong(line.substring("NODE_PID=".length()));
       }
+      seen.append(line).append('\n');
     }
-    assertNotNull(line, "the parent exited before it started a node");
+    assertNotNull(line, "the parent exited before it started a node; it printed:\n" + seen);
     throw new AssertionError("unreachable");
   }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.adcs.mdm.store.CassandraSettings;
+import org.adcs.mdm.store.StoreUnavailableException;
 import org.adcs.mdm.store.embedded.EmbeddedCassandra;
 
 /**
@@ -26,11 +27,18 @@ public final class CassandraTestNode {
 
   /** Settings (embedded mode) pointing at the shared node; starts it on first call. */
   public static synchronized CassandraSettings settings() {
-    if (node == null) {
+    for (int attempt = 1; node == null; attempt++) {
       CassandraSettings.Embedded embedded = embeddedSettings(
-          Path.of("target", "cassandra-it", "node-" + ProcessHandle.current().pid()));
-      node = EmbeddedCassandra.start(embedded);
-      settings = withEmbedded(embedded, "adcs_it");
+          Path.of("target", "cassandra-it", "node-" + ProcessHandle.current().pid() + "-" + attempt));
+      try {
+        node = EmbeddedCassandra.start(embedded);
+        settings = withEmbedded(embedded, "adcs_it");
+      } catch (StoreUnavailableException e) {
+        // Another process on this machine took one of the ports between our check and the node's bind.
+        if (attempt == 3 || !e.getMessage().contains("already in use")) {
+          throw e;
+        }
+      }
     }
     return settings;
   }
@@ -57,13 +65,23 @@ public final class CassandraTestNode {
         Duration.ofSeconds(10), Duration.ofSeconds(10), null, null, embedded);
   }
 
+  /**
+   * A free loopback port below the kernel's ephemeral range (32768 and up on Linux), so the many
+   * outgoing connections other tests and tools open cannot take it before the server binds it.
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
-      socket.bind(new InetSocketAddress("127.0.0.1", 0));
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int tries = 0; tries < 200; tries++) {
+      int port = 20_000 + RANDOM.nextInt(12_000);
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.setReuseAddress(false);
+        socket.bind(new InetSocketAddress("127.0.0.1", port));
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new UncheckedIOException(new IOException("no free port found in 20000-31999"));
   }
+
+  private static final java.util.Random RANDOM = new java.util.Random();
 }
