@@ -45,6 +45,7 @@ final class MeterConnection {
   private final Clock clock;
   private final Duration askTimeout;
   private final ZoneOffset standardTime;
+  private final ClockCheck clockCheck;
   private volatile String meterId;
   private volatile String logicalDeviceName;
   private volatile boolean identifying;
@@ -59,6 +60,7 @@ final class MeterConnection {
     this.clock = clock;
     this.askTimeout = askTimeout;
     this.standardTime = standardTime;
+    this.clockCheck = new ClockCheck(meters, clock, standardTime, askTimeout, Duration.ofHours(23));
   }
 
   void start(Duration announceTimeout) {
@@ -186,6 +188,7 @@ final class MeterConnection {
             connected.add(meterId, this);
             withMeter(() -> log.info("meter connected from {}{}", channel.remoteAddress(),
                 accepted.changed() ? ", self-registered into the unscheduled read group" : ""));
+            clockCheck.runIfDue(meterId, session, channel.eventLoop());
           } else {
             String why = error != null ? error.toString() : ((Meter.Rejected) reply).reason();
             withMeter(meter.serial(), () -> log.warn("meter {} could not be announced to its entity ({}); connection"

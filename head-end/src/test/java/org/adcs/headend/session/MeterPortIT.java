@@ -29,7 +29,10 @@ import org.adcs.mdm.reading.MeterId;
 import org.adcs.mdm.vee.ValidatedDay;
 import org.adcs.mdm.vee.VeeFlag;
 import org.adcs.protocol.axdr.DlmsData;
+import org.adcs.protocol.cosem.ClockObject;
 import org.adcs.protocol.cosem.DailyPushPayload;
+import org.adcs.protocol.cosem.DataObject;
+import org.adcs.protocol.cosem.ObjectModel;
 import org.adcs.protocol.cosem.WritableDataObject;
 import org.adcs.protocol.netty.DlmsServerHandler;
 import org.adcs.protocol.netty.DlmsChannels;
@@ -50,6 +53,8 @@ class MeterPortIT {
   private static final String GOOD = "ADC0000000000042";
   private static final String WRONG_PASSWORD = "ADC0000000000043";
   private static final String PUSHER = "ADC0000000000044";
+  private static final String FAST_CLOCK = "ADC0000000000045";
+  private static final String WAY_OFF_CLOCK = "ADC0000000000046";
   private static HeadEnd headEnd;
   private static final EventLoopGroup meters = new NioEventLoopGroup(1);
 
@@ -60,7 +65,9 @@ class MeterPortIT {
     Files.writeString(provisioning, "# logical device name, serial, LLS password\n"
         + GOOD + ",SIM00000042," + TestMeter.PASSWORD + "\n"
         + WRONG_PASSWORD + ",SIM00000043," + TestMeter.PASSWORD + "\n"
-        + PUSHER + ",SIM00000044," + TestMeter.PASSWORD + "\n");
+        + PUSHER + ",SIM00000044," + TestMeter.PASSWORD + "\n"
+        + FAST_CLOCK + ",SIM00000045," + TestMeter.PASSWORD + "\n"
+        + WAY_OFF_CLOCK + ",SIM00000046," + TestMeter.PASSWORD + "\n");
     env.put("ADCS_METERS_PROVISIONING_FILE", provisioning.toString());
     env.put("ADCS_METER_PORT_ANNOUNCE_TIMEOUT", "5s");
     env.put("ADCS_METERS_STANDARD_TIME", "+00:00"); // the test meters keep UTC as their standard time
@@ -129,7 +136,9 @@ class MeterPortIT {
     acknowledgement.set(2, new DlmsData.OctetString(new byte[12]));
     handler.get().push(WrapperFrame.MANAGEMENT_CLIENT, push.toData(), Optional.empty());
     await(() -> expectedAck.equals(acknowledgement.value()), "repeat acknowledged");
-    assertEquals(status("SIM00000044"), state);
+    MeterState after = status("SIM00000044");
+    assertEquals(state.collected(), after.collected());
+    assertEquals(state.lastEventSequence(), after.lastEventSequence());
     channel.close().syncUninterruptibly();
   }
 
@@ -182,6 +191,39 @@ class MeterPortIT {
     }
   }
 
+  /** A meter whose clock runs {@code offset} ahead of true time. */
+  private static ClockObject meterClockOff(String name, Duration offset) {
+    ClockObject clock = new ClockObject(java.time.Clock.offset(java.time.Clock.systemUTC(), offset), java.time.ZoneOffset.UTC);
+    ObjectModel model = new ObjectModel().add(DataObject.logicalDeviceName(name)).add(clock);
+    DlmsData announcement = DlmsData.Structure.of(new DlmsData.OctetString(name.getBytes(StandardCharsets.US_ASCII)));
+    new Bootstrap().group(meters).channel(NioSocketChannel.class)
+        .handler(DlmsChannels.server(ServerSettings.withPassword(TestMeter.PASSWORD), model, WrapperFrame.LOGICAL_DEVICE,
+            h -> h.push(WrapperFrame.MANAGEMENT_CLIENT, announcement, Optional.empty())))
+        .connect(headEnd.meterPort().address()).syncUninterruptibly();
+    return clock;
+  }
+
+  @Test
+  void clockThirtySecondsOffIsCorrectedAndTwoHundredSecondsOffRaisesAClockEvent_R_CLK_1() throws Exception {
+    ClockObject fast = meterClockOff(FAST_CLOCK, Duration.ofSeconds(30));
+    ClockObject wayOff = meterClockOff(WAY_OFF_CLOCK, Duration.ofSeconds(-200));
+    // Up to a minute: a correction due within 30 s of an interval boundary waits until it has passed (R-CLK-2).
+    await(() -> Math.abs(Duration.between(java.time.Instant.now(), fast.now()).toSeconds()) <= 2, "fast clock corrected", 90);
+    await(() -> statusUnchecked("SIM00000045").clock().lastChecked() != null
+        && Duration.ZERO.equals(statusUnchecked("SIM00000045").clock().lastDrift()), "correction recorded", 30);
+    await(() -> statusUnchecked("SIM00000046").clock().needsAttention(), "clock event raised", 30);
+    assertEquals(-200, statusUnchecked("SIM00000046").clock().lastDrift().toSeconds(), 2);
+    assertTrue(Duration.between(java.time.Instant.now(), wayOff.now()).toSeconds() <= -195, "left alone");
+  }
+
+  private static MeterState statusUnchecked(String meterId) {
+    try {
+      return status(meterId);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Optional<ValidatedDay> validated(MeterId meter, org.adcs.mdm.reading.Channel channel, LocalDate day) {
     return headEnd.bridge().store().intervals().validatedAsOf(meter, channel, day, Long.MAX_VALUE)
         .toCompletableFuture().join();
@@ -193,7 +235,11 @@ class MeterPortIT {
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    await(condition, what, 30);
+  }
+
+  private static void await(BooleanSupplier condition, String what, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting: " + what);
