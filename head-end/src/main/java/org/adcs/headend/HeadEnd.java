@@ -109,7 +109,7 @@ public final class HeadEnd implements AutoCloseable {
       ServerBinding http = HttpApi.bind(system, settings.http(), new HealthRoutes(readiness, new ObjectMapper()).routes());
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, Clock.systemUTC(),
-          settings.meters().standardTime());
+          settings.meters().standardTime(), system);
       return new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters, meterPort,
           bridge);
     } catch (StoreUnavailableException e) {

@@ -2,6 +2,7 @@ package org.adcs.headend.meter;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
@@ -46,10 +47,11 @@ public final class Meter
 
   public sealed interface Command extends CborSerializable
       permits Announce, Collect, RecordEvents, AssignDefaultSchedule, SetExtraSchedule, CancelExtraSchedule,
-      ConfirmSchedule, CheckClock, ConfirmClockCorrection, RecordReadFailure, GetStatus {}
+      ConfirmSchedule, CheckClock, ConfirmClockCorrection, RecordReadFailure, GetStatus, ScheduleWritten {}
 
   /** The meter connected and identified itself (R-SCH-1). */
-  public record Announce(Registration registration, Instant at, ActorRef<Reply> replyTo) implements Command {}
+  public record Announce(Registration registration, Instant at, ActorRef<MeterRequests.Request> session,
+      ActorRef<Reply> replyTo) implements Command {}
 
   /** Intervals and registers arrived; the reply is the go-ahead to acknowledge them to the meter. */
   public record Collect(Delivery delivery, ActorRef<Reply> replyTo) implements Command {}
@@ -77,6 +79,9 @@ public final class Meter
 
   public record GetStatus(ActorRef<MeterState> replyTo) implements Command {}
 
+  /** The meter's answer to a schedule write (internal: from the meter session). */
+  record ScheduleWritten(String scheduleId, MeterRequests.Outcome outcome) implements Command {}
+
   // ---- replies ----------------------------------------------------------------------------------
 
   public sealed interface Reply extends CborSerializable permits Accepted, Rejected {}
@@ -91,11 +96,15 @@ public final class Meter
   public sealed interface Event extends CborSerializable
       permits MeterSelfRegistered, MeterContacted, IntervalsCollected, EventsReceived, DefaultScheduleAssigned,
       ExtraScheduleSet, ExtraScheduleCancelled, ScheduleAcknowledged, ClockChecked, ClockCorrected,
-      ClockCorrectionFailed, ClockErrorRaised, ReadFailed {}
+      ClockCorrectionFailed, ClockErrorRaised, ReadFailed, ScheduleWriteFailed {}
 
-  public record MeterSelfRegistered(Registration registration, Instant at) implements Event {}
+  public record MeterSelfRegistered(Registration registration, Instant at, ActorRef<MeterRequests.Request> session)
+      implements Event {}
 
-  public record MeterContacted(Instant at) implements Event {}
+  /** @param session where the meter's connection is now, so requests reach it from any node */
+  public record MeterContacted(Instant at, ActorRef<MeterRequests.Request> session) implements Event {}
+
+  public record ScheduleWriteFailed(String scheduleId, String reason, Instant at) implements Event {}
 
   public record IntervalsCollected(Delivery delivery) implements Event {}
 
@@ -121,6 +130,9 @@ public final class Meter
 
   // ---- behaviour --------------------------------------------------------------------------------
 
+  private static final java.time.Duration REQUEST_TIMEOUT = java.time.Duration.ofSeconds(60);
+
+  private final ActorContext<Command> context;
   private final String meterId;
   private final ClockPolicy clockPolicy;
   private final ZoneOffset standardTime;
@@ -130,11 +142,12 @@ public final class Meter
    *                     with the commands, so the entity itself never reads a clock
    */
   public static Behavior<Command> create(String meterId, ClockPolicy clockPolicy, ZoneOffset standardTime) {
-    return Behaviors.setup(context -> new Meter(meterId, clockPolicy, standardTime));
+    return Behaviors.setup(context -> new Meter(context, meterId, clockPolicy, standardTime));
   }
 
-  private Meter(String meterId, ClockPolicy clockPolicy, ZoneOffset standardTime) {
+  private Meter(ActorContext<Command> context, String meterId, ClockPolicy clockPolicy, ZoneOffset standardTime) {
     super(PersistenceId.of(TYPE_KEY.name(), meterId));
+    this.context = context;
     this.meterId = meterId;
     this.clockPolicy = clockPolicy;
     this.standardTime = standardTime;
@@ -165,9 +178,10 @@ public final class Meter
     var builder = newCommandHandlerWithReplyBuilder();
     builder.forState(state -> !state.registered())
         .onCommand(Announce.class, (state, cmd) -> Effect()
-            .persist(new MeterSelfRegistered(cmd.registration(), cmd.at()))
+            .persist(new MeterSelfRegistered(cmd.registration(), cmd.at(), cmd.session()))
             .thenReply(cmd.replyTo(), s -> new Accepted(true)))
         .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
+        .onCommand(ScheduleWritten.class, (state, cmd) -> Effect().noReply())
         .onCommand(CheckClock.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
             clockPolicy.decide(cmd.meterTime(), LocalDateTime.ofInstant(cmd.readAt(), standardTime))))
         .onAnyCommand(cmd -> Effect().reply(replyTo(cmd), new Rejected("meter " + meterId + " is not registered")));
@@ -177,7 +191,9 @@ public final class Meter
         .onCommand(RecordEvents.class, this::onEvents)
         .onCommand(AssignDefaultSchedule.class, (state, cmd) -> Effect()
             .persist(new DefaultScheduleAssigned(cmd.readGroup(), cmd.readTime(), cmd.setBy()))
+            .thenRun(this::writeDefaultScheduleIfPending)
             .thenReply(cmd.replyTo(), s -> new Accepted(true)))
+        .onCommand(ScheduleWritten.class, this::onScheduleWritten)
         .onCommand(SetExtraSchedule.class, this::onSetExtra)
         .onCommand(CancelExtraSchedule.class, (state, cmd) -> state.extraSchedules().containsKey(cmd.id())
             ? Effect().persist(new ExtraScheduleCancelled(cmd.id(), cmd.cancelledBy()))
@@ -201,7 +217,31 @@ public final class Meter
       return Effect().reply(cmd.replyTo(), new Rejected("meter " + meterId + " is registered as "
           + state.registration().logicalDeviceName() + ", not " + cmd.registration().logicalDeviceName()));
     }
-    return Effect().persist(new MeterContacted(cmd.at())).thenReply(cmd.replyTo(), s -> new Accepted(false));
+    return Effect().persist(new MeterContacted(cmd.at(), cmd.session()))
+        .thenRun(this::writeDefaultScheduleIfPending)
+        .thenReply(cmd.replyTo(), s -> new Accepted(false));
+  }
+
+  /** R-SCH-3: the schedule goes to the meter now if it is connected, else at its next contact. */
+  private void writeDefaultScheduleIfPending(MeterState state) {
+    if (state.defaultSchedule() == null || state.defaultSchedule().acknowledged() || state.session() == null) {
+      return;
+    }
+    context.ask(MeterRequests.Outcome.class, state.session(), REQUEST_TIMEOUT,
+        replyTo -> new MeterRequests.WriteDailyReadTime(state.defaultSchedule().readTime(), replyTo),
+        (outcome, error) -> new ScheduleWritten("default", error == null ? outcome
+            : new MeterRequests.Outcome(false, "no answer from the meter session: " + error.getMessage(), null)));
+  }
+
+  private ReplyEffect<Event, MeterState> onScheduleWritten(MeterState state, ScheduleWritten written) {
+    MeterRequests.Outcome outcome = written.outcome();
+    Instant at = outcome.at() != null ? outcome.at() : state.lastContact();
+    if (outcome.ok()) {
+      return Effect().persist(new ScheduleAcknowledged(written.scheduleId(), at)).thenNoReply();
+    }
+    context.getLog().warn("meter {}: schedule {} not written ({}); trying again at its next contact", meterId,
+        written.scheduleId(), outcome.detail());
+    return Effect().persist(new ScheduleWriteFailed(written.scheduleId(), outcome.detail(), at)).thenNoReply();
   }
 
   /** Persist first, acknowledge after: a delivery already held in full changes nothing (R-COL-1). */
@@ -292,8 +332,10 @@ public final class Meter
   @Override
   public EventHandler<MeterState, Event> eventHandler() {
     return newEventHandlerBuilder().forAnyState()
-        .onEvent(MeterSelfRegistered.class, (state, e) -> state.withRegistration(e.registration(), e.at()))
-        .onEvent(MeterContacted.class, (state, e) -> state.withContact(e.at()))
+        .onEvent(MeterSelfRegistered.class, (state, e) -> state.withRegistration(e.registration(), e.at())
+            .withSession(e.session()))
+        .onEvent(MeterContacted.class, (state, e) -> state.withContact(e.at()).withSession(e.session()))
+        .onEvent(ScheduleWriteFailed.class, (state, e) -> state)
         .onEvent(IntervalsCollected.class, (state, e) -> collect(state, e.delivery()))
         .onEvent(EventsReceived.class, (state, e) -> state.withLastEventSequence(
             e.events().stream().mapToLong(LoggedEvent::sequence).max().orElse(state.lastEventSequence())))

@@ -1,5 +1,6 @@
 package org.adcs.headend.meter;
 
+import akka.actor.typed.ActorRef;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -26,7 +27,8 @@ public record MeterState(
     long lastEventSequence,
     ClockStatus clock,
     int readFailures,
-    int intervalMinutes) implements CborSerializable {
+    int intervalMinutes,
+    ActorRef<MeterRequests.Request> session) implements CborSerializable {
 
   public static final int UNSCHEDULED = -1;
 
@@ -36,7 +38,7 @@ public record MeterState(
 
   static MeterState unregistered() {
     return new MeterState(null, UNSCHEDULED, null, Map.of(), CollectedIntervals.empty(), null, -1, ClockStatus.UNKNOWN, 0,
-        15);
+        15, null);
   }
 
   public boolean registered() {
@@ -45,57 +47,63 @@ public record MeterState(
 
   MeterState withRegistration(Registration r, Instant at) {
     return new MeterState(r, UNSCHEDULED, defaultSchedule, extraSchedules, collected, at, lastEventSequence, clock,
-        readFailures, intervalMinutes);
+        readFailures, intervalMinutes, session);
   }
 
   MeterState withContact(Instant at) {
     return new MeterState(registration, readGroup, defaultSchedule, extraSchedules, collected, at, lastEventSequence,
-        clock, readFailures, intervalMinutes);
+        clock, readFailures, intervalMinutes, session);
   }
 
   MeterState withDefaultSchedule(DefaultSchedule schedule) {
     return new MeterState(registration, schedule.readGroup(), schedule, extraSchedules, collected, lastContact,
-        lastEventSequence, clock, readFailures, intervalMinutes);
+        lastEventSequence, clock, readFailures, intervalMinutes, session);
   }
 
   MeterState withExtraSchedule(ExtraSchedule schedule) {
     Map<String, ExtraSchedule> next = new TreeMap<>(extraSchedules);
     next.put(schedule.id(), schedule);
     return new MeterState(registration, readGroup, defaultSchedule, next, collected, lastContact, lastEventSequence,
-        clock, readFailures, intervalMinutes);
+        clock, readFailures, intervalMinutes, session);
   }
 
   MeterState withoutExtraSchedule(String id) {
     Map<String, ExtraSchedule> next = new TreeMap<>(extraSchedules);
     next.remove(id);
     return new MeterState(registration, readGroup, defaultSchedule, next, collected, lastContact, lastEventSequence,
-        clock, readFailures, intervalMinutes);
+        clock, readFailures, intervalMinutes, session);
   }
 
   MeterState withCollected(CollectedIntervals c, Instant at) {
     return new MeterState(registration, readGroup, defaultSchedule, extraSchedules, c, at, lastEventSequence, clock,
-        0, intervalMinutes);
+        0, intervalMinutes, session);
   }
 
   MeterState withLastEventSequence(long sequence) {
     return new MeterState(registration, readGroup, defaultSchedule, extraSchedules, collected, lastContact,
-        Math.max(sequence, lastEventSequence), clock, readFailures, intervalMinutes);
+        Math.max(sequence, lastEventSequence), clock, readFailures, intervalMinutes, session);
   }
 
   MeterState withClock(ClockStatus status) {
     return new MeterState(registration, readGroup, defaultSchedule, extraSchedules, collected, lastContact,
-        lastEventSequence, status, readFailures, intervalMinutes);
+        lastEventSequence, status, readFailures, intervalMinutes, session);
   }
 
   MeterState withReadFailure() {
     return new MeterState(registration, readGroup, defaultSchedule, extraSchedules, collected, lastContact,
-        lastEventSequence, clock, readFailures + 1, intervalMinutes);
+        lastEventSequence, clock, readFailures + 1, intervalMinutes, session);
   }
 
   /** The interval length the meter last delivered with (remotely programmable, R-SCH-7). */
   MeterState withIntervalMinutes(int minutes) {
     return new MeterState(registration, readGroup, defaultSchedule, extraSchedules, collected, lastContact,
-        lastEventSequence, clock, readFailures, minutes);
+        lastEventSequence, clock, readFailures, minutes, session);
+  }
+
+  /** Where the meter's live connection is (its session actor), as of its last contact. */
+  MeterState withSession(ActorRef<MeterRequests.Request> where) {
+    return new MeterState(registration, readGroup, defaultSchedule, extraSchedules, collected, lastContact,
+        lastEventSequence, clock, readFailures, intervalMinutes, where);
   }
 
   /** Intervals held for a channel's day, for status queries. */

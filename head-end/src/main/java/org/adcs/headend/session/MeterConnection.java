@@ -1,5 +1,8 @@
 package org.adcs.headend.session;
 
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
 import io.netty.channel.Channel;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -10,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.adcs.headend.meter.Meter;
 import org.adcs.headend.meter.MeterModel.ConnectionKind;
+import org.adcs.headend.meter.MeterRequests;
 import org.adcs.headend.meter.MeterModel.Registration;
 import org.adcs.headend.meter.MeterSharding;
 import org.adcs.protocol.apdu.CosemAttribute;
@@ -46,12 +50,15 @@ final class MeterConnection {
   private final Duration askTimeout;
   private final ZoneOffset standardTime;
   private final ClockCheck clockCheck;
+  private final ActorSystem<?> system;
+  private volatile ActorRef<MeterRequests.Request> sessionActor;
+  private static final java.util.concurrent.atomic.AtomicLong SESSIONS = new java.util.concurrent.atomic.AtomicLong();
   private volatile String meterId;
   private volatile String logicalDeviceName;
   private volatile boolean identifying;
 
   MeterConnection(Channel channel, ClientSession session, MeterCredentials credentials, MeterSharding meters,
-      ConnectedMeters connected, Clock clock, Duration askTimeout, ZoneOffset standardTime) {
+      ConnectedMeters connected, Clock clock, Duration askTimeout, ZoneOffset standardTime, ActorSystem<?> system) {
     this.channel = channel;
     this.session = session;
     this.credentials = credentials;
@@ -60,6 +67,7 @@ final class MeterConnection {
     this.clock = clock;
     this.askTimeout = askTimeout;
     this.standardTime = standardTime;
+    this.system = system;
     this.clockCheck = new ClockCheck(meters, clock, standardTime, askTimeout, Duration.ofHours(23));
   }
 
@@ -180,7 +188,8 @@ final class MeterConnection {
     Registration registration = new Registration(meter.serial(), meter.logicalDeviceName(), "dlms-lls",
         ConnectionKind.METER_CONNECTS, null, "provisioning:" + meter.logicalDeviceName());
     meters.meter(meter.serial())
-        .<Meter.Reply>ask(replyTo -> new Meter.Announce(registration, clock.instant(), replyTo), askTimeout)
+        .<Meter.Reply>ask(replyTo -> new Meter.Announce(registration, clock.instant(), sessionActor(meter.serial()),
+            replyTo), askTimeout)
         .whenComplete((reply, error) -> {
           if (reply instanceof Meter.Accepted accepted) {
             logicalDeviceName = meter.logicalDeviceName();
@@ -198,7 +207,19 @@ final class MeterConnection {
         });
   }
 
+  /** The actor through which this meter's entity reaches this connection, from any node. */
+  private ActorRef<MeterRequests.Request> sessionActor(String serial) {
+    if (sessionActor == null) {
+      sessionActor = system.systemActorOf(MeterSession.create(session, clock),
+          "meter-session-" + serial + "-" + SESSIONS.incrementAndGet(), Props.empty());
+    }
+    return sessionActor;
+  }
+
   private void onClosed() {
+    if (sessionActor != null) {
+      sessionActor.tell(new MeterSession.Stop());
+    }
     String id = meterId;
     if (id != null) {
       connected.remove(id, this);

@@ -47,7 +47,7 @@ public final class MeterPort implements AutoCloseable {
   }
 
   public static MeterPort bind(Settings settings, MeterCredentials credentials, MeterSharding meters, Clock clock,
-      java.time.ZoneOffset standardTime) {
+      java.time.ZoneOffset standardTime, akka.actor.typed.ActorSystem<?> system) {
     ConnectedMeters connected = new ConnectedMeters();
     ClientSettings client = ClientSettings.noSecurity().withTimeout(settings.responseTimeout());
     EventLoopGroup acceptor = new NioEventLoopGroup(1);
@@ -66,7 +66,7 @@ public final class MeterPort implements AutoCloseable {
                   .addLast("wrapper-encoder", WrapperFrameEncoder.INSTANCE)
                   .addLast("dlms-client", new DlmsClientHandler(client, WrapperFrame.MANAGEMENT_CLIENT,
                       WrapperFrame.LOGICAL_DEVICE, session -> new MeterConnection(ch, session, credentials, meters,
-                          connected, clock, settings.responseTimeout(), standardTime).start(settings.announceTimeout())));
+                          connected, clock, settings.responseTimeout(), standardTime, system).start(settings.announceTimeout())));
             }
           })
           .bind(new InetSocketAddress(settings.host(), settings.port()))

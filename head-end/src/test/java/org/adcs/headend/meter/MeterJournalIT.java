@@ -49,7 +49,7 @@ class MeterJournalIT {
         var meter = headEnd.meters().meter(id);
         Meter.Reply registered = meter.<Meter.Reply>ask(replyTo -> new Meter.Announce(new Registration(id,
             "ADC" + id.substring(3), "dlms-lls", ConnectionKind.METER_CONNECTS, null, "lls/" + id),
-            Instant.parse("2026-11-22T07:00:00Z"), replyTo), ASK).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            Instant.parse("2026-11-22T07:00:00Z"), null, replyTo), ASK).toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertEquals(new Meter.Accepted(true), registered);
         Meter.Reply collected = meter.<Meter.Reply>ask(replyTo -> new Meter.Collect(delivery(day), replyTo), ASK)
             .toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -54,7 +54,7 @@ class MeterTest {
   }
 
   private void register() {
-    meter.<Meter.Reply>runCommand(replyTo -> new Meter.Announce(REGISTRATION, NOW, replyTo));
+    meter.<Meter.Reply>runCommand(replyTo -> new Meter.Announce(REGISTRATION, NOW, null, replyTo));
   }
 
   private static Delivery night(LocalDate day, int fromInterval, int toInterval) {
@@ -70,7 +70,7 @@ class MeterTest {
 
   @Test
   void unknownMeterThatAnnouncesItselfIsRegisteredUnscheduled_R_SCH_1() {
-    var result = meter.<Meter.Reply>runCommand(replyTo -> new Meter.Announce(REGISTRATION, NOW, replyTo));
+    var result = meter.<Meter.Reply>runCommand(replyTo -> new Meter.Announce(REGISTRATION, NOW, null, replyTo));
     assertInstanceOf(Meter.MeterSelfRegistered.class, result.event());
     assertEquals(new Meter.Accepted(true), result.reply());
     assertEquals(MeterState.UNSCHEDULED, result.state().readGroup());
@@ -129,6 +129,32 @@ class MeterTest {
     assertEquals(false, assigned.state().defaultSchedule().acknowledged());
     var acked = meter.<Meter.Reply>runCommand(replyTo -> new Meter.ConfirmSchedule("default", NOW, replyTo));
     assertTrue(acked.state().defaultSchedule().acknowledged());
+  }
+
+  @Test
+  void defaultScheduleIsWrittenThroughTheMeterSessionAndItsAcknowledgementRecorded_R_SCH_3() {
+    akka.actor.testkit.typed.javadsl.TestProbe<MeterRequests.Request> session = KIT.createTestProbe();
+    meter.<Meter.Reply>runCommand(replyTo -> new Meter.Announce(REGISTRATION, NOW, session.ref(), replyTo));
+    meter.<Meter.Reply>runCommand(replyTo -> new Meter.AssignDefaultSchedule(7, LocalTime.of(2, 20), "scheduler", replyTo));
+    var write = session.expectMessageClass(MeterRequests.WriteDailyReadTime.class);
+    assertEquals(LocalTime.of(2, 20), write.time());
+    write.replyTo().tell(new MeterRequests.Outcome(true, "set", NOW));
+    session.awaitAssert(() -> {
+      assertTrue(meter.getState().defaultSchedule().acknowledged());
+      return null;
+    });
+  }
+
+  @Test
+  void scheduleTheMeterRefusesStaysUnacknowledgedAndIsWrittenAgainAtTheNextContact() {
+    akka.actor.testkit.typed.javadsl.TestProbe<MeterRequests.Request> session = KIT.createTestProbe();
+    meter.<Meter.Reply>runCommand(replyTo -> new Meter.Announce(REGISTRATION, NOW, session.ref(), replyTo));
+    meter.<Meter.Reply>runCommand(replyTo -> new Meter.AssignDefaultSchedule(7, LocalTime.of(2, 20), "scheduler", replyTo));
+    session.expectMessageClass(MeterRequests.WriteDailyReadTime.class).replyTo()
+        .tell(new MeterRequests.Outcome(false, "meter refused the schedule: TYPE_UNMATCHED", NOW));
+    meter.<Meter.Reply>runCommand(replyTo -> new Meter.Announce(REGISTRATION, NOW.plusSeconds(60), session.ref(), replyTo));
+    session.expectMessageClass(MeterRequests.WriteDailyReadTime.class);
+    assertEquals(false, meter.getState().defaultSchedule().acknowledged());
   }
 
   @Test

@@ -55,6 +55,7 @@ class MeterPortIT {
   private static final String PUSHER = "ADC0000000000044";
   private static final String FAST_CLOCK = "ADC0000000000045";
   private static final String WAY_OFF_CLOCK = "ADC0000000000046";
+  private static final String SCHEDULED = "ADC0000000000047";
   private static HeadEnd headEnd;
   private static final EventLoopGroup meters = new NioEventLoopGroup(1);
 
@@ -67,7 +68,8 @@ class MeterPortIT {
         + WRONG_PASSWORD + ",SIM00000043," + TestMeter.PASSWORD + "\n"
         + PUSHER + ",SIM00000044," + TestMeter.PASSWORD + "\n"
         + FAST_CLOCK + ",SIM00000045," + TestMeter.PASSWORD + "\n"
-        + WAY_OFF_CLOCK + ",SIM00000046," + TestMeter.PASSWORD + "\n");
+        + WAY_OFF_CLOCK + ",SIM00000046," + TestMeter.PASSWORD + "\n"
+        + SCHEDULED + ",SIM00000047," + TestMeter.PASSWORD + "\n");
     env.put("ADCS_METERS_PROVISIONING_FILE", provisioning.toString());
     env.put("ADCS_METER_PORT_ANNOUNCE_TIMEOUT", "5s");
     env.put("ADCS_METERS_STANDARD_TIME", "+00:00"); // the test meters keep UTC as their standard time
@@ -167,6 +169,22 @@ class MeterPortIT {
     assertTrue(headEnd.meterPort().connected().isConnected("SIM00000042"));
     meter.close().syncUninterruptibly();
     await(() -> !headEnd.meterPort().connected().isConnected("SIM00000042"), "meter disconnected");
+  }
+
+  @Test
+  void defaultReadTimeIsWrittenToTheConnectedMeterAndAcknowledged_R_SCH_3() throws Exception {
+    TestMeter meter = new TestMeter();
+    Channel channel = dial(SCHEDULED, TestMeter.PASSWORD, meter, new CompletableFuture<>());
+    await(() -> headEnd.meterPort().connected().isConnected("SIM00000047"), "meter connected");
+    Meter.Reply assigned = headEnd.meters().meter("SIM00000047").<Meter.Reply>ask(replyTo ->
+        new Meter.AssignDefaultSchedule(5, java.time.LocalTime.of(1, 40), "scheduler", replyTo), Duration.ofSeconds(10))
+        .toCompletableFuture().get(20, TimeUnit.SECONDS);
+    assertEquals(new Meter.Accepted(true), assigned);
+    await(() -> statusUnchecked("SIM00000047").defaultSchedule().acknowledged(), "schedule acknowledged");
+    assertEquals(org.adcs.protocol.cosem.SingleActionScheduleObject.dailyAt(java.time.LocalTime.of(1, 40)),
+        meter.pushSchedule.executionTimes(), "the meter holds the new push time");
+    assertEquals(5, statusUnchecked("SIM00000047").readGroup());
+    channel.close().syncUninterruptibly();
   }
 
   @Test

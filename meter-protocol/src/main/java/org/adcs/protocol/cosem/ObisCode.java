@@ -21,6 +21,8 @@ public record ObisCode(int a, int b, int c, int d, int e, int f) {
     public static final ObisCode LOAD_PROFILE = new ObisCode(1, 0, 99, 1, 0, 255);
     public static final ObisCode DAILY_BILLING_PROFILE = new ObisCode(1, 0, 98, 1, 0, 255);
     public static final ObisCode STANDARD_EVENT_LOG = new ObisCode(0, 0, 99, 98, 0, 255);
+    /** The single action schedule that triggers the daily push (class 22); the head-end writes its time. */
+    public static final ObisCode PUSH_ACTION_SCHEDULE = new ObisCode(0, 0, 15, 0, 4, 255);
     /** Push setup of the daily push (class 40). */
     public static final ObisCode DAILY_PUSH_SETUP = new ObisCode(0, 1, 25, 9, 0, 255);
     /**

@@ -1,0 +1,23 @@
+package org.adcs.headend.meter;
+
+import akka.actor.typed.ActorRef;
+import java.time.Instant;
+import java.time.LocalTime;
+import org.adcs.headend.serialization.CborSerializable;
+
+/**
+ * What a meter entity asks of its meter's live connection (the meter session actor, on whichever
+ * node holds the socket). Protocol-neutral: the session turns each request into DLMS.
+ */
+public final class MeterRequests {
+
+  private MeterRequests() {}
+
+  public interface Request extends CborSerializable {}
+
+  /** Write the daily push (read) time into the meter's schedule (R-SCH-3, R-SCH-7). */
+  public record WriteDailyReadTime(LocalTime time, ActorRef<Outcome> replyTo) implements Request {}
+
+  /** @param ok the meter validated, stored and acknowledged the request; otherwise {@code detail} says why not */
+  public record Outcome(boolean ok, String detail, Instant at) implements CborSerializable {}
+}
