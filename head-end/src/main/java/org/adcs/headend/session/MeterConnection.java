@@ -135,7 +135,11 @@ final class MeterConnection {
                   new DlmsData.OctetString(pushTime.toBytes()))
               .whenComplete((result, ackError) -> withMeter(() -> {
                 int intervals = push.delivery().days().stream().mapToInt(d -> d.presentIntervals().cardinality()).sum();
-                if (ackError == null && result == DataAccessResult.SUCCESS) {
+                if (ackError == null && result == DataAccessResult.OBJECT_UNDEFINED) {
+                  log.info("push stored: {} intervals, {} registers, {} events{} (the meter keeps no acknowledgement"
+                      + " object)", intervals, push.delivery().registers().size(), push.events().size(),
+                      accepted.changed() ? "" : " (a repeat)");
+                } else if (ackError == null && result == DataAccessResult.SUCCESS) {
                   log.info("push stored and acknowledged: {} intervals, {} registers, {} events{}", intervals,
                       push.delivery().registers().size(), push.events().size(), accepted.changed() ? "" : " (a repeat)");
                 } else {

@@ -17,6 +17,8 @@ import org.adcs.protocol.axdr.DlmsData;
  *   <li>the registers: an array of {obis code, value, scaler-unit},</li>
  *   <li>the events: an array of {time, event code (long-unsigned)}.</li>
  * </ol>
+ * The compact form without element 3 (five elements) is also read: its columns are then active import
+ * and export, with the scaler-units of their register rows (0 Wh when a push carries none).
  * Decoding an untrusted body never throws: a body of another shape is {@link Optional#empty()}.
  */
 public record DailyPushPayload(String logicalDeviceName, CosemDateTime pushTime, List<Channel> channels,
@@ -91,25 +93,36 @@ public record DailyPushPayload(String logicalDeviceName, CosemDateTime pushTime,
 
     /** The payload of {@code body}, or empty when it is not a daily push of this layout. */
     public static Optional<DailyPushPayload> fromData(DlmsData body) {
-        if (!(body instanceof DlmsData.Structure s) || s.elements().size() != 6) {
+        if (!(body instanceof DlmsData.Structure s) || s.elements().size() < 5 || s.elements().size() > 6) {
             return Optional.empty();
         }
         List<DlmsData> e = s.elements();
+        boolean compact = e.size() == 5;
+        int at = compact ? 2 : 3;
         Optional<String> name = text(e.get(0));
         Optional<CosemDateTime> pushTime = dateTime(e.get(1));
-        Optional<List<Channel>> channels = array(e.get(2), MAX_CHANNELS).flatMap(DailyPushPayload::channels);
+        Optional<List<RegisterRow>> registers = array(e.get(at + 1), MAX_REGISTERS).flatMap(DailyPushPayload::registers);
+        Optional<List<Channel>> channels = compact
+                ? registers.map(DailyPushPayload::importAndExport)
+                : array(e.get(2), MAX_CHANNELS).flatMap(DailyPushPayload::channels);
         if (name.isEmpty() || pushTime.isEmpty() || channels.isEmpty()) {
             return Optional.empty();
         }
         int width = channels.get().size();
-        Optional<List<IntervalRow>> intervals = array(e.get(3), MAX_INTERVALS).flatMap(rows -> intervals(rows, width));
-        Optional<List<RegisterRow>> registers = array(e.get(4), MAX_REGISTERS).flatMap(DailyPushPayload::registers);
-        Optional<List<EventRow>> events = array(e.get(5), MAX_EVENTS).flatMap(DailyPushPayload::events);
+        Optional<List<IntervalRow>> intervals = array(e.get(at), MAX_INTERVALS).flatMap(rows -> intervals(rows, width));
+        Optional<List<EventRow>> events = array(e.get(at + 2), MAX_EVENTS).flatMap(DailyPushPayload::events);
         if (intervals.isEmpty() || registers.isEmpty() || events.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new DailyPushPayload(name.get(), pushTime.get(), channels.get(), intervals.get(),
                 registers.get(), events.get()));
+    }
+
+    private static List<Channel> importAndExport(List<RegisterRow> registers) {
+        return List.of(ObisCode.ACTIVE_ENERGY_IMPORT, ObisCode.ACTIVE_ENERGY_EXPORT).stream()
+                .map(obis -> new Channel(obis, registers.stream().filter(r -> r.obis().equals(obis)).findFirst()
+                        .map(RegisterRow::scalerUnit).orElse(new ScalerUnit(0, ScalerUnit.UNIT_WH))))
+                .toList();
     }
 
     private static Optional<List<Channel>> channels(List<DlmsData> items) {

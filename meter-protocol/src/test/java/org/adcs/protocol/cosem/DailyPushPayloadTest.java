@@ -45,6 +45,18 @@ class DailyPushPayloadTest {
     }
 
     @Test
+    void theCompactFiveElementLayoutReadsAsImportAndExportWithTheRegistersScalers() {
+        List<DlmsData> six = ((DlmsData.Structure) sample().toData()).elements();
+        List<DlmsData> five = new ArrayList<>(six);
+        five.remove(2);
+        DailyPushPayload push = DailyPushPayload.fromData(new DlmsData.Structure(five)).orElseThrow();
+        assertEquals(List.of(ObisCode.ACTIVE_ENERGY_IMPORT, ObisCode.ACTIVE_ENERGY_EXPORT),
+                push.channels().stream().map(DailyPushPayload.Channel::obis).toList());
+        assertEquals(sample().intervals(), push.intervals());
+        assertEquals(sample().events(), push.events());
+    }
+
+    @Test
     void aBodyOfAnotherShapeIsNotAPush() {
         assertEquals(Optional.empty(), DailyPushPayload.fromData(DlmsData.Structure.of(new DlmsData.OctetString(new byte[] {65}))));
         List<DlmsData> elements = new ArrayList<>(((DlmsData.Structure) sample().toData()).elements());
