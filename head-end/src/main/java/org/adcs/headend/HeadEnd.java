@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.adcs.headend.api.HealthRoutes;
+import org.adcs.headend.api.MeterReadRoutes;
 import org.adcs.headend.bridge.MdmBridge;
 import org.adcs.headend.api.HttpApi;
 import org.adcs.headend.cluster.ClusterFormation;
@@ -95,7 +96,8 @@ public final class HeadEnd implements AutoCloseable {
       String schemaVersion = JournalSchema.migrate(settings.journal());
       system = createActorSystem(settings);
       ClusterFormation.joinAndAwaitUp(system, settings.cluster());
-      MeterSharding meters = MeterSharding.init(system, settings.meters().clockPolicy(), settings.meters().standardTime());
+      MeterSharding meters = MeterSharding.init(system, settings.meters().clockPolicy(), settings.meters().standardTime(),
+          settings.meters().readAttemptTimeout());
       if (cassandra != null) {
         cassandra.awaitCql();
       }
@@ -106,7 +108,10 @@ public final class HeadEnd implements AutoCloseable {
           new CassandraCheck(store),
           new JournalCheck(settings.journal(), schemaVersion, system.dispatchers().lookup(DispatcherSelector.blocking())),
           new ClusterCheck(system)), Duration.ofSeconds(5));
-      ServerBinding http = HttpApi.bind(system, settings.http(), new HealthRoutes(readiness, new ObjectMapper()).routes());
+      ObjectMapper json = new ObjectMapper();
+      ServerBinding http = HttpApi.bind(system, settings.http(), new HealthRoutes(readiness, json).routes()
+          .orElse(new MeterReadRoutes(meters, json, settings.meters().readAttemptTimeout(),
+              settings.meters().standardTime()).routes()));
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, Clock.systemUTC(),
           settings.meters().standardTime(), system);

@@ -22,7 +22,7 @@ public record HeadEndSettings(
 
   /** How meters keep time: their standard-time offset (no daylight saving) and the clock rules. */
   public record Meters(java.time.ZoneOffset standardTime, org.adcs.headend.meter.ClockPolicy clockPolicy,
-      Path provisioningFile, String sharedLlsPassword) {}
+      Path provisioningFile, String sharedLlsPassword, java.time.Duration readAttemptTimeout) {}
 
   public record ClusterSettings(String hostname, int port, List<String> seedNodes, java.time.Duration joinTimeout) {}
 
@@ -81,7 +81,7 @@ public record HeadEndSettings(
       return new Meters(standardTime, new org.adcs.headend.meter.ClockPolicy(read.duration("adcs.meters.clock.tolerance"),
           read.duration("adcs.meters.clock.limit"), read.duration("adcs.meters.clock.guard"), 15),
           read.directory("adcs.meters.provisioning-file", workingDirectory, null),
-          read.string("adcs.meters.shared-lls-password"));
+          read.string("adcs.meters.shared-lls-password"), read.duration("adcs.meters.on-demand.attempt-timeout"));
     } catch (IllegalArgumentException e) {
       throw new InvalidSettingException("adcs.meters.clock", e.getMessage());
     }

@@ -47,7 +47,8 @@ public final class Meter
 
   public sealed interface Command extends CborSerializable
       permits Announce, Collect, RecordEvents, AssignDefaultSchedule, SetExtraSchedule, CancelExtraSchedule,
-      ConfirmSchedule, CheckClock, ConfirmClockCorrection, RecordReadFailure, GetStatus, ScheduleWritten {}
+      ConfirmSchedule, CheckClock, ConfirmClockCorrection, RecordReadFailure, GetStatus, ScheduleWritten,
+      ReadOnDemand, OnDemandAnswered {}
 
   /** The meter connected and identified itself (R-SCH-1). */
   public record Announce(Registration registration, Instant at, ActorRef<MeterRequests.Request> session,
@@ -78,6 +79,16 @@ public final class Meter
   public record RecordReadFailure(String what, String reason, Instant at, ActorRef<Reply> replyTo) implements Command {}
 
   public record GetStatus(ActorRef<MeterState> replyTo) implements Command {}
+
+  /**
+   * R-OD-1, R-OD-2: read the meter now; the answer is stored (source ON_DEMAND) before it is
+   * returned. No valid answer within the attempt timeout is logged and tried once more.
+   */
+  public record ReadOnDemand(String requestedBy, ActorRef<MeterRequests.ReadResult> replyTo) implements Command {}
+
+  /** An on-demand read attempt's answer (internal). */
+  record OnDemandAnswered(MeterRequests.ReadResult result, int attempt, String requestedBy,
+      ActorRef<MeterRequests.ReadResult> replyTo) implements Command {}
 
   /** The meter's answer to a schedule write (internal: from the meter session). */
   record ScheduleWritten(String scheduleId, MeterRequests.Outcome outcome) implements Command {}
@@ -131,6 +142,7 @@ public final class Meter
   // ---- behaviour --------------------------------------------------------------------------------
 
   private static final java.time.Duration REQUEST_TIMEOUT = java.time.Duration.ofSeconds(60);
+  private final Duration attemptTimeout;
 
   private final ActorContext<Command> context;
   private final String meterId;
@@ -142,12 +154,20 @@ public final class Meter
    *                     with the commands, so the entity itself never reads a clock
    */
   public static Behavior<Command> create(String meterId, ClockPolicy clockPolicy, ZoneOffset standardTime) {
-    return Behaviors.setup(context -> new Meter(context, meterId, clockPolicy, standardTime));
+    return create(meterId, clockPolicy, standardTime, Duration.ofMinutes(4));
   }
 
-  private Meter(ActorContext<Command> context, String meterId, ClockPolicy clockPolicy, ZoneOffset standardTime) {
+  /** @param attemptTimeout how long one on-demand read attempt may take (R-OD-2: 4 minutes by default) */
+  public static Behavior<Command> create(String meterId, ClockPolicy clockPolicy, ZoneOffset standardTime,
+      Duration attemptTimeout) {
+    return Behaviors.setup(context -> new Meter(context, meterId, clockPolicy, standardTime, attemptTimeout));
+  }
+
+  private Meter(ActorContext<Command> context, String meterId, ClockPolicy clockPolicy, ZoneOffset standardTime,
+      Duration attemptTimeout) {
     super(PersistenceId.of(TYPE_KEY.name(), meterId));
     this.context = context;
+    this.attemptTimeout = attemptTimeout;
     this.meterId = meterId;
     this.clockPolicy = clockPolicy;
     this.standardTime = standardTime;
@@ -182,6 +202,9 @@ public final class Meter
             .thenReply(cmd.replyTo(), s -> new Accepted(true)))
         .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
         .onCommand(ScheduleWritten.class, (state, cmd) -> Effect().noReply())
+        .onCommand(ReadOnDemand.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
+            MeterRequests.ReadResult.failed("meter " + meterId + " is not registered", null)))
+        .onCommand(OnDemandAnswered.class, (state, cmd) -> Effect().noReply())
         .onCommand(CheckClock.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
             clockPolicy.decide(cmd.meterTime(), LocalDateTime.ofInstant(cmd.readAt(), standardTime))))
         .onAnyCommand(cmd -> Effect().reply(replyTo(cmd), new Rejected("meter " + meterId + " is not registered")));
@@ -194,6 +217,8 @@ public final class Meter
             .thenRun(this::writeDefaultScheduleIfPending)
             .thenReply(cmd.replyTo(), s -> new Accepted(true)))
         .onCommand(ScheduleWritten.class, this::onScheduleWritten)
+        .onCommand(ReadOnDemand.class, this::onReadOnDemand)
+        .onCommand(OnDemandAnswered.class, this::onOnDemandAnswered)
         .onCommand(SetExtraSchedule.class, this::onSetExtra)
         .onCommand(CancelExtraSchedule.class, (state, cmd) -> state.extraSchedules().containsKey(cmd.id())
             ? Effect().persist(new ExtraScheduleCancelled(cmd.id(), cmd.cancelledBy()))
@@ -231,6 +256,49 @@ public final class Meter
         replyTo -> new MeterRequests.WriteDailyReadTime(state.defaultSchedule().readTime(), replyTo),
         (outcome, error) -> new ScheduleWritten("default", error == null ? outcome
             : new MeterRequests.Outcome(false, "no answer from the meter session: " + error.getMessage(), null)));
+  }
+
+  private ReplyEffect<Event, MeterState> onReadOnDemand(MeterState state, ReadOnDemand cmd) {
+    if (state.session() == null) {
+      return Effect().reply(cmd.replyTo(), MeterRequests.ReadResult.failed("meter " + meterId
+          + " has not been in contact; it is read once it connects", null));
+    }
+    askForRead(state, 1, cmd.requestedBy(), cmd.replyTo());
+    return Effect().noReply();
+  }
+
+  private void askForRead(MeterState state, int attempt, String requestedBy, ActorRef<MeterRequests.ReadResult> replyTo) {
+    context.ask(MeterRequests.ReadResult.class, state.session(), attemptTimeout, MeterRequests.ReadNow::new,
+        (result, error) -> new OnDemandAnswered(error == null ? result : MeterRequests.ReadResult.failed(
+            "no valid answer within " + attemptTimeout.toSeconds() + " s", null), attempt, requestedBy, replyTo));
+  }
+
+  private ReplyEffect<Event, MeterState> onOnDemandAnswered(MeterState state, OnDemandAnswered answered) {
+    MeterRequests.ReadResult result = answered.result();
+    if (result.ok()) {
+      List<Event> events = new java.util.ArrayList<>();
+      if (result.intervals() != null && !result.intervals().days().isEmpty()) {
+        events.add(new IntervalsCollected(result.intervals()));
+      }
+      List<LoggedEvent> fresh = result.events().stream().filter(e -> e.sequence() > state.lastEventSequence()).toList();
+      if (!fresh.isEmpty()) {
+        events.add(new EventsReceived(fresh, result.at()));
+      }
+      context.getLog().info("meter {}: on-demand read for {} completed (attempt {})", meterId, answered.requestedBy(),
+          answered.attempt());
+      return Effect().persist(events).thenReply(answered.replyTo(), s -> result);
+    }
+    Instant at = result.at() != null ? result.at() : state.lastContact();
+    ReadFailed failed = new ReadFailed("on-demand read attempt " + answered.attempt(), result.detail(), at);
+    if (answered.attempt() == 1) {
+      context.getLog().warn("meter {}: on-demand read attempt 1 failed ({}); trying once more", meterId, result.detail());
+      return Effect().persist(failed)
+          .thenRun(s -> askForRead(s, 2, answered.requestedBy(), answered.replyTo()))
+          .thenNoReply();
+    }
+    context.getLog().error("operator: on-demand read of meter {} ({}) for {} failed twice ({}); check the meter and"
+        + " its communications", meterId, state.registration().logicalDeviceName(), answered.requestedBy(), result.detail());
+    return Effect().persist(failed).thenReply(answered.replyTo(), s -> result);
   }
 
   private ReplyEffect<Event, MeterState> onScheduleWritten(MeterState state, ScheduleWritten written) {

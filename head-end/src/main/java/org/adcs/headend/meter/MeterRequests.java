@@ -20,4 +20,23 @@ public final class MeterRequests {
 
   /** @param ok the meter validated, stored and acknowledged the request; otherwise {@code detail} says why not */
   public record Outcome(boolean ok, String detail, Instant at) implements CborSerializable {}
+
+  /**
+   * Read the meter now (R-OD-1): its clock, current registers, the complete intervals since its
+   * midnight, its event log since midnight, its identifier.
+   */
+  public record ReadNow(ActorRef<ReadResult> replyTo) implements Request {}
+
+  /**
+   * What an on-demand read returned; {@code ok} false with {@code detail} when the meter gave no
+   * valid answer. Intervals and registers carry their multipliers (R-COL-2).
+   */
+  public record ReadResult(boolean ok, String detail, Instant at, String logicalDeviceName, Instant meterClock,
+      java.util.List<MeterModel.RegisterValue> registers, MeterModel.Delivery intervals,
+      java.util.List<MeterModel.LoggedEvent> events) implements CborSerializable {
+
+    public static ReadResult failed(String detail, Instant at) {
+      return new ReadResult(false, detail, at, null, null, java.util.List.of(), null, java.util.List.of());
+    }
+  }
 }

@@ -21,10 +21,11 @@ public final class MeterSharding {
     this.sharding = sharding;
   }
 
-  public static MeterSharding init(ActorSystem<?> system, ClockPolicy clockPolicy, ZoneOffset standardTime) {
+  public static MeterSharding init(ActorSystem<?> system, ClockPolicy clockPolicy, ZoneOffset standardTime,
+      java.time.Duration readAttemptTimeout) {
     ClusterSharding sharding = ClusterSharding.get(system);
     ActorRef<ShardingEnvelope<Meter.Command>> region = sharding.init(Entity.of(Meter.TYPE_KEY,
-        context -> Meter.create(context.getEntityId(), clockPolicy, standardTime)));
+        context -> Meter.create(context.getEntityId(), clockPolicy, standardTime, readAttemptTimeout)));
     system.log().info("meter sharding started: region={}", region.path());
     return new MeterSharding(sharding);
   }

@@ -214,7 +214,7 @@ final class MeterConnection {
   /** The actor through which this meter's entity reaches this connection, from any node. */
   private ActorRef<MeterRequests.Request> sessionActor(String serial) {
     if (sessionActor == null) {
-      sessionActor = system.systemActorOf(MeterSession.create(session, clock),
+      sessionActor = system.systemActorOf(MeterSession.create(session, clock, standardTime),
           "meter-session-" + serial + "-" + SESSIONS.incrementAndGet(), Props.empty());
     }
     return sessionActor;

@@ -26,11 +26,23 @@ final class MeterSession {
   private record Done(MeterRequests.Outcome outcome, ActorRef<MeterRequests.Outcome> replyTo)
       implements MeterRequests.Request {}
 
-  static Behavior<MeterRequests.Request> create(ClientSession session, Clock clock) {
+  private record ReadDone(MeterRequests.ReadResult result, ActorRef<MeterRequests.ReadResult> replyTo)
+      implements MeterRequests.Request {}
+
+  static Behavior<MeterRequests.Request> create(ClientSession session, Clock clock, java.time.ZoneOffset standardTime) {
     return Behaviors.receive((context, request) -> {
+      if (request instanceof MeterRequests.ReadNow read) {
+        context.pipeToSelf(new OnDemandRead(session, clock, standardTime).run(), (result, error) -> new ReadDone(
+            error == null ? result : MeterRequests.ReadResult.failed(rootMessage(error), clock.instant()), read.replyTo()));
+        return Behaviors.same();
+      }
+      if (request instanceof ReadDone done) {
+        done.replyTo().tell(done.result());
+        return Behaviors.same();
+      }
       if (request instanceof MeterRequests.WriteDailyReadTime write) {
         context.pipeToSelf(session.set(new CosemAttribute(SingleActionScheduleObject.CLASS_ID,
-                ObisCode.PUSH_ACTION_SCHEDULE, 4), SingleActionScheduleObject.dailyAt(write.time())),
+                ObisCode.PUSH_ACTION_SCHEDULE, 4), SingleActionScheduleObject.onceADayAt(write.time())),
             (result, error) -> new Done(error != null ? new MeterRequests.Outcome(false, error.toString(), clock.instant())
                 : result == DataAccessResult.SUCCESS ? new MeterRequests.Outcome(true, "set", clock.instant())
                 : new MeterRequests.Outcome(false, "meter refused the schedule: " + result, clock.instant()),
@@ -42,5 +54,13 @@ final class MeterSession {
       }
       return Behaviors.same();
     });
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 }

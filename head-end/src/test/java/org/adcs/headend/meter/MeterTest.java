@@ -158,6 +158,37 @@ class MeterTest {
   }
 
   @Test
+  void onDemandReadWithoutAValidAnswerIsTriedOnceMoreThenReportedAsFailed_R_OD_2() {
+    akka.actor.testkit.typed.javadsl.TestProbe<MeterRequests.Request> session = KIT.createTestProbe();
+    akka.actor.testkit.typed.javadsl.TestProbe<MeterRequests.ReadResult> requester = KIT.createTestProbe();
+    meter.<Meter.Reply>runCommand(replyTo -> new Meter.Announce(REGISTRATION, NOW, session.ref(), replyTo));
+    meter.runCommand(new Meter.ReadOnDemand("operator:jdoe", requester.ref()));
+    session.expectMessageClass(MeterRequests.ReadNow.class).replyTo()
+        .tell(MeterRequests.ReadResult.failed("timeout", NOW));
+    session.expectMessageClass(MeterRequests.ReadNow.class).replyTo()
+        .tell(MeterRequests.ReadResult.failed("timeout again", NOW));
+    MeterRequests.ReadResult result = requester.receiveMessage();
+    assertEquals(false, result.ok());
+    assertEquals("timeout again", result.detail());
+    assertEquals(2, meter.getState().readFailures());
+  }
+
+  @Test
+  void onDemandReadAnswerIsStoredAsOnDemandBeforeTheRequesterGetsIt_R_OD_1() {
+    akka.actor.testkit.typed.javadsl.TestProbe<MeterRequests.Request> session = KIT.createTestProbe();
+    akka.actor.testkit.typed.javadsl.TestProbe<MeterRequests.ReadResult> requester = KIT.createTestProbe();
+    meter.<Meter.Reply>runCommand(replyTo -> new Meter.Announce(REGISTRATION, NOW, session.ref(), replyTo));
+    meter.runCommand(new Meter.ReadOnDemand("api", requester.ref()));
+    LocalDate today = LocalDate.of(2026, 11, 22);
+    Delivery intervals = new Delivery(Source.ON_DEMAND, NOW, night(today, 0, 8).days(), List.of());
+    session.expectMessageClass(MeterRequests.ReadNow.class).replyTo().tell(new MeterRequests.ReadResult(true, "read", NOW,
+        "ADC00000042", NOW, List.of(), intervals, List.of(new LoggedEvent(3, 1, "POWER_OUTAGE", today.atTime(1, 0)))));
+    assertEquals(true, requester.receiveMessage().ok());
+    assertEquals(8, meter.getState().intervalsHeld("active-import", today));
+    assertEquals(3, meter.getState().lastEventSequence());
+  }
+
+  @Test
   void meterHoldsAtLeastFourExtraSchedulesWithTheirSource_R_SCH_5() {
     register();
     for (int i = 1; i <= Meter.MAX_EXTRA_SCHEDULES; i++) {

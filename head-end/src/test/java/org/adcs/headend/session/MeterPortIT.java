@@ -56,6 +56,7 @@ class MeterPortIT {
   private static final String FAST_CLOCK = "ADC0000000000045";
   private static final String WAY_OFF_CLOCK = "ADC0000000000046";
   private static final String SCHEDULED = "ADC0000000000047";
+  private static final String ON_DEMAND = "ADC0000000000048";
   private static HeadEnd headEnd;
   private static final EventLoopGroup meters = new NioEventLoopGroup(1);
 
@@ -69,7 +70,8 @@ class MeterPortIT {
         + PUSHER + ",SIM00000044," + TestMeter.PASSWORD + "\n"
         + FAST_CLOCK + ",SIM00000045," + TestMeter.PASSWORD + "\n"
         + WAY_OFF_CLOCK + ",SIM00000046," + TestMeter.PASSWORD + "\n"
-        + SCHEDULED + ",SIM00000047," + TestMeter.PASSWORD + "\n");
+        + SCHEDULED + ",SIM00000047," + TestMeter.PASSWORD + "\n"
+        + ON_DEMAND + ",SIM00000048," + TestMeter.PASSWORD + "\n");
     env.put("ADCS_METERS_PROVISIONING_FILE", provisioning.toString());
     env.put("ADCS_METER_PORT_ANNOUNCE_TIMEOUT", "5s");
     env.put("ADCS_METERS_STANDARD_TIME", "+00:00"); // the test meters keep UTC as their standard time
@@ -181,10 +183,68 @@ class MeterPortIT {
         .toCompletableFuture().get(20, TimeUnit.SECONDS);
     assertEquals(new Meter.Accepted(true), assigned);
     await(() -> statusUnchecked("SIM00000047").defaultSchedule().acknowledged(), "schedule acknowledged");
-    assertEquals(org.adcs.protocol.cosem.SingleActionScheduleObject.dailyAt(java.time.LocalTime.of(1, 40)),
+    assertEquals(org.adcs.protocol.cosem.SingleActionScheduleObject.onceADayAt(java.time.LocalTime.of(1, 40)),
         meter.pushSchedule.executionTimes(), "the meter holds the new push time");
     assertEquals(5, statusUnchecked("SIM00000047").readGroup());
     channel.close().syncUninterruptibly();
+  }
+
+  @Test
+  void onDemandReadReturnsTodaysDataInEngineeringUnitsAndStoresIt_R_OD_1() throws Exception {
+    java.time.Instant now = java.time.Instant.now();
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+    int complete = (int) (Duration.between(today.atStartOfDay().toInstant(java.time.ZoneOffset.UTC), now).toMinutes() / 15);
+    java.util.List<DlmsData.Structure> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < complete; i++) {
+      java.time.Instant end = today.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plus(Duration.ofMinutes(15L * (i + 1)));
+      rows.add(DlmsData.Structure.of(new DlmsData.OctetString(org.adcs.protocol.cosem.CosemDateTime.of(
+              end.atOffset(java.time.ZoneOffset.UTC)).toBytes()), new DlmsData.UInt8(0),
+          new DlmsData.UInt32(500 + i), new DlmsData.UInt32(i)));
+    }
+    ObjectModel model = new ObjectModel()
+        .add(DataObject.logicalDeviceName(ON_DEMAND))
+        .add(new ClockObject(java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC))
+        .add(new org.adcs.protocol.cosem.RegisterObject(org.adcs.protocol.cosem.ObisCode.ACTIVE_ENERGY_IMPORT,
+            new org.adcs.protocol.cosem.ScalerUnit(-1, org.adcs.protocol.cosem.ScalerUnit.UNIT_WH),
+            () -> new DlmsData.UInt32(123_456_7)))
+        .add(new org.adcs.protocol.cosem.RegisterObject(org.adcs.protocol.cosem.ObisCode.ACTIVE_ENERGY_EXPORT,
+            new org.adcs.protocol.cosem.ScalerUnit(0, org.adcs.protocol.cosem.ScalerUnit.UNIT_WH), () -> new DlmsData.UInt32(42)))
+        .add(new org.adcs.protocol.cosem.ProfileGenericObject(org.adcs.protocol.cosem.ObisCode.LOAD_PROFILE,
+            TestMeter.LOAD_PROFILE_COLUMNS, 900, 4320, () -> rows))
+        .add(org.adcs.protocol.cosem.EventLog.standard(100, () -> java.util.List.of()));
+    DlmsData announcement = DlmsData.Structure.of(new DlmsData.OctetString(ON_DEMAND.getBytes(StandardCharsets.US_ASCII)));
+    Channel channel = new Bootstrap().group(meters).channel(NioSocketChannel.class)
+        .handler(DlmsChannels.server(ServerSettings.withPassword(TestMeter.PASSWORD), model, WrapperFrame.LOGICAL_DEVICE,
+            h -> h.push(WrapperFrame.MANAGEMENT_CLIENT, announcement, Optional.empty())))
+        .connect(headEnd.meterPort().address()).syncUninterruptibly().channel();
+    await(() -> headEnd.meterPort().connected().isConnected("SIM00000048"), "meter connected");
+
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(headEnd.httpUrl() + "/api/v1/meters/SIM00000048/reads"))
+            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+    assertEquals(ON_DEMAND, body.get("logicalDeviceName").asText());
+    assertEquals(0, new java.math.BigDecimal("123456.7").compareTo(body.at("/registers/0/value").decimalValue()),
+        "the register's scaler is applied (R-COL-2)");
+    assertEquals(2 * complete, body.get("intervals").size(), "all complete intervals since midnight, both channels");
+    if (complete > 0) {
+      assertEquals(0, new java.math.BigDecimal("50.0").compareTo(body.at("/intervals/0/value").decimalValue()),
+          "500 pulses at the import register's 0.1 Wh");
+      await(() -> statusUnchecked("SIM00000048").intervalsHeld("active-import", today) == complete, "stored as ON_DEMAND");
+    }
+
+    // Unknown and unconnected meters get problem answers, not a 500.
+    assertEquals(404, post("/api/v1/meters/NOSUCHMETER/reads").statusCode());
+    assertEquals(400, post("/api/v1/meters/bad%20id/reads").statusCode());
+    channel.close().syncUninterruptibly();
+  }
+
+  private static java.net.http.HttpResponse<String> post(String path) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(headEnd.httpUrl() + path)).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

@@ -29,11 +29,9 @@ public final class SingleActionScheduleObject extends BaseObject {
         this.executionTimes = executionTimes;
     }
 
-    /** execution_time for once a day at {@code time}: hour, minute, second given; every date a wildcard. */
-    public static DlmsData.Array dailyAt(java.time.LocalTime time) {
-        byte[] hms = {(byte) time.getHour(), (byte) time.getMinute(), (byte) time.getSecond(), (byte) 0xFF};
-        byte[] anyDate = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
-        return DlmsData.Array.of(DlmsData.Structure.of(new DlmsData.OctetString(hms), new DlmsData.OctetString(anyDate)));
+    /** execution_time for once a day at {@code time} (to the minute), every date a wildcard. */
+    public static DlmsData.Array onceADayAt(java.time.LocalTime time) {
+        return DlmsData.Array.of(dailyAt(time.getHour(), time.getMinute()));
     }
 
     public DlmsData.Array executionTimes() {

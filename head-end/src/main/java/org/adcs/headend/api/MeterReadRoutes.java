@@ -1,0 +1,114 @@
+package org.adcs.headend.api;
+
+import akka.http.javadsl.model.ContentTypes;
+import akka.http.javadsl.model.HttpEntities;
+import akka.http.javadsl.model.HttpResponse;
+import akka.http.javadsl.model.StatusCode;
+import akka.http.javadsl.model.StatusCodes;
+import akka.http.javadsl.server.AllDirectives;
+import akka.http.javadsl.server.PathMatchers;
+import akka.http.javadsl.server.Route;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.regex.Pattern;
+import org.adcs.headend.meter.Meter;
+import org.adcs.headend.meter.MeterModel;
+import org.adcs.headend.meter.MeterRequests;
+import org.adcs.headend.meter.MeterSharding;
+
+/**
+ * {@code POST /api/v1/meters/{id}/reads}: an on-demand read (R-OD-1). The meter's answer, in
+ * engineering units, once it is stored; RFC 7807 problem JSON when the meter is unknown (404), has
+ * not been in contact (409) or gave no valid answer in two attempts (504, R-OD-2).
+ */
+public final class MeterReadRoutes extends AllDirectives {
+
+  private static final Pattern METER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  private final MeterSharding meters;
+  private final ObjectMapper json;
+  private final Duration timeout;
+  private final ZoneOffset standardTime;
+
+  public MeterReadRoutes(MeterSharding meters, ObjectMapper json, Duration attemptTimeout, ZoneOffset standardTime) {
+    this.meters = meters;
+    this.json = json;
+    this.timeout = attemptTimeout.multipliedBy(2).plusSeconds(30);
+    this.standardTime = standardTime;
+  }
+
+  public Route routes() {
+    return pathPrefix("api", () -> pathPrefix("v1", () -> pathPrefix("meters", () ->
+        path(PathMatchers.segment().slash("reads"), meterId -> post(() -> read(meterId))))));
+  }
+
+  private Route read(String meterId) {
+    if (!METER_ID.matcher(meterId).matches()) {
+      return complete(problem(StatusCodes.BAD_REQUEST, "Invalid meter id",
+          "a meter id is 1-64 letters, digits or . _ : -"));
+    }
+    return onSuccess(meters.meter(meterId).<MeterRequests.ReadResult>ask(
+            replyTo -> new Meter.ReadOnDemand("api", replyTo), timeout),
+        result -> complete(response(meterId, result)));
+  }
+
+  private HttpResponse response(String meterId, MeterRequests.ReadResult result) {
+    if (!result.ok()) {
+      if (result.detail().contains("not registered")) {
+        return problem(StatusCodes.NOT_FOUND, "Unknown meter", result.detail());
+      }
+      if (result.detail().contains("not been in contact")) {
+        return problem(StatusCodes.CONFLICT, "Meter not connected", result.detail());
+      }
+      return problem(StatusCodes.GATEWAY_TIMEOUT, "Meter did not answer", result.detail()
+          + "; the operator has been notified");
+    }
+    ObjectNode body = json.createObjectNode();
+    body.put("meterId", meterId);
+    body.put("logicalDeviceName", result.logicalDeviceName());
+    body.put("readAt", result.at().toString());
+    body.put("meterClock", result.meterClock().toString());
+    ArrayNode registers = body.putArray("registers");
+    for (MeterModel.RegisterValue r : result.registers()) {
+      registers.addObject().put("channel", r.channel()).put("value", BigDecimal.valueOf(r.value(), -r.scale()))
+          .put("unit", r.unit());
+    }
+    ArrayNode intervals = body.putArray("intervals");
+    if (result.intervals() != null) {
+      for (MeterModel.ChannelDay day : result.intervals().days()) {
+        var present = day.presentIntervals();
+        for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
+          intervals.addObject().put("channel", day.channel())
+              .put("end", day.day().atStartOfDay().plusMinutes((long) (i + 1) * day.intervalMinutes())
+                  .atOffset(standardTime).toString())
+              .put("value", day.multiplier().multiply(BigDecimal.valueOf(day.pulses()[i])))
+              .put("unit", day.unit())
+              .put("status", day.status()[i]);
+        }
+      }
+    }
+    ArrayNode events = body.putArray("events");
+    for (MeterModel.LoggedEvent e : result.events()) {
+      events.addObject().put("type", e.type()).put("code", e.code())
+          .put("occurredAt", e.occurredAt().atOffset(standardTime).toString());
+    }
+    return HttpResponse.create().withStatus(StatusCodes.OK)
+        .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, body.toString()));
+  }
+
+  private HttpResponse problem(StatusCode status, String title, String detail) {
+    ObjectNode problem = json.createObjectNode();
+    problem.put("type", "about:blank");
+    problem.put("title", title);
+    problem.put("status", status.intValue());
+    problem.put("detail", detail);
+    return HttpResponse.create().withStatus(status)
+        .withEntity(HttpEntities.create(ContentTypes.create(
+            akka.http.javadsl.model.MediaTypes.applicationWithFixedCharset("problem+json",
+                akka.http.javadsl.model.HttpCharsets.UTF_8)), problem.toString()));
+  }
+}
