@@ -29,6 +29,7 @@ public final class SimulatedMeter {
     private DlmsData.Array[] schedules;
     private long pushedUntilLocal;
     private long eventsPushedUntilLocal;
+    private long pushInvokeId;
     /** The meter's live connection, if any (owned by the fleet's connection logic). */
     public volatile Channel channel;
     /** Consecutive failed connection attempts, for back-off. */
@@ -191,6 +192,12 @@ public final class SimulatedMeter {
 
     public synchronized long eventsPushedUntilLocal() {
         return eventsPushedUntilLocal;
+    }
+
+    /** The next DataNotification invoke id of this meter (24 bits, wrapping), so a seed replays the same bytes. */
+    public synchronized long nextPushInvokeId() {
+        pushInvokeId = (pushInvokeId + 1) & 0x00FF_FFFFL;
+        return pushInvokeId;
     }
 
     /** Records a successful push: the head-end has intervals up to and events through these times (R-SCH-6). */
