@@ -11,7 +11,7 @@ import org.adcs.simulator.meter.FleetTerms;
  * @param size              number of meters
  * @param mode              meters dial the head-end, or listen for it
  * @param headEnd           where dialling meters connect (ignored when listening)
- * @param sourceAddresses   dialling meters bind to 127.0.0.1 .. 127.0.0.n in turn, so a large fleet does
+ * @param sourceAddresses   dialling meters bind to 127.0.0.1 .. 127.0.0.n in turn (n > 1), so a large fleet does
  *                          not run out of ephemeral ports on one source address
  * @param listenPort        listening meters bind to 127.0.0.1 on listenPort + index, or on an ephemeral port if 0
  * @param maxConnecting     connection attempts in flight at once

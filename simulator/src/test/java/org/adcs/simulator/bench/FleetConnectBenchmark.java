@@ -44,7 +44,7 @@ public final class FleetConnectBenchmark {
         PrintWriter toHeadEnd = new PrintWriter(headEnd.getOutputStream(), true);
         int port = Integer.parseInt(fromHeadEnd.readLine().substring("port ".length()));
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
-        int sources = 1 + (n - 1) / 25_000;
+        int sources = args.length > 2 ? Integer.parseInt(args[2]) : 1 + (n - 1) / 5_000;
         NioEventLoopGroup group = new NioEventLoopGroup(2);
         FleetTerms terms = FleetTerms.defaults(1, Instant.parse("2026-03-04T10:07:00Z"));
 
