@@ -13,6 +13,7 @@ import org.adcs.protocol.axdr.DlmsData;
 import org.adcs.protocol.cosem.ClockObject;
 import org.adcs.protocol.cosem.CosemObject;
 import org.adcs.protocol.cosem.ObisCode;
+import org.adcs.simulator.meter.EventCode;
 import org.adcs.simulator.meter.SimulatedMeter;
 
 /**
@@ -78,6 +79,8 @@ final class MeterClockObject implements CosemObject {
         DataAccessResult result = probe.set(attributeId, value);
         if (result == DataAccessResult.SUCCESS) {
             meter.setClock(probe.now(), fleetClock.instant());
+        } else if (attributeId == 2) {
+            meter.logEvent(meter.now(fleetClock.instant()), EventCode.CLOCK_SET_FAILED);
         }
         return result;
     }

@@ -16,6 +16,7 @@ import org.adcs.protocol.codec.Decoded;
 import org.adcs.protocol.codec.Limits;
 import org.adcs.protocol.cosem.ObisCode;
 import org.adcs.simulator.cosem.MeterObjects;
+import org.adcs.simulator.meter.EventCode;
 import org.adcs.simulator.meter.MeterHistory;
 import org.adcs.simulator.meter.SimulatedMeter;
 
@@ -56,7 +57,9 @@ public final class FieldDump {
                           List<DlmsData> powerQuality) {
     }
 
+    /** The dump of a meter's memory now; the meter logs the download first, so the dump shows it (R-SCH-8). */
     public static byte[] write(SimulatedMeter meter, Instant fleetNow) {
+        meter.logEvent(meter.now(fleetNow), EventCode.FIELD_DOWNLOAD);
         ZoneOffset offset = meter.terms().offset();
         long now = meter.nowLocal(fleetNow);
         long from = meter.memoryStartLocal(now);

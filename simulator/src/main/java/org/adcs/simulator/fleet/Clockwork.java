@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.adcs.protocol.wrapper.WrapperFrame;
 import org.adcs.simulator.fault.Fault;
 import org.adcs.simulator.fault.FaultRule;
+import org.adcs.simulator.meter.EventCode;
 import org.adcs.simulator.meter.MeterEvent;
 import org.adcs.simulator.meter.MeterHistory;
 import org.adcs.simulator.meter.SimulatedMeter;
@@ -181,6 +182,7 @@ final class Clockwork {
         Channel c = meter.channel;
         if (c == null || !c.isActive() || meter.spec().has(Fault.NEVER_ANSWERS)) {
             fleet.stats().pushesMissed.increment();
+            meter.logEvent(meter.now(fleet.clock().instant()), EventCode.SCHEDULED_PUSH_FAILED);
             return;
         }
         c.eventLoop().execute(() -> write(meter, c, PushComposer.scheduled(meter, schedule, fleet.clock().instant()), false));

@@ -295,6 +295,9 @@ public final class Fleet implements MeterHooks, AutoCloseable {
             stats.connected.incrementAndGet();
             stats.notifyAll();
         }
+        if (config.mode() == FleetConfig.Mode.LISTEN) {
+            return; // the head-end dialled this meter: it knows whom it called
+        }
         channel.writeAndFlush(new WrapperFrame(WrapperFrame.LOGICAL_DEVICE, PUSH_CLIENT_WPORT,
                 PushComposer.announcement(meter, clock.instant()))).addListener(done -> {
                     if (done.isSuccess()) {

@@ -86,6 +86,8 @@ class SimulatorCliTest {
         assertTrue(content.loadProfile().size() >= 45 * 96);
         assertEquals(46, content.powerQuality().size());
         assertEquals(900, content.capturePeriodSeconds());
+        assertEquals(234, ((org.adcs.protocol.axdr.DlmsData.Structure) content.eventLog().get(content.eventLog().size() - 1))
+                .elements().get(1).asLong(), "the meter logged the field download (R-SCH-8)");
         byte[] damaged = bytes.clone();
         damaged[bytes.length / 2] ^= 1;
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> FieldDump.read(damaged));

@@ -107,8 +107,7 @@ class FaultsOnTheWireTest {
         s[0].associate().get(5, TimeUnit.SECONDS);
         var profile = new MeterReader(s[0]).profile(ObisCode.LOAD_PROFILE, START.minus(Duration.ofDays(2)), START, ZoneOffset.UTC);
         assertEquals(SessionException.Reason.CLOSED, failure(profile));
-        assertTrue(fleet.awaitConnected(2, Duration.ofSeconds(10)), "it reconnects with back-off");
-        assertTrue(fleet.stats().connects() >= 3);
+        assertTrue(awaitStats(st -> st.connects() >= 3 && st.connected() == 2), "it dials again with back-off");
         assertHealthy(s[1]);
     }
 
@@ -140,13 +139,19 @@ class FaultsOnTheWireTest {
     }
 
     private boolean awaitConnected(long exactly) throws InterruptedException {
+        return awaitStats(st -> st.connected() == exactly);
+    }
+
+    /** Waits (on the stats monitor, notified at every connect and disconnect) until the condition holds, up to 10 s. */
+    private boolean awaitStats(java.util.function.Predicate<FleetStats> condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        synchronized (fleet.stats()) {
-            while (fleet.stats().connected() != exactly && System.nanoTime() < deadline) {
-                fleet.stats().wait(100);
+        FleetStats stats = fleet.stats();
+        synchronized (stats) {
+            while (!condition.test(stats) && System.nanoTime() < deadline) {
+                stats.wait(100);
             }
+            return condition.test(stats);
         }
-        return fleet.stats().connected() == exactly;
     }
 
     private static boolean hasEvent(List<HeadEndStub.Received> pushes, SimulatedMeter meter, EventCode code) {
@@ -165,12 +170,20 @@ class FaultsOnTheWireTest {
         long day = Math.floorDiv(START.getEpochSecond(), MeterHistory.DAY_SECONDS);
         boolean offToday = rule.missesDay(meter.spec().seed(), day);
         assertTrue(awaitConnected(offToday ? 1 : 2), offToday ? "not connected on a missed day" : "connected on a normal day");
+        int offDays = 0;
         for (int d = 1; d <= 3; d++) {
-            clock.advance(Duration.ofDays(1));
+            clock.advance(Duration.ofHours(14)); // 00:07: the new day decides whether the meter is on the network
+            fleet.tick();
+            boolean on = !rule.missesDay(meter.spec().seed(), day + d);
+            assertTrue(awaitConnected(on ? 2 : 1), "day " + d + " at 00:07");
+            clock.advance(Duration.ofHours(10)); // 10:07, past the default push time
             fleet.tick();
             boolean off = rule.missesDay(meter.spec().seed(), day + d);
+            offDays += off ? 1 : 0;
             assertTrue(awaitConnected(off ? 1 : 2), "day " + d + (off ? " off" : " on"));
         }
+        assertEquals(offDays, meter.runtimeEvents().stream().filter(e -> e.code() == EventCode.SCHEDULED_PUSH_FAILED.code()).count(),
+                "each missed daily push is logged (R-SCH-8)");
     }
 
     @Test

@@ -72,6 +72,11 @@ class SimulatedMeterOverSocketTest {
             List<MeterEvent> truth = meter.events(memoryStart.getEpochSecond(), START.getEpochSecond(), clock.instant());
             assertTrue(truth.size() >= 6, "at least the weekly self-tests");
             assertEquals(truth.stream().map(e -> e.code()).toList(), events.stream().map(EventLog.Entry::code).toList());
+
+            assertEquals(org.adcs.protocol.apdu.DataAccessResult.SUCCESS,
+                    reader.setClock(clock.instant().plusSeconds(40), ZoneOffset.UTC).get(5, TimeUnit.SECONDS), "R-CLK-1 correction");
+            assertEquals(clock.instant().plusSeconds(40).getEpochSecond(), meter.now(clock.instant()).getEpochSecond());
+            assertEquals(List.of(4, 5), meter.runtimeEvents().stream().map(MeterEvent::code).toList(), "the correction is logged");
         }
     }
 }
