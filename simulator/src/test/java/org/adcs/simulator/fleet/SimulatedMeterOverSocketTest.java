@@ -77,6 +77,13 @@ class SimulatedMeterOverSocketTest {
                     reader.setClock(clock.instant().plusSeconds(40), ZoneOffset.UTC).get(5, TimeUnit.SECONDS), "R-CLK-1 correction");
             assertEquals(clock.instant().plusSeconds(40).getEpochSecond(), meter.now(clock.instant()).getEpochSecond());
             assertEquals(List.of(4, 5), meter.runtimeEvents().stream().map(MeterEvent::code).toList(), "the correction is logged");
+
+            org.adcs.protocol.apdu.CosemAttribute capturePeriod = new org.adcs.protocol.apdu.CosemAttribute(7, ObisCode.LOAD_PROFILE, 4);
+            assertEquals(org.adcs.protocol.apdu.DataAccessResult.OTHER_REASON,
+                    session.set(capturePeriod, new DlmsData.UInt32(700)).get(5, TimeUnit.SECONDS), "not a supported interval");
+            assertEquals(org.adcs.protocol.apdu.DataAccessResult.SUCCESS,
+                    session.set(capturePeriod, new DlmsData.UInt32(1800)).get(5, TimeUnit.SECONDS), "R-SCH-7: interval programmed remotely");
+            assertEquals(30, meter.plan().minutesAt(Long.MAX_VALUE / 4));
         }
     }
 }
