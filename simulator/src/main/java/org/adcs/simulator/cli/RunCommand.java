@@ -71,10 +71,10 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             long started = System.nanoTime();
             f.start(true, line -> out.println(line));
-            if (config.mode() == FleetConfig.Mode.DIAL) {
-                progress(f, out, started, stop);
-            }
             long deadline = runFor == null ? Long.MAX_VALUE : started + runFor.toNanos();
+            if (config.mode() == FleetConfig.Mode.DIAL) {
+                progress(f, out, started, Math.min(deadline, started + Duration.ofMinutes(2).toNanos()), stop);
+            }
             while (System.nanoTime() < deadline) {
                 long wait = Math.min(every.toNanos(), deadline - System.nanoTime());
                 if (stop.await(Math.max(1, wait), TimeUnit.NANOSECONDS)) {
@@ -87,10 +87,13 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A progress line per second while the fleet connects, until all are connected or 2 minutes pass. */
-    private void progress(Fleet f, PrintWriter out, long started, CountDownLatch stop) throws InterruptedException {
-        while (f.stats().connected() < size && System.nanoTime() - started < Duration.ofMinutes(2).toNanos()) {
-            if (f.awaitConnected(size, Duration.ofSeconds(1)) || stop.getCount() == 0) {
+    /**
+     * A progress line per second while the fleet connects, until every meter on the network has had its
+     * first attempt (meters off the network by a fault are not waited for) or the deadline passes.
+     */
+    private void progress(Fleet f, PrintWriter out, long started, long deadline, CountDownLatch stop) throws InterruptedException {
+        while (System.nanoTime() < deadline) {
+            if (f.awaitConnected(size, Duration.ofSeconds(1)) || f.connectingDone() || stop.getCount() == 0) {
                 break;
             }
             out.printf("starting: %d/%d connected after %.1f s%n", f.stats().connected(), size, (System.nanoTime() - started) / 1e9);

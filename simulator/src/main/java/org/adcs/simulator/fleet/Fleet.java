@@ -176,6 +176,13 @@ public final class Fleet implements MeterHooks, AutoCloseable {
         }
     }
 
+    /** Whether no meter is waiting for or in the middle of a connection attempt (those off the network are not waiting). */
+    public boolean connectingDone() {
+        synchronized (connectLock) {
+            return waiting.isEmpty() && connecting == 0;
+        }
+    }
+
     /** Where a listening meter accepts the head-end. */
     public InetSocketAddress listeningAddress(int index) {
         return (InetSocketAddress) listeners[index].localAddress();
