@@ -155,7 +155,7 @@ final class Clockwork {
     }
 
     private void disconnect(SimulatedMeter meter) {
-        Channel c = meter.channel;
+        Channel c = meter.connection();
         if (c != null) {
             fleet.stats().faultsInjected.increment();
             c.eventLoop().execute(c::close);
@@ -179,7 +179,7 @@ final class Clockwork {
 
     /** A scheduled (or on-demand) push; a meter that cannot send it catches up next time (R-SCH-6). */
     void push(SimulatedMeter meter, int schedule) {
-        Channel c = meter.channel;
+        Channel c = meter.connection();
         if (c == null || !c.isActive() || meter.spec().has(Fault.NEVER_ANSWERS)) {
             fleet.stats().pushesMissed.increment();
             meter.logEvent(meter.now(fleet.clock().instant()), EventCode.SCHEDULED_PUSH_FAILED);
@@ -190,7 +190,7 @@ final class Clockwork {
 
     /** Pushes events logged since the last push, if any (R-EV-1). */
     void pushPendingEvents(SimulatedMeter meter) {
-        Channel c = meter.channel;
+        Channel c = meter.connection();
         if (c == null || !c.isActive() || meter.spec().has(Fault.NEVER_ANSWERS)) {
             return;
         }

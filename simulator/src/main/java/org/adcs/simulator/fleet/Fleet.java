@@ -268,7 +268,7 @@ public final class Fleet implements MeterHooks, AutoCloseable {
             return;
         }
         synchronized (connectLock) {
-            Channel c = meter.channel;
+            Channel c = meter.connection();
             if (queued.get(meter.spec().index()) || (c != null && c.isActive())) {
                 return;
             }
@@ -282,10 +282,7 @@ public final class Fleet implements MeterHooks, AutoCloseable {
         if (!running || config.mode() != FleetConfig.Mode.DIAL || !clockwork.online(meter, clock.instant())) {
             return; // the clockwork brings it back when its outage or offline day ends
         }
-        int attempt;
-        synchronized (meter) {
-            attempt = ++meter.reconnectAttempts;
-        }
+        int attempt = meter.nextReconnectAttempt();
         long backoff = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(attempt - 1, 10));
         double jitter = 0.5 + Seeds.unit(Seeds.hash(config.terms().seed(), meter.spec().index(), attempt));
         timer.newTimeout(t -> connectSoon(meter), (long) (backoff * jitter), TimeUnit.MILLISECONDS);
@@ -296,7 +293,7 @@ public final class Fleet implements MeterHooks, AutoCloseable {
             channel.close(); // a listening meter that is off the network today
             return;
         }
-        meter.channel = channel;
+        meter.connection(channel);
         stats.connects.increment();
         synchronized (stats) {
             stats.connected.incrementAndGet();
@@ -308,19 +305,17 @@ public final class Fleet implements MeterHooks, AutoCloseable {
         channel.writeAndFlush(new WrapperFrame(WrapperFrame.LOGICAL_DEVICE, PUSH_CLIENT_WPORT,
                 PushComposer.announcement(meter, clock.instant()))).addListener(done -> {
                     if (done.isSuccess()) {
-                        synchronized (meter) {
-                            meter.reconnectAttempts = 0;
-                        }
+                        meter.connectionHealthy();
                         clockwork.pushPendingEvents(meter);
                     }
                 });
     }
 
     void onDisconnected(SimulatedMeter meter, Channel channel) {
-        if (meter.channel != channel) {
+        if (meter.connection() != channel) {
             return; // refused before it counted as connected
         }
-        meter.channel = null;
+        meter.connection(null);
         synchronized (stats) {
             stats.connected.decrementAndGet();
             stats.notifyAll();
@@ -330,7 +325,7 @@ public final class Fleet implements MeterHooks, AutoCloseable {
 
     @Override
     public void pushNow(SimulatedMeter meter, int schedule) {
-        Channel c = meter.channel;
+        Channel c = meter.connection();
         if (c != null) {
             c.eventLoop().execute(() -> clockwork.push(meter, schedule)); // after the ACTION's response
         }
@@ -348,7 +343,7 @@ public final class Fleet implements MeterHooks, AutoCloseable {
             ticker.cancel();
         }
         for (SimulatedMeter m : meters) {
-            Channel c = m.channel;
+            Channel c = m.connection();
             if (c != null) {
                 c.close();
             }

@@ -30,10 +30,8 @@ public final class SimulatedMeter {
     private long pushedUntilLocal;
     private long eventsPushedUntilLocal;
     private long pushInvokeId;
-    /** The meter's live connection, if any (owned by the fleet's connection logic). */
-    public volatile Channel channel;
-    /** Consecutive failed connection attempts, for back-off. */
-    public int reconnectAttempts;
+    private volatile Channel connection;
+    private int failedAttempts;
 
     public SimulatedMeter(MeterSpec spec, FleetTerms terms, IntervalPlan fleetDefaultPlan) {
         this.spec = spec;
@@ -42,6 +40,24 @@ public final class SimulatedMeter {
         long startLocal = terms.start().getEpochSecond() + terms.offset().getTotalSeconds();
         this.pushedUntilLocal = terms.startDay() * MeterHistory.DAY_SECONDS;
         this.eventsPushedUntilLocal = startLocal;
+    }
+
+    /** The meter's live connection, or null; set and cleared by the fleet's connection logic. */
+    public Channel connection() {
+        return connection;
+    }
+
+    public void connection(Channel channel) {
+        connection = channel;
+    }
+
+    /** Counts a failed or lost connection and returns how many in a row, for back-off. */
+    public synchronized int nextReconnectAttempt() {
+        return ++failedAttempts;
+    }
+
+    public synchronized void connectionHealthy() {
+        failedAttempts = 0;
     }
 
     public MeterSpec spec() {

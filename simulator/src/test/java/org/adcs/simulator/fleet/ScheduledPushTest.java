@@ -97,13 +97,18 @@ class ScheduledPushTest {
                 .get(5, TimeUnit.SECONDS), "an hour of 25 is refused");
         assertEquals(twice, session.get(times).get(5, TimeUnit.SECONDS) instanceof org.adcs.protocol.apdu.GetDataResult.Value v ? v.data() : null);
 
+        var push = session.action(new org.adcs.protocol.apdu.CosemMethod(40, MeterObjects.pushSetup(1), 1), java.util.Optional.empty())
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(DataAccessResult.SUCCESS, push.result(), "push setup method 1: push now");
+        assertEquals(40, elements(dataPushes(meter, 1).get(0).push().body(), 2).size(), "on demand at 10:07: 00:15 .. 10:00");
+
         clock.advance(Duration.ofMinutes(54)); // 11:01
         fleet.tick();
-        List<DlmsData> first = elements(dataPushes(meter, 1).get(0).push().body(), 2);
-        assertEquals(44, first.size(), "the first read of the day sends from midnight to now (00:15 .. 11:00)");
+        List<DlmsData> first = elements(dataPushes(meter, 2).get(1).push().body(), 2);
+        assertEquals(4, first.size(), "the next read sends from the previous one to now (10:15 .. 11:00)");
         clock.advance(Duration.ofHours(4)); // 15:01
         fleet.tick();
-        List<DlmsData> second = elements(dataPushes(meter, 2).get(1).push().body(), 2);
+        List<DlmsData> second = elements(dataPushes(meter, 3).get(2).push().body(), 2);
         assertEquals(16, second.size(), "a later read sends from the previous read to now (11:15 .. 15:00)");
     }
 }
