@@ -63,11 +63,12 @@ public record FleetTerms(long seed, Instant start, ZoneOffset offset, int memory
     }
 
     /**
-     * The day the meters' registers were installed at their base reading: a year before the start,
-     * so registers carry realistic totals and still fit a 32-bit value.
+     * The day the meters' registers stood at their seeded base reading (millions of Wh, as after years
+     * in service): just before the oldest day in memory at the start, so the first register a meter
+     * computes sums about {@code memoryDays} of quanta, not years.
      */
     public long installedDay() {
-        return startDay() - 365;
+        return startDay() - memoryDays - 2;
     }
 
     /** The regional outage window in local seconds, if the plan has one. */

@@ -188,6 +188,26 @@ public final class MeterHistory {
         return new MidnightRegisters(instantOf(day * DAY_SECONDS), imp, exp);
     }
 
+    /** The registers at the midnights starting days firstDay..lastDay: one sum to the first, then a day's quanta each. */
+    public List<MidnightRegisters> midnights(long firstDay, long lastDay, RegisterCache cache) {
+        List<MidnightRegisters> out = new ArrayList<>();
+        if (firstDay > lastDay) {
+            return out;
+        }
+        MidnightRegisters m = midnight(firstDay, cache);
+        out.add(m);
+        long imp = m.importRaw();
+        long exp = m.exportRaw();
+        for (long d = firstDay + 1; d <= lastDay; d++) {
+            long[] day = sumQuanta((d - 1) * QUANTA_PER_DAY, d * QUANTA_PER_DAY);
+            imp += day[0];
+            exp += day[1];
+            out.add(new MidnightRegisters(instantOf(d * DAY_SECONDS), imp, exp));
+        }
+        cache.store(lastDay, imp, exp);
+        return out;
+    }
+
     /** The registers now: the last midnight plus today's completed intervals. */
     public long[] registersAt(long nowLocal, IntervalPlan plan, RegisterCache cache) {
         long day = Math.floorDiv(nowLocal, DAY_SECONDS);

@@ -111,12 +111,7 @@ public final class SimulatedMeter {
         long firstDay = Math.max(Math.floorDiv(memoryStartLocal(now), MeterHistory.DAY_SECONDS) + 1,
                 Math.floorDiv(fromLocal + MeterHistory.DAY_SECONDS - 1, MeterHistory.DAY_SECONDS));
         long lastDay = Math.min(Math.floorDiv(now, MeterHistory.DAY_SECONDS), Math.floorDiv(toLocal, MeterHistory.DAY_SECONDS));
-        List<MidnightRegisters> out = new ArrayList<>();
-        MeterHistory h = history();
-        for (long d = firstDay; d <= lastDay; d++) {
-            out.add(h.midnight(d, registerCache));
-        }
-        return out;
+        return history().midnights(firstDay, lastDay, registerCache);
     }
 
     /** Current register values (raw import, raw export). */
