@@ -30,7 +30,6 @@ import org.adcs.simulator.fault.Fault;
 import org.adcs.simulator.fault.FaultRule;
 import org.adcs.simulator.meter.IntervalPlan;
 import org.adcs.simulator.meter.MeterSpec;
-import org.adcs.simulator.meter.Seeds;
 import org.adcs.simulator.meter.SimulatedMeter;
 import org.adcs.simulator.time.SimulatedClock;
 
@@ -43,8 +42,6 @@ import org.adcs.simulator.time.SimulatedClock;
 public final class Fleet implements MeterHooks, AutoCloseable {
     /** The head-end's push client wPort our DataNotifications are addressed to. */
     public static final int PUSH_CLIENT_WPORT = 102;
-    private static final long MAX_BACKOFF_MS = 60_000;
-    private static final long FIRST_BACKOFF_MS = 250;
     private final FleetConfig config;
     private final SimulatedClock clock;
     private final SimulatedMeter[] meters;
@@ -283,9 +280,8 @@ public final class Fleet implements MeterHooks, AutoCloseable {
             return; // the clockwork brings it back when its outage or offline day ends
         }
         int attempt = meter.nextReconnectAttempt();
-        long backoff = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(attempt - 1, 10));
-        double jitter = 0.5 + Seeds.unit(Seeds.hash(config.terms().seed(), meter.spec().index(), attempt));
-        timer.newTimeout(t -> connectSoon(meter), (long) (backoff * jitter), TimeUnit.MILLISECONDS);
+        timer.newTimeout(t -> connectSoon(meter), Backoff.delayMillis(config.terms().seed(), meter.spec().index(), attempt),
+                TimeUnit.MILLISECONDS);
     }
 
     void onConnected(SimulatedMeter meter, Channel channel) {
