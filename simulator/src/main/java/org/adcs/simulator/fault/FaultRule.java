@@ -76,7 +76,7 @@ public record FaultRule(Fault fault, double share, int[] meters, Duration delay,
     /** {@link Fault#INTERMITTENT}: whether the meter is off the network on this local day. */
     public boolean missesDay(long meterSeed, long day) {
         long window = Math.floorDiv(day, ofDays);
-        int position = (int) Math.floorMod(day, ofDays);
+        int position = Math.floorMod(day, ofDays);
         long h = Seeds.hash(meterSeed, 0x1D7EL, window);
         if (consecutive) {
             long first = Seeds.between(h, 0, ofDays - missedDays);

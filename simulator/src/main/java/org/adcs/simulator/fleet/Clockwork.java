@@ -165,7 +165,7 @@ final class Clockwork {
     private void fireSchedules(long fromLocal, long toLocal, Instant now) {
         long firstMinute = Math.max(Math.floorDiv(fromLocal, 60) + 1, Math.floorDiv(toLocal, 60) - MINUTES_PER_DAY + 1);
         for (long minute = firstMinute; minute <= Math.floorDiv(toLocal, 60); minute++) {
-            int minuteOfDay = (int) Math.floorMod(minute, MINUTES_PER_DAY);
+            int minuteOfDay = Math.floorMod(minute, MINUTES_PER_DAY);
             int dayOfWeek = MeterHistory.dayOfWeek(Math.floorDiv(minute, MINUTES_PER_DAY));
             for (int entry : schedules.at(minuteOfDay)) {
                 SimulatedMeter meter = fleet.meter(entry / SimulatedMeter.SCHEDULES);

@@ -40,7 +40,7 @@ public final class MeterHistory {
 
     /** ISO day of week (Monday 1) of a local day number; 1970-01-01 was a Thursday. */
     public static int dayOfWeek(long day) {
-        return (int) Math.floorMod(day + 3, 7) + 1;
+        return Math.floorMod(day + 3, 7) + 1;
     }
 
     /** The day's incidents, including the regional outage where it overlaps the day. */
