@@ -72,12 +72,38 @@ final class ReadScheduleObject implements CosemObject {
             return shape;
         }
         DlmsData.Array times = (DlmsData.Array) value;
-        if (times.elements().size() > MAX_TIMES || !times.elements().stream().allMatch(ReadScheduleObject::validTime)) {
-            return DataAccessResult.OTHER_REASON;
+        if (times.elements().size() > MAX_TIMES || !times.elements().stream().allMatch(ReadScheduleObject::validTime)
+                || shortestGapMinutes(times) < meter.plan().minutesAt(Long.MAX_VALUE / 4)) {
+            return DataAccessResult.OTHER_REASON; // R-SCH-5: never more often than the recording interval
         }
         meter.setSchedule(index, times);
         hooks.scheduleChanged(meter, index);
         return DataAccessResult.SUCCESS;
+    }
+
+    /** The shortest time between two reads of a day (wrapping past midnight); a day if there is at most one. */
+    static int shortestGapMinutes(DlmsData.Array times) {
+        java.util.TreeSet<Integer> minutes = new java.util.TreeSet<>();
+        for (DlmsData entry : times.elements()) {
+            byte[] time = ((DlmsData.OctetString) ((DlmsData.Structure) entry).elements().get(0)).value();
+            int hour = time[0] & 0xFF;
+            int minute = time[1] & 0xFF;
+            for (int h = hour == 0xFF ? 0 : hour; h <= (hour == 0xFF ? 23 : hour); h++) {
+                minutes.add(h * 60 + minute);
+            }
+        }
+        if (minutes.size() < 2) {
+            return 1440;
+        }
+        int shortest = 1440 - minutes.last() + minutes.first();
+        Integer previous = null;
+        for (int m : minutes) {
+            if (previous != null) {
+                shortest = Math.min(shortest, m - previous);
+            }
+            previous = m;
+        }
+        return shortest;
     }
 
     /** Hour 0..23 or every hour (0xFF), minute 0..59: a read at most hourly at a fixed minute. */

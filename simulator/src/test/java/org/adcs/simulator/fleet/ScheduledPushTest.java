@@ -95,6 +95,8 @@ class ScheduledPushTest {
         assertEquals(DataAccessResult.SUCCESS, session.set(times, twice).get(5, TimeUnit.SECONDS));
         assertNotEquals(DataAccessResult.SUCCESS, session.set(times, DlmsData.Array.of(SingleActionScheduleObject.dailyAt(25, 0)))
                 .get(5, TimeUnit.SECONDS), "an hour of 25 is refused");
+        assertNotEquals(DataAccessResult.SUCCESS, session.set(times, DlmsData.Array.of(SingleActionScheduleObject.dailyAt(9, 0),
+                SingleActionScheduleObject.dailyAt(9, 10))).get(5, TimeUnit.SECONDS), "R-SCH-5: not more often than the 15-minute interval");
         assertEquals(twice, session.get(times).get(5, TimeUnit.SECONDS) instanceof org.adcs.protocol.apdu.GetDataResult.Value v ? v.data() : null);
 
         var push = session.action(new org.adcs.protocol.apdu.CosemMethod(40, MeterObjects.pushSetup(1), 1), java.util.Optional.empty())
