@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--head-end", description = "head-end meter port, host:port (default ${DEFAULT-VALUE})", defaultValue = "127.0.0.1:4059")
     String headEnd;
 
-    @Option(names = "--listen", description = "listen instead of dialling: meter i on 127.0.0.1:PORT+i (0: ephemeral ports)")
+    @Option(names = "--listen", description = "listen instead of dialling: meter i accepts the head-end on 127.0.0.1:PORT+i")
     Integer listenPort;
 
     @Option(names = "--speed", description = "simulated seconds per real second (default ${DEFAULT-VALUE})", defaultValue = "1")
@@ -58,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
         if (every.isZero()) {
             throw new IllegalArgumentException("--summary-every must be positive");
         }
+        if (listenPort != null && (listenPort < 1 || listenPort + (long) size - 1 > 65_535)) {
+            throw new IllegalArgumentException("--listen PORT: ports PORT..PORT+meters-1 must lie in 1..65535");
+        }
         int sources = sourceAddresses != null ? sourceAddresses : Math.min(254, 1 + (size - 1) / METERS_PER_SOURCE_ADDRESS);
         FleetConfig config = (listenPort != null ? FleetConfig.listening(terms, size).withListenPort(listenPort)
                 : FleetConfig.dialling(terms, size, address(headEnd)))
@@ -71,6 +74,9 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             long started = System.nanoTime();
             f.start(true, line -> out.println(line));
+            if (listenPort != null) {
+                out.printf("meters listen on 127.0.0.1:%d..%d (meter i on port %d + i)%n", listenPort, listenPort + size - 1, listenPort);
+            }
             long deadline = runFor == null ? Long.MAX_VALUE : started + runFor.toNanos();
             if (config.mode() == FleetConfig.Mode.DIAL) {
                 progress(f, out, started, Math.min(deadline, started + Duration.ofMinutes(2).toNanos()), stop);

@@ -51,6 +51,9 @@ class SimulatorCliTest {
         Result badMeter = cli("truth", "--meters", "10", "--meter", "12", "--from", START, "--to", "2026-03-05T00:00:00Z");
         assertEquals(2, badMeter.code());
         assertTrue(badMeter.err().contains("not in a fleet of 10"), badMeter.err());
+        Result badListen = cli("run", "--meters", "10", "--listen", "65530");
+        assertEquals(2, badListen.code());
+        assertTrue(badListen.err().contains("must lie in 1..65535"), badListen.err());
         assertEquals(2, cli().code(), "a command is required");
     }
 
