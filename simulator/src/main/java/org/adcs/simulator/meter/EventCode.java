@@ -10,6 +10,8 @@ public enum EventCode {
     CLOCK_ADJUSTED_OLD_TIME(4),
     CLOCK_ADJUSTED_NEW_TIME(5),
     CLOCK_INVALID(6),
+    /** An association was refused (wrong password or mechanism): R-SCH-8, security events. */
+    ASSOCIATION_AUTHENTICATION_FAILURE(46),
     STRONG_DC_FIELD(42),
     METER_COVER_REMOVED(44),
     REMOTE_DISCONNECT(61),

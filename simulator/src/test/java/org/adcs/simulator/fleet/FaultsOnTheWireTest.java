@@ -91,6 +91,8 @@ class FaultsOnTheWireTest {
         ClientSession[] s = start(FaultRule.ofShare(Fault.WRONG_PASSWORD, 0));
         assertEquals(SessionException.Reason.ASSOCIATION_REJECTED, failure(s[0].associate()));
         assertHealthy(s[1]);
+        assertTrue(fleet.meter(0).runtimeEvents().stream().anyMatch(e -> e.code() == EventCode.ASSOCIATION_AUTHENTICATION_FAILURE.code()),
+                "the refused association is logged (R-SCH-8)");
     }
 
     @Test
