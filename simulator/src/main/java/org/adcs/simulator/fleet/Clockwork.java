@@ -146,12 +146,25 @@ final class Clockwork {
         for (SimulatedMeter m : fleet.meters()) {
             if (m.spec().has(Fault.REGIONAL_OUTAGE)) {
                 if (active) {
-                    disconnect(m); // after its power-down event push, queued on the same event loop
+                    lastGasp(m, outageWindow.get()[0]);
                 } else if (online(m, now)) {
                     fleet.connectSoon(m);
                 }
             }
         }
+    }
+
+    /** Pushes the power-down (and anything else unsent), then drops the connection as the power goes. */
+    private void lastGasp(SimulatedMeter meter, long outageStartLocal) {
+        Channel c = meter.connection();
+        if (c == null) {
+            return;
+        }
+        fleet.stats().faultsInjected.increment();
+        c.eventLoop().execute(() -> {
+            PushComposer.events(meter, fleet.clock().instant(), outageStartLocal).ifPresent(p -> write(meter, c, p, true));
+            c.close();
+        });
     }
 
     private void disconnect(SimulatedMeter meter) {

@@ -56,8 +56,16 @@ public final class PushComposer {
 
     /** Events logged since the last push, pushed as they happen (R-EV-1); empty if there are none. */
     public static Optional<Push> events(SimulatedMeter meter, Instant fleetNow) {
-        long now = meter.nowLocal(fleetNow);
-        List<MeterEvent> events = meter.events(meter.eventsPushedUntilLocal() + 1, now, fleetNow);
+        return events(meter, fleetNow, Long.MIN_VALUE);
+    }
+
+    /**
+     * Events up to now, or up to {@code atLeastUntilLocal} if later: a meter's last gasp reports the
+     * power-down it logs at the outage start even when its clock runs a few seconds behind.
+     */
+    public static Optional<Push> events(SimulatedMeter meter, Instant fleetNow, long atLeastUntilLocal) {
+        long now = Math.max(meter.nowLocal(fleetNow), atLeastUntilLocal);
+        List<MeterEvent> events = meter.events(meter.eventsPushedUntilLocal() + 1, now, fleetNow.plusSeconds(Math.max(0, now - meter.nowLocal(fleetNow))));
         if (events.isEmpty()) {
             return Optional.empty();
         }
