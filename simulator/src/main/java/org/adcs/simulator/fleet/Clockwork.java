@@ -71,7 +71,7 @@ final class Clockwork {
         }
         while (true) {
             long dayEnd = (currentDay + 1) * MeterHistory.DAY_SECONDS;
-            fireEvents(Math.min(nowLocal, dayEnd - 1));
+            fireEvents(Math.min(nowLocal, dayEnd - 1), now);
             if (nowLocal < dayEnd) {
                 break;
             }
@@ -110,10 +110,10 @@ final class Clockwork {
         }
     }
 
-    private void fireEvents(long uptoLocal) {
+    private void fireEvents(long uptoLocal, Instant now) {
         long dayStart = currentDay * MeterHistory.DAY_SECONDS;
         while (agendaPos < agenda.length && dayStart + (agenda[agendaPos] >>> 32) <= uptoLocal) {
-            pushPendingEvents(fleet.meter((int) agenda[agendaPos]));
+            pushPendingEvents(fleet.meter((int) agenda[agendaPos]), now);
             agendaPos++;
         }
     }
@@ -146,7 +146,7 @@ final class Clockwork {
         for (SimulatedMeter m : fleet.meters()) {
             if (m.spec().has(Fault.REGIONAL_OUTAGE)) {
                 if (active) {
-                    lastGasp(m, outageWindow.get()[0]);
+                    lastGasp(m, outageWindow.get()[0], now);
                 } else if (online(m, now)) {
                     fleet.connectSoon(m);
                 }
@@ -155,14 +155,14 @@ final class Clockwork {
     }
 
     /** Pushes the power-down (and anything else unsent), then drops the connection as the power goes. */
-    private void lastGasp(SimulatedMeter meter, long outageStartLocal) {
+    private void lastGasp(SimulatedMeter meter, long outageStartLocal, Instant at) {
         Channel c = meter.connection();
         if (c == null) {
             return;
         }
         fleet.stats().faultsInjected.increment();
         c.eventLoop().execute(() -> {
-            PushComposer.events(meter, fleet.clock().instant(), outageStartLocal).ifPresent(p -> write(meter, c, p, true));
+            PushComposer.events(meter, at, outageStartLocal).ifPresent(p -> write(meter, c, p, true));
             c.close();
         });
     }
@@ -184,30 +184,33 @@ final class Clockwork {
                 SimulatedMeter meter = fleet.meter(entry / SimulatedMeter.SCHEDULES);
                 int schedule = entry % SimulatedMeter.SCHEDULES;
                 if (ScheduleIndex.due(meter.schedule(schedule), minuteOfDay, dayOfWeek)) {
-                    push(meter, schedule);
+                    push(meter, schedule, now);
                 }
             }
         }
     }
 
-    /** A scheduled (or on-demand) push; a meter that cannot send it catches up next time (R-SCH-6). */
-    void push(SimulatedMeter meter, int schedule) {
+    /**
+     * A scheduled (or on-demand) push composed as of {@code at}, the tick's time, not whenever the event
+     * loop gets to it; a meter that cannot send it catches up next time (R-SCH-6).
+     */
+    void push(SimulatedMeter meter, int schedule, Instant at) {
         Channel c = meter.connection();
         if (c == null || !c.isActive() || meter.spec().has(Fault.NEVER_ANSWERS)) {
             fleet.stats().pushesMissed.increment();
-            meter.logEvent(meter.now(fleet.clock().instant()), EventCode.SCHEDULED_PUSH_FAILED);
+            meter.logEvent(meter.now(at), EventCode.SCHEDULED_PUSH_FAILED);
             return;
         }
-        c.eventLoop().execute(() -> write(meter, c, PushComposer.scheduled(meter, schedule, fleet.clock().instant()), false));
+        c.eventLoop().execute(() -> write(meter, c, PushComposer.scheduled(meter, schedule, at), false));
     }
 
     /** Pushes events logged since the last push, if any (R-EV-1). */
-    void pushPendingEvents(SimulatedMeter meter) {
+    void pushPendingEvents(SimulatedMeter meter, Instant at) {
         Channel c = meter.connection();
         if (c == null || !c.isActive() || meter.spec().has(Fault.NEVER_ANSWERS)) {
             return;
         }
-        c.eventLoop().execute(() -> PushComposer.events(meter, fleet.clock().instant()).ifPresent(p -> write(meter, c, p, true)));
+        c.eventLoop().execute(() -> PushComposer.events(meter, at).ifPresent(p -> write(meter, c, p, true)));
     }
 
     private void write(SimulatedMeter meter, Channel c, PushComposer.Push push, boolean eventsOnly) {

@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.concurrent.TimeUnit;
@@ -302,7 +303,7 @@ public final class Fleet implements MeterHooks, AutoCloseable {
                 PushComposer.announcement(meter, clock.instant()))).addListener(done -> {
                     if (done.isSuccess()) {
                         meter.connectionHealthy();
-                        clockwork.pushPendingEvents(meter);
+                        clockwork.pushPendingEvents(meter, clock.instant());
                     }
                 });
     }
@@ -323,7 +324,8 @@ public final class Fleet implements MeterHooks, AutoCloseable {
     public void pushNow(SimulatedMeter meter, int schedule) {
         Channel c = meter.connection();
         if (c != null) {
-            c.eventLoop().execute(() -> clockwork.push(meter, schedule)); // after the ACTION's response
+            Instant at = clock.instant();
+            c.eventLoop().execute(() -> clockwork.push(meter, schedule, at)); // after the ACTION's response
         }
     }
 

@@ -8,6 +8,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.adcs.protocol.apdu.CosemAttribute;
@@ -112,5 +113,25 @@ class ScheduledPushTest {
         fleet.tick();
         List<DlmsData> second = elements(dataPushes(meter, 3).get(2).push().body(), 2);
         assertEquals(16, second.size(), "a later read sends from the previous read to now (11:15 .. 15:00)");
+    }
+
+    @Test
+    void eventsArePushedAsTheyHappenWithTheMetersTimeCodeAndIdentifier() throws Exception {
+        fleet.start(false, line -> { });
+        assertTrue(fleet.awaitConnected(4, Duration.ofSeconds(10)));
+        clock.advance(Duration.between(START, Instant.parse("2026-03-08T02:59:00Z")));
+        fleet.tick();
+        clock.advance(Duration.ofMinutes(2)); // Sunday 03:01: every meter has run its weekly self-test
+        // pushed at once, on its own or with a scheduled push due in the same minute
+        fleet.tick();
+        DlmsData sunday3am = MeterObjects.time(Instant.parse("2026-03-08T03:00:00Z"), ZoneOffset.UTC);
+        for (int i = 0; i < 4; i++) {
+            String name = fleet.meter(i).name();
+            headEnd.awaitPushes(p -> p.stream().anyMatch(r -> r.meter().equals(name)
+                    && ((DlmsData.Structure) r.push().body()).elements().size() == 5
+                    && elements(r.push().body(), 4).stream().map(e -> ((DlmsData.Structure) e).elements())
+                    .anyMatch(e -> e.get(0).equals(sunday3am) && (e.get(1).asLong() == 230 || e.get(1).asLong() == 231))),
+                    Duration.ofSeconds(10));
+        }
     }
 }
