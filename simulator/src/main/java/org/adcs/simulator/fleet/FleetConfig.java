@@ -1,0 +1,64 @@
+package org.adcs.simulator.fleet;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.adcs.simulator.meter.FleetTerms;
+
+/**
+ * How a fleet runs: its terms (what the meters hold), size and how the meters reach the head-end.
+ *
+ * @param terms             seed, start, faults ... (all that determines the meters' data)
+ * @param size              number of meters
+ * @param mode              meters dial the head-end, or listen for it
+ * @param headEnd           where dialling meters connect (ignored when listening)
+ * @param sourceAddresses   dialling meters bind to 127.0.0.1 .. 127.0.0.n in turn (n > 1), so a large fleet does
+ *                          not run out of ephemeral ports on one source address
+ * @param listenPort        listening meters bind to 127.0.0.1 on listenPort + index, or on an ephemeral port if 0
+ * @param maxConnecting     connection attempts in flight at once
+ * @param tickPeriod        real time between two looks at the simulated clock for due pushes and events
+ */
+public record FleetConfig(FleetTerms terms, int size, Mode mode, InetSocketAddress headEnd, int sourceAddresses,
+                          int listenPort, int maxConnecting, Duration tickPeriod) {
+    public static final int MAX_SIZE = 1_000_000;
+
+    /** Which side opens the TCP connection. */
+    public enum Mode { DIAL, LISTEN }
+
+    public FleetConfig {
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("fleet size must be 1.." + MAX_SIZE);
+        }
+        if (sourceAddresses < 1 || sourceAddresses > 254) {
+            throw new IllegalArgumentException("source addresses must be 1..254 (127.0.0.1 upwards)");
+        }
+        if (listenPort < 0 || (listenPort > 0 && listenPort + (long) size - 1 > 65_535)) {
+            throw new IllegalArgumentException("listening ports " + listenPort + ".." + (listenPort + (long) size - 1) + " exceed 65535");
+        }
+        if (maxConnecting < 1 || maxConnecting > 100_000) {
+            throw new IllegalArgumentException("connections in flight must be 1..100000");
+        }
+        if (tickPeriod.isNegative() || tickPeriod.isZero()) {
+            throw new IllegalArgumentException("tick period must be positive");
+        }
+    }
+
+    public static FleetConfig dialling(FleetTerms terms, int size, InetSocketAddress headEnd) {
+        return new FleetConfig(terms, size, Mode.DIAL, headEnd, 1, 0, 512, Duration.ofMillis(200));
+    }
+
+    public static FleetConfig listening(FleetTerms terms, int size) {
+        return new FleetConfig(terms, size, Mode.LISTEN, new InetSocketAddress("127.0.0.1", 0), 1, 0, 512, Duration.ofMillis(200));
+    }
+
+    public FleetConfig withSourceAddresses(int n) {
+        return new FleetConfig(terms, size, mode, headEnd, n, listenPort, maxConnecting, tickPeriod);
+    }
+
+    public FleetConfig withListenPort(int port) {
+        return new FleetConfig(terms, size, mode, headEnd, sourceAddresses, port, maxConnecting, tickPeriod);
+    }
+
+    public FleetConfig withMaxConnecting(int n) {
+        return new FleetConfig(terms, size, mode, headEnd, sourceAddresses, listenPort, n, tickPeriod);
+    }
+}
