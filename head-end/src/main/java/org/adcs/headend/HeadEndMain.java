@@ -15,9 +15,21 @@ public final class HeadEndMain {
 
   public static void main(String[] args) {
     HeadEnd headEnd;
+    DevelopmentFleet fleet = null;
     try {
       HeadEndSettings settings = HeadEndSettings.from(HeadEndSettings.loadConfig(System.getenv()));
       headEnd = HeadEnd.start(settings);
+      int fleetSize = new org.adcs.headend.config.SettingReader(settings.config())
+          .integer("adcs.dev-fleet.size", 0, 10_000);
+      if (fleetSize > 0) {
+        try {
+          fleet = DevelopmentFleet.start(settings, headEnd, fleetSize,
+              settings.config().getLong("adcs.dev-fleet.seed"));
+        } catch (RuntimeException e) {
+          headEnd.close();
+          throw e;
+        }
+      }
     } catch (InvalidSettingException | StartupFailure e) {
       log.debug("start-up failed", e);
       System.err.println("adcs: cannot start: " + e.getMessage());
@@ -25,7 +37,11 @@ public final class HeadEndMain {
       return;
     }
     CompletableFuture<Void> stopped = new CompletableFuture<>();
+    DevelopmentFleet devFleet = fleet;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (devFleet != null) {
+        devFleet.close();
+      }
       headEnd.close();
       stopped.complete(null);
     }, "adcs-shutdown"));
@@ -35,7 +51,8 @@ public final class HeadEndMain {
         System.exit(1);
       }
     });
-    System.out.println(StartupBanner.render(headEnd));
+    System.out.println(StartupBanner.render(headEnd, devFleet == null ? 0 : devFleet.size(),
+        devFleet == null ? null : devFleet.firstMeter()));
     stopped.join();
   }
 }

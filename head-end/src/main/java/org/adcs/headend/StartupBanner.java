@@ -7,7 +7,7 @@ final class StartupBanner {
 
   private StartupBanner() {}
 
-  static String render(HeadEnd headEnd) {
+  static String render(HeadEnd headEnd, int simulatedMeters, String firstMeter) {
     var settings = headEnd.settings();
     StringBuilder text = new StringBuilder();
     text.append('\n').append("ADCS head-end is ready").append('\n');
@@ -15,6 +15,10 @@ final class StartupBanner {
     line(text, "liveness", headEnd.httpUrl() + "/health");
     line(text, "meters", "dial in to " + headEnd.meterPort().address().getHostString() + ":"
         + headEnd.meterPort().address().getPort() + " (DLMS/COSEM, IEC 62056-47)");
+    if (simulatedMeters > 0) {
+      line(text, "fleet", simulatedMeters + " simulated meters dialling in (adcs.dev-fleet.size)");
+      line(text, "", "read one: curl -X POST " + headEnd.httpUrl() + "/api/v1/meters/" + firstMeter + "/reads");
+    }
     line(text, "cluster", Cluster.get(headEnd.system()).selfMember().address().toString());
     line(text, "journal", settings.journal().displayUrl());
     headEnd.embeddedCassandra().ifPresentOrElse(

@@ -29,8 +29,9 @@ public final class JournalSchema {
    * @throws StartupFailure naming {@code adcs.journal.url} when the database cannot be reached or migrated
    */
   public static String migrate(JournalSettings journal) {
-    try (Connection ignored = connect(journal)) {
+    try {
       // Connecting first gives a clear "cannot reach" message before Flyway's own wrapping.
+      connect(journal).close();
     } catch (SQLException e) {
       throw unreachable(journal, e);
     }

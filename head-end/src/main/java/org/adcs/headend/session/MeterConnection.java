@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.adcs.headend.meter.Meter;
@@ -56,6 +58,9 @@ final class MeterConnection {
   private volatile String meterId;
   private volatile String logicalDeviceName;
   private volatile boolean identifying;
+  /** Pushes that arrive while the announcement is being checked; a few at most. */
+  private final List<DataNotification> early = new ArrayList<>();
+  private static final int MAX_EARLY_PUSHES = 8;
 
   MeterConnection(Channel channel, ClientSession session, MeterCredentials credentials, MeterSharding meters,
       ConnectedMeters connected, Clock clock, Duration askTimeout, ZoneOffset standardTime, ActorSystem<?> system) {
@@ -97,11 +102,20 @@ final class MeterConnection {
 
   private void onPush(DataNotification push) {
     if (meterId == null) {
-      if (!identifying) {
-        identifying = true;
-        identify(push);
+      synchronized (early) {
+        if (meterId == null) {
+          if (!identifying) {
+            identifying = true;
+            identify(push);
+          } else if (early.size() < MAX_EARLY_PUSHES) {
+            early.add(push); // sent right after the announcement: handled once the meter is known
+          } else {
+            log.warn("meter at {} sent more than {} pushes before it was identified; the rest are not acknowledged",
+                channel.remoteAddress(), MAX_EARLY_PUSHES);
+          }
+          return;
+        }
       }
-      return;
     }
     Instant receivedAt = clock.instant();
     Optional<DailyPushPayload> payload = DailyPushPayload.fromData(push.body())
@@ -197,11 +211,17 @@ final class MeterConnection {
         .whenComplete((reply, error) -> {
           if (reply instanceof Meter.Accepted accepted) {
             logicalDeviceName = meter.logicalDeviceName();
-            meterId = meter.serial();
+            List<DataNotification> waiting;
+            synchronized (early) {
+              meterId = meter.serial();
+              waiting = List.copyOf(early);
+              early.clear();
+            }
             connected.add(meterId, this);
             withMeter(() -> log.info("meter connected from {}{}", channel.remoteAddress(),
                 accepted.changed() ? ", self-registered into the unscheduled read group" : ""));
             clockCheck.runIfDue(meterId, session, channel.eventLoop());
+            waiting.forEach(this::onPush);
           } else {
             String why = error != null ? error.toString() : ((Meter.Rejected) reply).reason();
             withMeter(meter.serial(), () -> log.warn("meter {} could not be announced to its entity ({}); connection"
