@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /**
  * Watches the share of the meter population that is failing (R-MIS-6): the meters the completeness
- * scan found missing, less those recovered since. Above the policy's share recovery is PACED; it
+ * scan found missing, less those recovered since, of the meters scanned so far. The scan streams, so
+ * the share is judged as it goes, from {@code minScanned} meters on, and an outage is seen before the
+ * whole population is read. Above the policy's share recovery is PACED; it
  * returns to NORMAL when the share falls to half of it (hysteresis, so the mode does not flap at the
  * threshold). The share is of the whole population, not of the recovery reads, because the meters
  * being recovered are the ones that failed already: their read failures alone say nothing of an
@@ -21,35 +23,43 @@ public final class OutageMonitor {
   public record Transition(Mode mode, double failingShare) {}
 
   private final OutagePolicy policy;
-  private long population;
-  private long failing;
+  private final long minScanned;
+  private long scanned;
+  private long missing;
+  private long recovered;
   private Mode mode = Mode.NORMAL;
 
-  public OutageMonitor(OutagePolicy policy) {
+  /** @param minScanned fewer meters scanned than this decide nothing (a first page of bad meters is no outage) */
+  public OutageMonitor(OutagePolicy policy, long minScanned) {
+    if (minScanned < 1) {
+      throw new IllegalArgumentException("outage judgement needs at least one scanned meter, was " + minScanned);
+    }
     this.policy = policy;
+    this.minScanned = minScanned;
   }
 
-  /** The completeness scan's finding: {@code missingMeters} of {@code population} lack data. */
-  public Optional<Transition> observeMissing(long missingMeters, long population) {
-    if (population <= 0 || missingMeters < 0 || missingMeters > population) {
-      throw new IllegalArgumentException("missing meters " + missingMeters + " must be within a population of " + population);
+  /** The completeness scan so far: {@code missingMeters} of {@code scannedMeters} lack data. */
+  public Optional<Transition> observeScan(long scannedMeters, long missingMeters) {
+    if (scannedMeters < scanned || missingMeters < missing || missingMeters > scannedMeters) {
+      throw new IllegalArgumentException("scan counts must grow and missing (" + missingMeters
+          + ") stay within scanned (" + scannedMeters + ")");
     }
-    this.population = population;
-    this.failing = missingMeters;
+    this.scanned = scannedMeters;
+    this.missing = missingMeters;
     return evaluate();
   }
 
   /** One failing meter got its data back. */
   public Optional<Transition> meterRecovered() {
-    if (failing == 0) {
+    if (recovered >= missing) {
       throw new IllegalStateException("no failing meter left to recover");
     }
-    failing--;
+    recovered++;
     return evaluate();
   }
 
   public double failingShare() {
-    return population == 0 ? 0 : (double) failing / population;
+    return scanned == 0 ? 0 : (double) (missing - recovered) / scanned;
   }
 
   public Mode mode() {
@@ -62,6 +72,9 @@ public final class OutageMonitor {
   }
 
   private Optional<Transition> evaluate() {
+    if (scanned < minScanned) {
+      return Optional.empty();
+    }
     double share = failingShare();
     if (mode == Mode.NORMAL && share > policy.failingShare()) {
       mode = Mode.PACED;

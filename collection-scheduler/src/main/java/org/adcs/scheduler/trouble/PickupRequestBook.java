@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.adcs.scheduler.MeterLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Open field pickup requests (R-FLD-1): at most one open request per meter, so a second request for
@@ -39,12 +39,7 @@ public final class PickupRequestBook {
     PickupRequest request = new PickupRequest(nextId++, meterId, origin, reason, clock.instant(), Optional.empty());
     open.put(request.id(), request);
     openByMeter.put(meterId, request.id());
-    MDC.put("meterId", meterId);
-    try {
-      log.info("pickup request {} raised by {}: {}", request.id(), origin, reason);
-    } finally {
-      MDC.remove("meterId");
-    }
+    MeterLog.info(log, meterId, "pickup request {} raised by {}: {}", request.id(), origin, reason);
     return request;
   }
 

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.adcs.scheduler.completeness.DaySet;
+import org.adcs.scheduler.MeterLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The open communications trouble reports (R-MIS-4) and the pickup requests they raise (R-FLD-1).
@@ -43,12 +43,7 @@ public final class TroubleReportBook {
     return policy.evaluate(completeDays).map(reason -> {
       var report = new TroubleReport(nextId++, meterId, clock.instant(), reason, completeDays.missingRanges(), Optional.empty(), Optional.empty());
       openByMeter.put(meterId, report);
-      MDC.put("meterId", meterId);
-      try {
-        log.info("trouble report {} opened: {} missing {}", report.id(), reason, report.missingRanges());
-      } finally {
-        MDC.remove("meterId");
-      }
+      MeterLog.info(log, meterId, "trouble report {} opened: {} missing {}", report.id(), reason, report.missingRanges());
       return report;
     });
   }
