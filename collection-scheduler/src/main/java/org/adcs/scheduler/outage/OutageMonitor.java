@@ -62,6 +62,10 @@ public final class OutageMonitor {
     return scanned == 0 ? 0 : (double) (missing - recovered) / scanned;
   }
 
+  public double threshold() {
+    return policy.failingShare();
+  }
+
   public Mode mode() {
     return mode;
   }

@@ -66,8 +66,8 @@ public final class ExceptionReportBuilder {
     return total;
   }
 
-  public ExceptionReport build(Instant finished) {
+  public ExceptionReport build(Instant finished, boolean scanComplete) {
     var stats = new ExceptionStatistics(total, onSchedule, recovered, partial, failed, intermittent, daysMissing, daysRecovered, intervalsRecovered);
-    return new ExceptionReport(previousDay, started, finished, stats, stillMissing, recoveredLines);
+    return new ExceptionReport(previousDay, started, finished, scanComplete, stats, stillMissing, recoveredLines);
   }
 }

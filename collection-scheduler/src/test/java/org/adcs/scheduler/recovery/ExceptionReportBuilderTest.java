@@ -28,7 +28,7 @@ class ExceptionReportBuilderTest {
     builder.add(line("f1", RecoveryOutcome.FAILED, 3, 0, 9));
     builder.add(line("f2", RecoveryOutcome.FAILED, 1, 0, 3));
 
-    ExceptionReport report = builder.build(Instant.parse("2026-02-02T08:30:00Z"));
+    ExceptionReport report = builder.build(Instant.parse("2026-02-02T08:30:00Z"), true);
 
     ExceptionStatistics stats = report.statistics();
     assertEquals(100, stats.total());
