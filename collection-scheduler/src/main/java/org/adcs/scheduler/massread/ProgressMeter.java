@@ -39,6 +39,10 @@ public final class ProgressMeter {
     failed++;
   }
 
+  public boolean finishedDiscovery() {
+    return allFound;
+  }
+
   public long remaining() {
     return found - done - failed;
   }

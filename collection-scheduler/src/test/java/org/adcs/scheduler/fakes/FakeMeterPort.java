@@ -57,15 +57,15 @@ public final class FakeMeterPort implements MeterPort {
   public CompletionStage<ReadOutcome> read(ReadRequest request) {
     readLog.add(request);
     readsPerMeter.computeIfAbsent(request.meterId(), k -> new AtomicInteger()).incrementAndGet();
-    ReadOutcome answer = reads.apply(request);
-    if (answer != null) {
-      return CompletableFuture.completedFuture(answer);
+    ReadOutcome immediate = reads.apply(request);
+    if (immediate != null) {
+      return CompletableFuture.completedFuture(immediate);
     }
-    var future = new CompletableFuture<ReadOutcome>();
+    var answer = new CompletableFuture<ReadOutcome>();
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-    future.whenComplete((a, e) -> inFlight.decrementAndGet());
-    parked.add(new ParkedRead(request, future));
-    return future;
+    parked.add(new ParkedRead(request, answer));
+    // The caller sees the answer only after the count went down, so the count never lags.
+    return answer.whenComplete((a, e) -> inFlight.decrementAndGet());
   }
 
   @Override
