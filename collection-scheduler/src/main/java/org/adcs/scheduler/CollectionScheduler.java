@@ -1,0 +1,185 @@
+package org.adcs.scheduler;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.adcs.scheduler.completeness.IntervalGrid;
+import org.adcs.scheduler.outage.OutagePolicy;
+import org.adcs.scheduler.port.OperatorAlerts;
+import org.adcs.scheduler.readgroup.AssignmentReport;
+import org.adcs.scheduler.readgroup.AssignmentRun;
+import org.adcs.scheduler.readgroup.RebalanceRecord;
+import org.adcs.scheduler.readgroup.RebalanceRun;
+import org.adcs.scheduler.readside.CompletenessReadSide;
+import org.adcs.scheduler.readside.ReadGroupReadSide;
+import org.adcs.scheduler.recovery.ExceptionReport;
+import org.adcs.scheduler.recovery.MissingDataHistory;
+import org.adcs.scheduler.recovery.RecoveryRun;
+import org.adcs.scheduler.trouble.TroubleDesk;
+import org.adcs.scheduler.workload.WorkloadManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler's clockwork: each evening the assignment of unscheduled meters (R-SCH-2), each
+ * morning the completeness check and recovery (R-MIS-1), each week the rebalancing review (R-SCH-4).
+ * Each job is a child actor that lives for one run; a job still running when its next time comes is
+ * not started twice. Keeps the last report of each kind for the operator.
+ */
+public final class CollectionScheduler extends AbstractBehavior<CollectionScheduler.Command> {
+
+  public sealed interface Command {}
+
+  public record GetLastReports(ActorRef<LastReports> replyTo) implements Command {}
+
+  public record LastReports(Optional<AssignmentReport> assignment, Optional<ExceptionReport> completeness,
+      Optional<RebalanceRecord> rebalance) {}
+
+  private enum Job implements Command { ASSIGNMENT, COMPLETENESS, REBALANCE }
+
+  private record AssignmentDone(AssignmentReport report) implements Command {}
+
+  private record CompletenessDone(ExceptionReport report) implements Command {}
+
+  private record RebalanceDone(RebalanceRecord record) implements Command {}
+
+  /** A run ended, with or without a report (a run that cannot read the read side stops without one). */
+  private record RunEnded(Job job) implements Command {}
+
+  /** What the scheduler needs from outside. */
+  public record Dependencies(
+      ReadGroupReadSide readGroups,
+      CompletenessReadSide completeness,
+      MissingDataHistory history,
+      OperatorAlerts alerts,
+      ActorRef<WorkloadManager.Command> workload,
+      ActorRef<TroubleDesk.Command> troubleDesk,
+      Clock clock) {}
+
+  private static final Logger log = LoggerFactory.getLogger(CollectionScheduler.class);
+
+  private final SchedulerSettings settings;
+  private final IntervalGrid grid;
+  private final OutagePolicy outagePolicy;
+  private final Dependencies deps;
+  private final TimerScheduler<Command> timers;
+  private boolean assignmentRunning;
+  private boolean completenessRunning;
+  private boolean rebalanceRunning;
+  private AssignmentReport lastAssignment;
+  private ExceptionReport lastCompleteness;
+  private RebalanceRecord lastRebalance;
+
+  public static Behavior<Command> create(SchedulerSettings settings, IntervalGrid grid, OutagePolicy outagePolicy, Dependencies deps) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> new CollectionScheduler(context, timers, settings, grid, outagePolicy, deps)));
+  }
+
+  private CollectionScheduler(ActorContext<Command> context, TimerScheduler<Command> timers, SchedulerSettings settings,
+      IntervalGrid grid, OutagePolicy outagePolicy, Dependencies deps) {
+    super(context);
+    this.settings = settings;
+    this.grid = grid;
+    this.outagePolicy = outagePolicy;
+    this.deps = deps;
+    this.timers = timers;
+    for (Job job : Job.values()) {
+      scheduleNext(job);
+    }
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Job.class, this::onJobDue)
+        .onMessage(AssignmentDone.class, d -> {
+          assignmentRunning = false;
+          lastAssignment = d.report();
+          return this;
+        })
+        .onMessage(CompletenessDone.class, d -> {
+          completenessRunning = false;
+          lastCompleteness = d.report();
+          return this;
+        })
+        .onMessage(RebalanceDone.class, d -> {
+          rebalanceRunning = false;
+          lastRebalance = d.record();
+          return this;
+        })
+        .onMessage(RunEnded.class, e -> {
+          switch (e.job()) {
+            case ASSIGNMENT -> assignmentRunning = false;
+            case COMPLETENESS -> completenessRunning = false;
+            case REBALANCE -> rebalanceRunning = false;
+          }
+          return this;
+        })
+        .onMessage(GetLastReports.class, g -> {
+          g.replyTo().tell(new LastReports(Optional.ofNullable(lastAssignment), Optional.ofNullable(lastCompleteness),
+              Optional.ofNullable(lastRebalance)));
+          return this;
+        })
+        .build();
+  }
+
+  private void scheduleNext(Job job) {
+    Duration delay = switch (job) {
+      case ASSIGNMENT -> NextOccurrence.daily(deps.clock(), grid.standardOffset(), settings.assignmentAt());
+      case COMPLETENESS -> NextOccurrence.daily(deps.clock(), grid.standardOffset(), settings.completenessAt());
+      case REBALANCE -> NextOccurrence.weekly(deps.clock(), grid.standardOffset(), settings.rebalanceDay(), settings.rebalanceAt());
+    };
+    timers.startSingleTimer(job, job, delay);
+  }
+
+  private Behavior<Command> onJobDue(Job job) {
+    var context = getContext();
+    switch (job) {
+      case ASSIGNMENT -> {
+        if (assignmentRunning) {
+          log.warn("nightly assignment still running from the last time; not started again");
+        } else {
+          assignmentRunning = true;
+          watch(job, context.spawnAnonymous(AssignmentRun.create(settings.window(), settings.assignment(), deps.readGroups(),
+              deps.workload(), deps.clock(), context.messageAdapter(AssignmentReport.class, AssignmentDone::new))));
+        }
+      }
+      case COMPLETENESS -> {
+        if (completenessRunning) {
+          log.warn("completeness run still running from the last time; not started again");
+        } else {
+          completenessRunning = true;
+          var runDeps = new RecoveryRun.Dependencies(deps.completeness(), deps.workload(), deps.troubleDesk(), deps.history(),
+              deps.alerts(), deps.clock());
+          watch(job, context.spawnAnonymous(RecoveryRun.create(settings.recovery(), outagePolicy, grid, runDeps,
+              context.messageAdapter(ExceptionReport.class, CompletenessDone::new))));
+        }
+      }
+      case REBALANCE -> {
+        if (rebalanceRunning) {
+          log.warn("rebalancing review still running from the last time; not started again");
+        } else {
+          rebalanceRunning = true;
+          LocalDate lastDay = grid.today(deps.clock()).minusDays(1);
+          LocalDate firstDay = lastDay.minusDays(settings.rebalancePeriodDays() - 1L);
+          watch(job, context.spawnAnonymous(RebalanceRun.create(settings.window(), settings.rebalancePolicy(), firstDay, lastDay,
+              settings.assignment().maxInFlight(), deps.readGroups(), deps.workload(), deps.clock(),
+              context.messageAdapter(RebalanceRecord.class, RebalanceDone::new))));
+        }
+      }
+    }
+    scheduleNext(job);
+    return this;
+  }
+
+  private void watch(Job job, ActorRef<?> run) {
+    getContext().watchWith(run, new RunEnded(job));
+  }
+}
