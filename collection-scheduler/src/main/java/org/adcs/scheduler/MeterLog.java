@@ -11,6 +11,9 @@ public final class MeterLog {
   private MeterLog() {}
 
   public static void info(Logger log, String meterId, String format, Object... args) {
+    if (!log.isInfoEnabled()) {
+      return;
+    }
     MDC.put(MDC_KEY, meterId);
     try {
       log.info(format, args);
@@ -20,6 +23,9 @@ public final class MeterLog {
   }
 
   public static void warn(Logger log, String meterId, String format, Object... args) {
+    if (!log.isWarnEnabled()) {
+      return;
+    }
     MDC.put(MDC_KEY, meterId);
     try {
       log.warn(format, args);

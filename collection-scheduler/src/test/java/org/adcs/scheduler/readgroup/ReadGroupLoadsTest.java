@@ -10,7 +10,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** R-SCH-2: new meters go to the least loaded read group, keeping the groups balanced. */
-class ReadGroupLoadsProperties {
+class ReadGroupLoadsTest {
 
   @Property
   void assigning_to_balanced_groups_keeps_them_within_one_meter(
