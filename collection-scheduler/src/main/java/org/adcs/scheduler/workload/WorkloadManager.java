@@ -11,36 +11,121 @@ import java.time.LocalTime;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.adcs.scheduler.MeterLog;
 import org.adcs.scheduler.port.MeterPort;
+import org.adcs.scheduler.port.NonDefaultSchedule;
 import org.adcs.scheduler.port.ReadOutcome;
 import org.adcs.scheduler.port.ReadPriority;
 import org.adcs.scheduler.port.ReadRequest;
 import org.adcs.scheduler.port.ScheduleAck;
+import org.adcs.scheduler.port.ScheduleVerification;
 import org.adcs.scheduler.workload.WorkloadLedger.Admission;
 import org.adcs.scheduler.workload.WorkloadLedger.Start;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one workload manager for all meter traffic the scheduler causes (R-OD-4): reads and schedule
- * writes queue per priority and start within the budget's permits. Every accepted request gets exactly
- * one answer: the meter's, a failure when the port fails or the read timeout passes, or at once a
- * rejection when its queue is full. A late answer after the timeout is dropped (the permit is already
- * given to someone else), so a meter that hangs cannot hold a permit for ever.
+ * The one workload manager for all meter traffic the scheduler causes (R-OD-4): reads, schedule
+ * writes and schedule checks queue per priority and start within the budget's permits. Every
+ * accepted request gets exactly one answer: the meter's, a failure when the port fails or the
+ * timeout passes, or at once a refusal when its queue is full. A late answer after the timeout is
+ * dropped (the permit is already given to someone else), so a meter that hangs cannot hold a permit
+ * for ever.
  */
 public final class WorkloadManager extends AbstractBehavior<WorkloadManager.Command> {
 
   public sealed interface Command {}
 
-  /** Read a meter's range; the answer goes to {@code replyTo}. */
-  public record Read(ReadRequest request, ActorRef<ReadOutcome> replyTo) implements Command {}
+  /** A piece of meter traffic: what it asks of the port and how it is answered. */
+  public sealed interface MeterWork extends Command {
+    String meterId();
 
-  /** Write a meter's default read time (R-SCH-2, R-SCH-4) as routine traffic. */
+    ReadPriority priority();
+
+    CompletionStage<?> callOn(MeterPort port);
+
+    void answer(Object portAnswer);
+
+    /** The answer when the meter was never reached ({@code refused}) or did not answer. */
+    void answerWithoutMeter(String reason, boolean refused);
+  }
+
+  /** Read a meter's range; the answer goes to {@code replyTo}. */
+  public record Read(ReadRequest request, ActorRef<ReadOutcome> replyTo) implements MeterWork {
+    public String meterId() {
+      return request.meterId();
+    }
+
+    public ReadPriority priority() {
+      return request.priority();
+    }
+
+    public CompletionStage<?> callOn(MeterPort port) {
+      return port.read(request);
+    }
+
+    public void answer(Object portAnswer) {
+      replyTo.tell((ReadOutcome) portAnswer);
+    }
+
+    public void answerWithoutMeter(String reason, boolean refused) {
+      replyTo.tell(refused ? new ReadOutcome.Rejected(meterId(), reason) : new ReadOutcome.Failed(meterId(), reason));
+    }
+  }
+
+  /** Write a meter's default read time (R-SCH-2, R-SCH-4). */
   public record WriteDefaultSchedule(String meterId, LocalTime readTime, ReadPriority priority, ActorRef<ScheduleAck> replyTo)
-      implements Command {}
+      implements MeterWork {
+    public CompletionStage<?> callOn(MeterPort port) {
+      return port.setDefaultSchedule(meterId, readTime);
+    }
+
+    public void answer(Object portAnswer) {
+      replyTo.tell((ScheduleAck) portAnswer);
+    }
+
+    public void answerWithoutMeter(String reason, boolean refused) {
+      replyTo.tell(new ScheduleAck.NotAcknowledged(meterId, reason));
+    }
+  }
+
+  /** Write a meter's non-default schedule again (R-SCH-5, R-MIS-3). */
+  public record WriteNonDefaultSchedule(String meterId, NonDefaultSchedule schedule, ReadPriority priority, ActorRef<ScheduleAck> replyTo)
+      implements MeterWork {
+    public CompletionStage<?> callOn(MeterPort port) {
+      return port.setNonDefaultSchedule(meterId, schedule);
+    }
+
+    public void answer(Object portAnswer) {
+      replyTo.tell((ScheduleAck) portAnswer);
+    }
+
+    public void answerWithoutMeter(String reason, boolean refused) {
+      replyTo.tell(new ScheduleAck.NotAcknowledged(meterId, reason));
+    }
+  }
+
+  /**
+   * Ask the meter whether a schedule is set in it (R-MIS-3). Without an answer the schedule counts as
+   * not verified; {@code verified} is then false and the caller writes it again.
+   */
+  public record VerifySchedule(String meterId, String scheduleId, ReadPriority priority, ActorRef<ScheduleVerification> replyTo)
+      implements MeterWork {
+    public CompletionStage<?> callOn(MeterPort port) {
+      return port.verifySchedule(meterId, scheduleId);
+    }
+
+    public void answer(Object portAnswer) {
+      replyTo.tell((ScheduleVerification) portAnswer);
+    }
+
+    public void answerWithoutMeter(String reason, boolean refused) {
+      replyTo.tell(new ScheduleVerification(meterId, scheduleId, false));
+    }
+  }
 
   public record GetStatus(ActorRef<WorkloadStatus> replyTo) implements Command {}
 
@@ -54,11 +139,13 @@ public final class WorkloadManager extends AbstractBehavior<WorkloadManager.Comm
   private final MeterPort port;
   private final TimerScheduler<Command> timers;
   private final WorkloadLedger<Long> ledger;
-  private final Map<Long, Command> waitingOrRunning = new HashMap<>();
+  private final Map<Long, MeterWork> accepted = new HashMap<>();
   private final Map<Long, ReadPriority> running = new HashMap<>();
   private long nextTicket;
 
   public static Behavior<Command> create(WorkloadBudget budget, MeterPort port) {
+    Objects.requireNonNull(budget, "budget");
+    Objects.requireNonNull(port, "port");
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> new WorkloadManager(context, timers, budget, port)));
   }
 
@@ -73,23 +160,22 @@ public final class WorkloadManager extends AbstractBehavior<WorkloadManager.Comm
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(Read.class, r -> admit(r.request().priority(), r.request().meterId(), r))
-        .onMessage(WriteDefaultSchedule.class, w -> admit(w.priority(), w.meterId(), w))
+        .onMessage(MeterWork.class, this::admit)
         .onMessage(Finished.class, this::onFinished)
         .onMessage(TimedOut.class, this::onTimedOut)
         .onMessage(GetStatus.class, this::onGetStatus)
         .build();
   }
 
-  private Behavior<Command> admit(ReadPriority priority, String meterId, Command request) {
+  private Behavior<Command> admit(MeterWork work) {
     long ticket = nextTicket++;
-    if (ledger.offer(priority, ticket) == Admission.REFUSED_QUEUE_FULL) {
-      String reason = priority + " queue full (" + budget.queueCapacity() + " waiting)";
-      MeterLog.warn(log, meterId, "meter request refused: {}", reason);
-      answerWithoutMeter(request, reason, true);
+    if (ledger.offer(work.priority(), ticket) == Admission.REFUSED_QUEUE_FULL) {
+      String reason = work.priority() + " queue full (" + budget.queueCapacity() + " waiting)";
+      MeterLog.warn(log, work.meterId(), "meter request refused: {}", reason);
+      work.answerWithoutMeter(reason, true);
       return this;
     }
-    waitingOrRunning.put(ticket, request);
+    accepted.put(ticket, work);
     startWhatMay();
     return this;
   }
@@ -99,17 +185,13 @@ public final class WorkloadManager extends AbstractBehavior<WorkloadManager.Comm
       long ticket = start.request();
       running.put(ticket, start.priority());
       timers.startSingleTimer(ticket, new TimedOut(ticket), budget.readTimeout());
-      getContext().pipeToSelf(call(waitingOrRunning.get(ticket)), (answer, error) -> new Finished(ticket, answer, error));
+      getContext().pipeToSelf(call(accepted.get(ticket)), (answer, error) -> new Finished(ticket, answer, error));
     }
   }
 
-  private CompletionStage<Object> call(Command request) {
+  private CompletionStage<?> call(MeterWork work) {
     try {
-      if (request instanceof Read r) {
-        return port.read(r.request()).thenApply(Object.class::cast);
-      }
-      var write = (WriteDefaultSchedule) request;
-      return port.setDefaultSchedule(write.meterId(), write.readTime()).thenApply(Object.class::cast);
+      return work.callOn(port);
     } catch (RuntimeException e) {
       // A port that throws instead of failing its stage must not stop the manager.
       return CompletableFuture.failedFuture(e);
@@ -117,47 +199,36 @@ public final class WorkloadManager extends AbstractBehavior<WorkloadManager.Comm
   }
 
   private Behavior<Command> onFinished(Finished finished) {
-    Command request = release(finished.ticket());
-    if (request == null) {
+    MeterWork work = release(finished.ticket());
+    if (work == null) {
       return this; // answered already by the timeout
     }
     timers.cancel(finished.ticket());
     if (finished.error() != null) {
-      answerWithoutMeter(request, "meter port failed: " + finished.error(), false);
-    } else if (request instanceof Read r) {
-      r.replyTo().tell((ReadOutcome) finished.answer());
+      work.answerWithoutMeter("meter port failed: " + finished.error(), false);
     } else {
-      ((WriteDefaultSchedule) request).replyTo().tell((ScheduleAck) finished.answer());
+      work.answer(finished.answer());
     }
     startWhatMay();
     return this;
   }
 
   private Behavior<Command> onTimedOut(TimedOut timedOut) {
-    Command request = release(timedOut.ticket());
-    if (request != null) {
-      answerWithoutMeter(request, "no answer within " + budget.readTimeout(), false);
+    MeterWork work = release(timedOut.ticket());
+    if (work != null) {
+      work.answerWithoutMeter("no answer within " + budget.readTimeout(), false);
       startWhatMay();
     }
     return this;
   }
 
-  private Command release(long ticket) {
+  private MeterWork release(long ticket) {
     ReadPriority priority = running.remove(ticket);
     if (priority == null) {
       return null;
     }
     ledger.finished(priority);
-    return waitingOrRunning.remove(ticket);
-  }
-
-  private void answerWithoutMeter(Command request, String reason, boolean refused) {
-    if (request instanceof Read r) {
-      String meterId = r.request().meterId();
-      r.replyTo().tell(refused ? new ReadOutcome.Rejected(meterId, reason) : new ReadOutcome.Failed(meterId, reason));
-    } else if (request instanceof WriteDefaultSchedule w) {
-      w.replyTo().tell(new ScheduleAck.NotAcknowledged(w.meterId(), reason));
-    }
+    return accepted.remove(ticket);
   }
 
   private Behavior<Command> onGetStatus(GetStatus get) {
