@@ -37,6 +37,8 @@ public final class FakeMeterPort implements MeterPort {
   private final List<ScheduleWrite> writeLog = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> readsPerMeter = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final java.util.Set<String> schedulesNotSet = ConcurrentHashMap.newKeySet();
+  private final List<String> nonDefaultWrites = new CopyOnWriteArrayList<>();
   private final AtomicInteger maxInFlight = new AtomicInteger();
 
   public FakeMeterPort(Function<ReadRequest, ReadOutcome> reads, Function<ScheduleWrite, ScheduleAck> writes) {
@@ -76,14 +78,26 @@ public final class FakeMeterPort implements MeterPort {
     return ack == null ? new CompletableFuture<>() : CompletableFuture.completedFuture(ack);
   }
 
+  /** The meter has lost its non-default schedule: verification says so until it is written again. */
+  public FakeMeterPort scheduleNotSetIn(String meterId) {
+    schedulesNotSet.add(meterId);
+    return this;
+  }
+
   @Override
   public CompletionStage<ScheduleAck> setNonDefaultSchedule(String meterId, NonDefaultSchedule schedule) {
+    nonDefaultWrites.add(meterId);
+    schedulesNotSet.remove(meterId);
     return CompletableFuture.completedFuture(new ScheduleAck.Acknowledged(meterId, schedule.start()));
   }
 
   @Override
   public CompletionStage<ScheduleVerification> verifySchedule(String meterId, String scheduleId) {
-    return CompletableFuture.completedFuture(new ScheduleVerification(meterId, scheduleId, true));
+    return CompletableFuture.completedFuture(new ScheduleVerification(meterId, scheduleId, !schedulesNotSet.contains(meterId)));
+  }
+
+  public List<String> nonDefaultWrites() {
+    return List.copyOf(nonDefaultWrites);
   }
 
   /** The next parked read, waiting up to 5 s for it to arrive (a wait for an event, not a sleep). */
