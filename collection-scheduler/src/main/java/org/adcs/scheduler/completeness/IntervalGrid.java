@@ -17,8 +17,8 @@ public record IntervalGrid(ZoneOffset standardOffset, Duration interval) {
   public IntervalGrid {
     Objects.requireNonNull(standardOffset, "standardOffset");
     Objects.requireNonNull(interval, "interval");
-    if (interval.isNegative() || interval.isZero() || Duration.ofDays(1).toSeconds() % interval.toSeconds() != 0
-        || interval.toNanos() % 1_000_000_000L != 0) {
+    if (interval.compareTo(Duration.ofSeconds(1)) < 0 || interval.toNanos() % 1_000_000_000L != 0
+        || Duration.ofDays(1).toSeconds() % interval.toSeconds() != 0) {
       throw new IllegalArgumentException("interval length must divide a day in whole seconds, was " + interval);
     }
     IntervalSet.checkIntervalsPerDay((int) (Duration.ofDays(1).toSeconds() / interval.toSeconds()));

@@ -41,6 +41,8 @@ public final class ReadGroupLoads {
 
   /** Records that a meter moved between groups (R-SCH-4). */
   public void move(int from, int to) {
+    checkGroup(from);
+    checkGroup(to);
     if (sizes[from] == 0) {
       throw new IllegalStateException("read group " + from + " has no meter to move");
     }
@@ -50,6 +52,7 @@ public final class ReadGroupLoads {
 
   /** Records that a meter's assignment was withdrawn, e.g. it never acknowledged its schedule. */
   public void release(int group) {
+    checkGroup(group);
     if (sizes[group] == 0) {
       throw new IllegalStateException("read group " + group + " is already empty");
     }
@@ -57,7 +60,14 @@ public final class ReadGroupLoads {
   }
 
   public int size(int group) {
+    checkGroup(group);
     return sizes[group];
+  }
+
+  private void checkGroup(int group) {
+    if (group < 0 || group >= sizes.length) {
+      throw new IllegalArgumentException("read group " + group + " out of 0.." + (sizes.length - 1));
+    }
   }
 
   public int groupCount() {

@@ -177,6 +177,10 @@ public final class RecoveryRun extends AbstractBehavior<RecoveryRun.Command> {
   private void startRecoveries() {
     while (!waiting.isEmpty() && active.size() < outage.concurrency(settings.maxActiveMeters())) {
       MeterCompleteness meter = waiting.poll();
+      if (active.containsKey(meter.meterId())) {
+        log.warn("meter {} listed twice by the completeness read side; recovered once", meter.meterId());
+        continue;
+      }
       RecoveryPlan plan = planner.plan(meter, window);
       MeterLog.info(log, meter.meterId(), "missing data on {}: requesting {} range(s) again", plan.incompleteDays(), plan.ranges().size());
       var recovery = new MeterRecovery(plan, settings.maxAttempts());

@@ -11,9 +11,9 @@ import java.util.Objects;
  * @param reservedForOperator permits only operator reads may use, so an operator's read never waits
  *     behind a mass read or a recovery run
  * @param queueCapacity waiting reads per priority; beyond it a request is rejected at once, never queued without bound
- * @param readTimeout how long a read may hold its permit; then it counts as failed and frees the permit
+ * @param requestTimeout how long a request may hold its permit; then it counts as failed and frees the permit
  */
-public record WorkloadBudget(int permits, int reservedForOperator, int queueCapacity, Duration readTimeout) {
+public record WorkloadBudget(int permits, int reservedForOperator, int queueCapacity, Duration requestTimeout) {
 
   public WorkloadBudget {
     if (permits < 2) {
@@ -25,9 +25,9 @@ public record WorkloadBudget(int permits, int reservedForOperator, int queueCapa
     if (queueCapacity < 1 || queueCapacity > 1_000_000) {
       throw new IllegalArgumentException("queue capacity per priority must be 1..1000000, was " + queueCapacity);
     }
-    Objects.requireNonNull(readTimeout, "readTimeout");
-    if (readTimeout.isNegative() || readTimeout.isZero()) {
-      throw new IllegalArgumentException("read timeout must be positive, was " + readTimeout);
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
+    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException("request timeout must be positive, was " + requestTimeout);
     }
   }
 

@@ -184,7 +184,7 @@ public final class WorkloadManager extends AbstractBehavior<WorkloadManager.Comm
     for (Start<Long> start : ledger.startable()) {
       long ticket = start.request();
       running.put(ticket, start.priority());
-      timers.startSingleTimer(ticket, new TimedOut(ticket), budget.readTimeout());
+      timers.startSingleTimer(ticket, new TimedOut(ticket), budget.requestTimeout());
       getContext().pipeToSelf(call(accepted.get(ticket)), (answer, error) -> new Finished(ticket, answer, error));
     }
   }
@@ -216,7 +216,7 @@ public final class WorkloadManager extends AbstractBehavior<WorkloadManager.Comm
   private Behavior<Command> onTimedOut(TimedOut timedOut) {
     MeterWork work = release(timedOut.ticket());
     if (work != null) {
-      work.answerWithoutMeter("no answer within " + budget.readTimeout(), false);
+      work.answerWithoutMeter("no answer within " + budget.requestTimeout(), false);
       startWhatMay();
     }
     return this;

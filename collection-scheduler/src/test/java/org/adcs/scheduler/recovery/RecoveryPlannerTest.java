@@ -82,4 +82,18 @@ class RecoveryPlannerTest {
     var error = assertThrows(IllegalArgumentException.class, () -> planner.plan(meter, DayRange.of(YESTERDAY)));
     assertTrue(error.getMessage().contains("m-5"));
   }
+
+  @Test
+  void an_interval_length_that_does_not_divide_the_day_in_whole_seconds_is_refused() {
+    for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofMillis(500), Duration.ofMinutes(7), Duration.ofSeconds(-60), Duration.ofMinutes(1)}) {
+      if (bad.equals(Duration.ofMinutes(1))) {
+        // 1440 a day is more than the 288 the bitmaps hold.
+        assertThrows(IllegalArgumentException.class, () -> new IntervalGrid(ZoneOffset.UTC, bad));
+      } else {
+        var error = assertThrows(IllegalArgumentException.class, () -> new IntervalGrid(ZoneOffset.UTC, bad));
+        assertTrue(error.getMessage().contains("divide a day"), error.getMessage());
+      }
+    }
+    assertEquals(288, new IntervalGrid(ZoneOffset.UTC, Duration.ofMinutes(5)).intervalsPerDay());
+  }
 }
