@@ -8,6 +8,8 @@ import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.ManualTime;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
+import akka.persistence.testkit.PersistenceTestKitPlugin;
+import akka.persistence.typed.PersistenceId;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import org.adcs.scheduler.completeness.IntervalGrid;
 import org.adcs.scheduler.fakes.FakeMeterPort;
 import org.adcs.scheduler.fakes.InMemoryCompletenessReadSide;
@@ -33,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 class CollectionSchedulerTest {
 
-  private static final ActorTestKit testKit = ActorTestKit.create(ManualTime.config());
+  private static final ActorTestKit testKit = ActorTestKit.create(ManualTime.config().withFallback(PersistenceTestKitPlugin.getInstance().config()));
   private static final ManualTime manualTime = ManualTime.get(testKit.system());
   private static final IntervalGrid GRID = new IntervalGrid(ZoneOffset.ofHours(-5), Duration.ofMinutes(15));
 
@@ -53,7 +56,7 @@ class CollectionSchedulerTest {
     }
     var port = new FakeMeterPort(r -> FakeMeterPort.fullAnswer(r, 96), w -> new ScheduleAck.Acknowledged(w.meterId(), clock.instant()));
     var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(10, 2, 100, Duration.ofMinutes(4)), port));
-    var desk = testKit.spawn(TroubleDesk.create(TroubleReportPolicy.DEFAULT, false, clock));
+    var desk = testKit.spawn(TroubleDesk.create(PersistenceId.ofUniqueId("desk-" + UUID.randomUUID()), TroubleReportPolicy.DEFAULT, false, clock));
     var deps = new CollectionScheduler.Dependencies(readGroups, completeness, new InMemoryMissingDataHistory(), new RecordingAlerts(),
         workload, desk, clock);
     ActorRef<CollectionScheduler.Command> scheduler =

@@ -3,6 +3,7 @@ package org.adcs.scheduler.trouble;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.adcs.scheduler.SchedulerSerializable;
 import org.adcs.scheduler.completeness.DayRange;
 
 /** A communications trouble report for the field (R-MIS-4), with the missing ranges that caused it. */
@@ -13,7 +14,7 @@ public record TroubleReport(
     TroubleReason reason,
     List<DayRange> missingRanges,
     Optional<Instant> closed,
-    Optional<Long> pickupRequestId) {
+    Optional<Long> pickupRequestId) implements SchedulerSerializable {
 
   public TroubleReport {
     missingRanges = List.copyOf(missingRanges);

@@ -2,6 +2,7 @@ package org.adcs.scheduler.benchmark;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.persistence.testkit.PersistenceTestKitPlugin;
 import ch.qos.logback.classic.Level;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -71,7 +72,7 @@ public final class CollectionSchedulerBenchmark {
     var readSide = new GeneratedReadSide(meters, YESTERDAY, SPAN, 0.05, 0.02, 0.01, 42);
     System.out.printf("read side generated in %.2f s: %,d meters with missing data%n", seconds(t0), readSide.missingMeters());
 
-    ActorTestKit testKit = ActorTestKit.create();
+    ActorTestKit testKit = ActorTestKit.create(PersistenceTestKitPlugin.getInstance().config());
     try {
       assignment(testKit, readSide);
       completeness(testKit, readSide);
@@ -145,7 +146,7 @@ public final class CollectionSchedulerBenchmark {
     var port = new InstantMeterPort();
     var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(512, 16, 10_000, Duration.ofMinutes(4)), port));
     var clock = Clock.fixed(Instant.parse("2026-03-15T13:00:00Z"), ZoneOffset.UTC);
-    var desk = testKit.spawn(TroubleDesk.create(TroubleReportPolicy.DEFAULT, false, clock));
+    var desk = testKit.spawn(TroubleDesk.create(TroubleDesk.PERSISTENCE_ID, TroubleReportPolicy.DEFAULT, false, clock));
     var deps = new RecoveryRun.Dependencies(readSide, workload, desk, new NoHistory(), new RecordingAlerts(), clock);
     TestProbe<ExceptionReport> reports = testKit.createTestProbe();
     testKit.spawn(RecoveryRun.create(new RecoverySettings(SPAN, 3, Duration.ZERO, 500, PAGE, 1000), OutagePolicy.DEFAULT, GRID, deps,

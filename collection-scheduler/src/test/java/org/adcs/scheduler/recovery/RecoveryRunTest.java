@@ -9,11 +9,14 @@ import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.ManualTime;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
+import akka.persistence.testkit.PersistenceTestKitPlugin;
+import akka.persistence.typed.PersistenceId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +46,7 @@ import org.junit.jupiter.api.Test;
 
 class RecoveryRunTest {
 
-  private static final ActorTestKit testKit = ActorTestKit.create(ManualTime.config());
+  private static final ActorTestKit testKit = ActorTestKit.create(ManualTime.config().withFallback(PersistenceTestKitPlugin.getInstance().config()));
   private static final ManualTime manualTime = ManualTime.get(testKit.system());
   private static final IntervalGrid GRID = new IntervalGrid(ZoneOffset.ofHours(-5), Duration.ofMinutes(15));
   private static final LocalDate YESTERDAY = LocalDate.of(2026, 3, 14);
@@ -104,7 +107,7 @@ class RecoveryRunTest {
       return answerInFull(r);
     }, w -> new ScheduleAck.Acknowledged(w.meterId(), Instant.EPOCH));
     var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(20, 2, 1000, Duration.ofMinutes(4)), port));
-    var desk = testKit.spawn(TroubleDesk.create(TroubleReportPolicy.DEFAULT, false, clock));
+    var desk = testKit.spawn(TroubleDesk.create(PersistenceId.ofUniqueId("desk-" + UUID.randomUUID()), TroubleReportPolicy.DEFAULT, false, clock));
     TestProbe<ExceptionReport> reports = testKit.createTestProbe();
     var settings = new RecoverySettings(SPAN, 3, RETRY, 50, 10, 1000);
 
@@ -160,7 +163,7 @@ class RecoveryRunTest {
     }
     var port = FakeMeterPort.parking();
     var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(100, 2, 1000, Duration.ofMinutes(4)), port));
-    var desk = testKit.spawn(TroubleDesk.create(TroubleReportPolicy.DEFAULT, false, clock));
+    var desk = testKit.spawn(TroubleDesk.create(PersistenceId.ofUniqueId("desk-" + UUID.randomUUID()), TroubleReportPolicy.DEFAULT, false, clock));
     TestProbe<ExceptionReport> reports = testKit.createTestProbe();
     var settings = new RecoverySettings(SPAN, 3, RETRY, 50, 1000, 1000);
 
@@ -187,7 +190,7 @@ class RecoveryRunTest {
     readSide.failNextPages(2);
     var port = new FakeMeterPort(RecoveryRunTest::answerInFull, w -> null);
     var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(4, 1, 10, Duration.ofMinutes(4)), port));
-    var desk = testKit.spawn(TroubleDesk.create(TroubleReportPolicy.DEFAULT, false, clock));
+    var desk = testKit.spawn(TroubleDesk.create(PersistenceId.ofUniqueId("desk-" + UUID.randomUUID()), TroubleReportPolicy.DEFAULT, false, clock));
     TestProbe<ExceptionReport> reports = testKit.createTestProbe();
 
     testKit.spawn(RecoveryRun.create(new RecoverySettings(SPAN, 3, RETRY, 5, 10, 1000), OutagePolicy.DEFAULT, GRID,

@@ -1,6 +1,7 @@
 package org.adcs.scheduler.trouble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,7 @@ class TroubleReportBookTest {
   private static final LocalDate YESTERDAY = LocalDate.of(2026, 4, 1);
   private final ManualClock clock = new ManualClock(Instant.parse("2026-04-02T08:30:00Z"));
   private final PickupRequestBook pickups = new PickupRequestBook(clock);
-  private final TroubleReportBook book = new TroubleReportBook(TroubleReportPolicy.DEFAULT, pickups, clock);
+  private final TroubleReportBook book = new TroubleReportBook(TroubleReportPolicy.DEFAULT, clock);
 
   private static final DaySet SILENT_THREE_DAYS =
       DaySet.all(YESTERDAY, 45).without(YESTERDAY).without(YESTERDAY.minusDays(1)).without(YESTERDAY.minusDays(2));
@@ -34,6 +35,18 @@ class TroubleReportBookTest {
 
     book.close("m-1").orElseThrow();
     assertTrue(book.openIfNeeded("m-1", SILENT_THREE_DAYS).isPresent(), "after closing, a new report may open");
+  }
+
+  @Test
+  void deciding_changes_nothing_until_the_decision_is_applied() {
+    TroubleReport decided = book.decideOpen("m-9", SILENT_THREE_DAYS).orElseThrow();
+    assertEquals(0, book.openCount());
+    assertEquals(decided, book.decideOpen("m-9", SILENT_THREE_DAYS).orElseThrow(), "the same decision until applied");
+
+    book.applyOpened(decided);
+
+    assertEquals(decided, book.openReportOf("m-9").orElseThrow());
+    assertEquals(decided.id() + 1, book.openIfNeeded("m-10", SILENT_THREE_DAYS).orElseThrow().id());
   }
 
   @Test
@@ -61,23 +74,12 @@ class TroubleReportBookTest {
   }
 
   @Test
-  void a_trouble_report_raises_one_pickup_request_for_its_meter_R_FLD_1() {
-    TroubleReport report = book.openIfNeeded("m-3", SILENT_THREE_DAYS).orElseThrow();
-
-    PickupRequest request = book.raisePickupRequest("m-3");
-
-    assertEquals("m-3", request.meterId());
-    assertEquals(new PickupOrigin.TroubleReportOrigin(report.id()), request.origin());
-    assertEquals(request, book.raisePickupRequest("m-3"), "raising again returns the open request");
-    assertEquals(request.id(), book.openReportOf("m-3").orElseThrow().pickupRequestId().orElseThrow());
-    assertEquals(1, pickups.openCount());
-    assertThrows(IllegalArgumentException.class, () -> book.raisePickupRequest("no-such-meter"));
-  }
-
-  @Test
-  void an_operator_raises_a_pickup_request_and_closing_it_frees_the_meter_for_a_new_one_R_FLD_1() {
+  void one_pickup_request_per_meter_and_closing_it_frees_the_meter_for_a_new_one_R_FLD_1() {
     PickupRequest request = pickups.raise("m-4", new PickupOrigin.OperatorOrigin("alice"), "customer complaint");
-    assertEquals(request, pickups.raise("m-4", new PickupOrigin.OperatorOrigin("bob"), "again"));
+    var again = pickups.decideRaise("m-4", new PickupOrigin.OperatorOrigin("bob"), "again");
+    assertInstanceOf(PickupRequestBook.Decision.AlreadyOpen.class, again);
+    assertEquals(request, again.request());
+    assertEquals(request, pickups.openFor("m-4").orElseThrow());
 
     PickupRequest closed = pickups.close(request.id()).orElseThrow();
 
