@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.adcs.scheduler.completeness.IntervalGrid;
 import org.adcs.scheduler.outage.OutagePolicy;
 import org.adcs.scheduler.port.OperatorAlerts;
@@ -19,6 +21,7 @@ import org.adcs.scheduler.readgroup.AssignmentRun;
 import org.adcs.scheduler.readgroup.RebalanceRecord;
 import org.adcs.scheduler.readgroup.RebalanceRun;
 import org.adcs.scheduler.readside.CompletenessReadSide;
+import org.adcs.scheduler.records.RunRecords;
 import org.adcs.scheduler.readside.ReadGroupReadSide;
 import org.adcs.scheduler.recovery.ExceptionReport;
 import org.adcs.scheduler.recovery.MissingDataHistory;
@@ -32,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * The scheduler's clockwork: each evening the assignment of unscheduled meters (R-SCH-2), each
  * morning the completeness check and recovery (R-MIS-1), each week the rebalancing review (R-SCH-4).
  * Each job is a child actor that lives for one run; a job still running when its next time comes is
- * not started twice. Keeps the last report of each kind for the operator.
+ * not started twice. Every report is saved to the {@link RunRecords} (retried; logged in full if the
+ * store stays away), and the last of each kind is kept here for a quick look.
  */
 public final class CollectionScheduler extends AbstractBehavior<CollectionScheduler.Command> {
 
@@ -54,6 +58,14 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
   /** A run ended, with or without a report (a run that cannot read the read side stops without one). */
   private record RunEnded(Job job) implements Command {}
 
+  private record SaveAgain(Object report, int attempt) implements Command {}
+
+  private record Saved(Object report, int attempt, Throwable error) implements Command {}
+
+  /** Saves of a report before the scheduler gives up and logs it whole, so the operator still has it. */
+  private static final int MAX_SAVE_ATTEMPTS = 5;
+  private static final Duration SAVE_RETRY = Duration.ofMinutes(1);
+
   /** What the scheduler needs from outside. */
   public record Dependencies(
       ReadGroupReadSide readGroups,
@@ -62,6 +74,7 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
       OperatorAlerts alerts,
       ActorRef<WorkloadManager.Command> workload,
       ActorRef<TroubleDesk.Command> troubleDesk,
+      RunRecords records,
       Clock clock) {}
 
   private static final Logger log = LoggerFactory.getLogger(CollectionScheduler.class);
@@ -102,18 +115,26 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
         .onMessage(AssignmentDone.class, d -> {
           assignmentRunning = false;
           lastAssignment = d.report();
+          save(d.report(), 1);
           return this;
         })
         .onMessage(CompletenessDone.class, d -> {
           completenessRunning = false;
           lastCompleteness = d.report();
+          save(d.report(), 1);
           return this;
         })
         .onMessage(RebalanceDone.class, d -> {
           rebalanceRunning = false;
           lastRebalance = d.record();
+          save(d.record(), 1);
           return this;
         })
+        .onMessage(SaveAgain.class, again -> {
+          save(again.report(), again.attempt());
+          return this;
+        })
+        .onMessage(Saved.class, this::onSaved)
         .onMessage(RunEnded.class, e -> {
           switch (e.job()) {
             case ASSIGNMENT -> assignmentRunning = false;
@@ -176,6 +197,35 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
       }
     }
     scheduleNext(job);
+    return this;
+  }
+
+  private void save(Object report, int attempt) {
+    CompletionStage<Void> saving;
+    try {
+      if (report instanceof AssignmentReport a) {
+        saving = deps.records().saveAssignment(a);
+      } else if (report instanceof ExceptionReport e) {
+        saving = deps.records().saveExceptionReport(e);
+      } else {
+        saving = deps.records().saveRebalance((RebalanceRecord) report);
+      }
+    } catch (RuntimeException e) {
+      saving = CompletableFuture.failedFuture(e);
+    }
+    getContext().pipeToSelf(saving, (ok, error) -> new Saved(report, attempt, error));
+  }
+
+  private Behavior<Command> onSaved(Saved saved) {
+    if (saved.error() == null) {
+      return this;
+    }
+    if (saved.attempt() < MAX_SAVE_ATTEMPTS) {
+      log.warn("report not saved (attempt {}), trying again in {}: {}", saved.attempt(), SAVE_RETRY, saved.error().toString());
+      timers.startSingleTimer(new SaveAgain(saved.report(), saved.attempt() + 1), SAVE_RETRY);
+    } else {
+      log.error("report not saved after {} attempts; here it is in full: {}", saved.attempt(), saved.report(), saved.error());
+    }
     return this;
   }
 

@@ -23,6 +23,7 @@ import org.adcs.scheduler.fakes.FakeMeterPort;
 import org.adcs.scheduler.fakes.InMemoryCompletenessReadSide;
 import org.adcs.scheduler.fakes.InMemoryMissingDataHistory;
 import org.adcs.scheduler.fakes.InMemoryReadGroupReadSide;
+import org.adcs.scheduler.fakes.InMemoryRunRecords;
 import org.adcs.scheduler.fakes.RecordingAlerts;
 import org.adcs.scheduler.outage.OutagePolicy;
 import org.adcs.scheduler.port.ScheduleAck;
@@ -57,8 +58,10 @@ class CollectionSchedulerTest {
     var port = new FakeMeterPort(r -> FakeMeterPort.fullAnswer(r, 96), w -> new ScheduleAck.Acknowledged(w.meterId(), clock.instant()));
     var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(10, 2, 100, Duration.ofMinutes(4)), port));
     var desk = testKit.spawn(TroubleDesk.create(PersistenceId.ofUniqueId("desk-" + UUID.randomUUID()), TroubleReportPolicy.DEFAULT, false, clock));
+    // The store is away for the first save: the report is saved on the next attempt a minute later.
+    var records = new InMemoryRunRecords().failFirst(1);
     var deps = new CollectionScheduler.Dependencies(readGroups, completeness, new InMemoryMissingDataHistory(), new RecordingAlerts(),
-        workload, desk, clock);
+        workload, desk, records, clock);
     ActorRef<CollectionScheduler.Command> scheduler =
         testKit.spawn(CollectionScheduler.create(SchedulerSettings.DEFAULT, GRID, OutagePolicy.DEFAULT, deps));
     TestProbe<CollectionScheduler.LastReports> probe = testKit.createTestProbe();
@@ -70,8 +73,21 @@ class CollectionSchedulerTest {
     passes(clock, Duration.ofMinutes(1));
     var afterEvening = awaitReports(scheduler, probe, r -> r.assignment().isPresent());
     assertEquals(3, afterEvening.assignment().orElseThrow().acknowledged());
+    TestProbe<Object> waiter = testKit.createTestProbe();
+    waiter.awaitAssert(Duration.ofSeconds(5), () -> {
+      assertEquals(1, records.attempts());
+      return null;
+    });
+    assertTrue(records.saved().isEmpty());
+    scheduler.tell(new CollectionScheduler.GetLastReports(probe.getRef()));
+    probe.receiveMessage(); // the failed save's answer, queued before this question, is handled: its retry is set
+    passes(clock, Duration.ofMinutes(1));
+    waiter.awaitAssert(Duration.ofSeconds(5), () -> {
+      assertEquals(List.of(afterEvening.assignment().orElseThrow()), records.saved());
+      return null;
+    });
 
-    passes(clock, Duration.ofHours(11));
+    passes(clock, Duration.ofHours(11).minusMinutes(1));
     var afterMorning = awaitReports(scheduler, probe, r -> r.completeness().isPresent());
     assertEquals(LocalDate.of(2026, 3, 14), afterMorning.completeness().orElseThrow().previousDay());
     assertEquals(10, afterMorning.completeness().orElseThrow().statistics().onSchedule());
@@ -81,6 +97,10 @@ class CollectionSchedulerTest {
     var afterReview = awaitReports(scheduler, probe, r -> r.rebalance().isPresent());
     assertEquals(LocalDate.of(2026, 3, 8), afterReview.rebalance().orElseThrow().analysis().firstDay());
     assertEquals(LocalDate.of(2026, 3, 14), afterReview.rebalance().orElseThrow().analysis().lastDay());
+    waiter.awaitAssert(Duration.ofSeconds(5), () -> {
+      assertEquals(3, records.saved().size(), "assignment, exception report and review are all kept");
+      return null;
+    });
   }
 
   @Test

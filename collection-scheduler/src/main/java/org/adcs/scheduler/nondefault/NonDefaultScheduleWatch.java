@@ -27,6 +27,7 @@ import org.adcs.scheduler.readside.NonDefaultScheduleReadSide;
 import org.adcs.scheduler.readside.Page;
 import org.adcs.scheduler.readside.PageRequest;
 import org.adcs.scheduler.readside.ScheduledMeter;
+import org.adcs.scheduler.records.RunRecords;
 import org.adcs.scheduler.workload.WorkloadManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +77,7 @@ public final class NonDefaultScheduleWatch extends AbstractBehavior<NonDefaultSc
 
   private final NonDefaultSettings settings;
   private final NonDefaultScheduleReadSide readSide;
+  private final RunRecords records;
   private final ActorRef<WorkloadManager.Command> workload;
   private final Clock clock;
   private final ZoneOffset standardOffset;
@@ -93,17 +95,19 @@ public final class NonDefaultScheduleWatch extends AbstractBehavior<NonDefaultSc
   private long rewritten;
   private final List<NonDefaultMiss> failures = new ArrayList<>();
 
-  public static Behavior<Command> create(NonDefaultSettings settings, NonDefaultScheduleReadSide readSide,
+  public static Behavior<Command> create(NonDefaultSettings settings, NonDefaultScheduleReadSide readSide, RunRecords records,
       ActorRef<WorkloadManager.Command> workload, Clock clock, ZoneOffset standardOffset) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new NonDefaultScheduleWatch(context, timers, settings, readSide, workload, clock, standardOffset)));
+        new NonDefaultScheduleWatch(context, timers, settings, readSide, records, workload, clock, standardOffset)));
   }
 
   private NonDefaultScheduleWatch(ActorContext<Command> context, TimerScheduler<Command> timers, NonDefaultSettings settings,
-      NonDefaultScheduleReadSide readSide, ActorRef<WorkloadManager.Command> workload, Clock clock, ZoneOffset standardOffset) {
+      NonDefaultScheduleReadSide readSide, RunRecords records, ActorRef<WorkloadManager.Command> workload, Clock clock,
+      ZoneOffset standardOffset) {
     super(context);
     this.settings = settings;
     this.readSide = readSide;
+    this.records = records;
     this.workload = workload;
     this.clock = clock;
     this.standardOffset = standardOffset;
@@ -247,10 +251,16 @@ public final class NonDefaultScheduleWatch extends AbstractBehavior<NonDefaultSc
     }
   }
 
-  /** A new standard day starts a new report. */
+  /** A new standard day starts a new report; the finished day's report is saved. */
   private void rollDay() {
     LocalDate today = today();
     if (!today.equals(day)) {
+      var finished = new NonDefaultReport(day, detected, recovered, failed, rewritten, failures);
+      records.saveNonDefaultReport(finished).whenComplete((ok, error) -> {
+        if (error != null) {
+          log.error("non-default exception report for {} not saved; here it is in full: {}", finished.day(), finished, error);
+        }
+      });
       day = today;
       detected = 0;
       recovered = 0;

@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.adcs.scheduler.ManualClock;
 import org.adcs.scheduler.fakes.FakeMeterPort;
 import org.adcs.scheduler.fakes.InMemoryNonDefaultScheduleReadSide;
+import org.adcs.scheduler.fakes.InMemoryRunRecords;
 import org.adcs.scheduler.port.NonDefaultSchedule;
 import org.adcs.scheduler.port.ReadOutcome;
 import org.adcs.scheduler.port.ReadSource;
@@ -62,7 +63,7 @@ class NonDefaultScheduleWatchTest {
     // Checks every 4 minutes, so no check coincides with a retry: a meter still missing after its last
     // attempt is rightly detected again by the next check, which this test does not reach.
     var settings = new NonDefaultSettings(Duration.ofMinutes(4), Duration.ofMinutes(10), 3, 100, 100);
-    var watch = testKit.spawn(NonDefaultScheduleWatch.create(settings, readSide, workload, clock, ZoneOffset.ofHours(-5)));
+    var watch = testKit.spawn(NonDefaultScheduleWatch.create(settings, readSide, new InMemoryRunRecords(), workload, clock, ZoneOffset.ofHours(-5)));
     awaitReport(watch, r -> r.detected() == 0); // started, its check timer set, before time moves
 
     passes(clock, Duration.ofMinutes(5));
