@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.adcs.scheduler.completeness.IntervalGrid;
+import org.adcs.scheduler.nondefault.NonDefaultScheduleWatch;
 import org.adcs.scheduler.outage.OutagePolicy;
 import org.adcs.scheduler.port.OperatorAlerts;
 import org.adcs.scheduler.readgroup.AssignmentReport;
@@ -21,6 +22,7 @@ import org.adcs.scheduler.readgroup.AssignmentRun;
 import org.adcs.scheduler.readgroup.RebalanceRecord;
 import org.adcs.scheduler.readgroup.RebalanceRun;
 import org.adcs.scheduler.readside.CompletenessReadSide;
+import org.adcs.scheduler.readside.NonDefaultScheduleReadSide;
 import org.adcs.scheduler.records.RunRecords;
 import org.adcs.scheduler.readside.ReadGroupReadSide;
 import org.adcs.scheduler.recovery.ExceptionReport;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduler's clockwork: each evening the assignment of unscheduled meters (R-SCH-2), each
- * morning the completeness check and recovery (R-MIS-1), each week the rebalancing review (R-SCH-4).
+ * morning the completeness check and recovery (R-MIS-1, R-MIS-2), each week the rebalancing review
+ * (R-SCH-4), and all the time the watch over non-default schedules (R-MIS-3, a child actor).
  * Each job is a child actor that lives for one run; a job still running when its next time comes is
  * not started twice. Every report is saved to the {@link RunRecords} (retried; logged in full if the
  * store stays away), and the last of each kind is kept here for a quick look.
@@ -70,6 +73,7 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
   public record Dependencies(
       ReadGroupReadSide readGroups,
       CompletenessReadSide completeness,
+      NonDefaultScheduleReadSide nonDefaultSchedules,
       MissingDataHistory history,
       OperatorAlerts alerts,
       ActorRef<WorkloadManager.Command> workload,
@@ -106,6 +110,8 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
     for (Job job : Job.values()) {
       scheduleNext(job);
     }
+    context.spawn(NonDefaultScheduleWatch.create(settings.nonDefault(), deps.nonDefaultSchedules(), deps.records(), deps.workload(),
+        deps.clock(), grid.standardOffset()), "non-default-schedule-watch");
   }
 
   @Override

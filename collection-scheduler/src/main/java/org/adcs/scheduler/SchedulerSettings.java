@@ -3,6 +3,7 @@ package org.adcs.scheduler;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Objects;
+import org.adcs.scheduler.nondefault.NonDefaultSettings;
 import org.adcs.scheduler.readgroup.AssignmentSettings;
 import org.adcs.scheduler.readgroup.CollectionWindow;
 import org.adcs.scheduler.readgroup.RebalancePolicy;
@@ -17,6 +18,7 @@ import org.adcs.scheduler.recovery.RecoverySettings;
  *     later than 08:00 with the default window
  * @param rebalanceDay and {@code rebalanceAt}: the weekly review, after that morning's collection (R-SCH-4)
  * @param rebalancePeriodDays days of collection the review looks back on
+ * @param nonDefault how meters on non-default schedules are watched (R-MIS-3)
  */
 public record SchedulerSettings(
     CollectionWindow window,
@@ -27,11 +29,12 @@ public record SchedulerSettings(
     int rebalancePeriodDays,
     AssignmentSettings assignment,
     RecoverySettings recovery,
-    RebalancePolicy rebalancePolicy) {
+    RebalancePolicy rebalancePolicy,
+    NonDefaultSettings nonDefault) {
 
   public static final SchedulerSettings DEFAULT = new SchedulerSettings(CollectionWindow.DEFAULT, LocalTime.of(21, 0),
       LocalTime.of(8, 0), DayOfWeek.SUNDAY, LocalTime.of(9, 0), 7, AssignmentSettings.DEFAULT, RecoverySettings.DEFAULT,
-      RebalancePolicy.DEFAULT);
+      RebalancePolicy.DEFAULT, NonDefaultSettings.DEFAULT);
 
   public SchedulerSettings {
     Objects.requireNonNull(window, "window");
@@ -42,6 +45,7 @@ public record SchedulerSettings(
     Objects.requireNonNull(assignment, "assignment");
     Objects.requireNonNull(recovery, "recovery");
     Objects.requireNonNull(rebalancePolicy, "rebalancePolicy");
+    Objects.requireNonNull(nonDefault, "nonDefault");
     if (window.groupAt(assignmentAt).isPresent()) {
       throw new IllegalArgumentException("assignment time " + assignmentAt + " falls in the collection window " + window.start()
           + ".." + window.end() + "; pick a low-activity time outside it");

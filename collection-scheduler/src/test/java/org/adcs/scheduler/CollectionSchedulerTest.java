@@ -22,6 +22,7 @@ import org.adcs.scheduler.completeness.IntervalGrid;
 import org.adcs.scheduler.fakes.FakeMeterPort;
 import org.adcs.scheduler.fakes.InMemoryCompletenessReadSide;
 import org.adcs.scheduler.fakes.InMemoryMissingDataHistory;
+import org.adcs.scheduler.fakes.InMemoryNonDefaultScheduleReadSide;
 import org.adcs.scheduler.fakes.InMemoryReadGroupReadSide;
 import org.adcs.scheduler.fakes.InMemoryRunRecords;
 import org.adcs.scheduler.fakes.RecordingAlerts;
@@ -60,11 +61,13 @@ class CollectionSchedulerTest {
     var desk = testKit.spawn(TroubleDesk.create(PersistenceId.ofUniqueId("desk-" + UUID.randomUUID()), TroubleReportPolicy.DEFAULT, false, clock));
     // The store is away for the first save: the report is saved on the next attempt a minute later.
     var records = new InMemoryRunRecords().failFirst(1);
-    var deps = new CollectionScheduler.Dependencies(readGroups, completeness, new InMemoryMissingDataHistory(), new RecordingAlerts(),
+    var deps = new CollectionScheduler.Dependencies(readGroups, completeness, new InMemoryNonDefaultScheduleReadSide(), new InMemoryMissingDataHistory(), new RecordingAlerts(),
         workload, desk, records, clock);
     ActorRef<CollectionScheduler.Command> scheduler =
         testKit.spawn(CollectionScheduler.create(SchedulerSettings.DEFAULT, GRID, OutagePolicy.DEFAULT, deps));
     TestProbe<CollectionScheduler.LastReports> probe = testKit.createTestProbe();
+    scheduler.tell(new CollectionScheduler.GetLastReports(probe.getRef()));
+    probe.receiveMessage(); // started: its timers are set from the clock before time moves
 
     passes(clock, Duration.ofMinutes(59));
     scheduler.tell(new CollectionScheduler.GetLastReports(probe.getRef()));
@@ -75,7 +78,7 @@ class CollectionSchedulerTest {
     assertEquals(3, afterEvening.assignment().orElseThrow().acknowledged());
     TestProbe<Object> waiter = testKit.createTestProbe();
     waiter.awaitAssert(Duration.ofSeconds(5), () -> {
-      assertEquals(1, records.attempts());
+      assertEquals(1, records.attempts(), records.log().toString());
       return null;
     });
     assertTrue(records.saved().isEmpty());
@@ -98,7 +101,9 @@ class CollectionSchedulerTest {
     assertEquals(LocalDate.of(2026, 3, 8), afterReview.rebalance().orElseThrow().analysis().firstDay());
     assertEquals(LocalDate.of(2026, 3, 14), afterReview.rebalance().orElseThrow().analysis().lastDay());
     waiter.awaitAssert(Duration.ofSeconds(5), () -> {
-      assertEquals(3, records.saved().size(), "assignment, exception report and review are all kept");
+      // The watch over non-default schedules saved Saturday's report at midnight.
+      assertEquals(List.of("AssignmentReport", "NonDefaultReport", "ExceptionReport", "RebalanceRecord"),
+          records.saved().stream().map(r -> r.getClass().getSimpleName()).toList());
       return null;
     });
   }
@@ -107,12 +112,12 @@ class CollectionSchedulerTest {
   void settings_that_would_run_jobs_inside_the_collection_window_are_refused() {
     var d = SchedulerSettings.DEFAULT;
     var assignment = assertThrows(IllegalArgumentException.class, () -> new SchedulerSettings(d.window(), LocalTime.of(3, 0),
-        d.completenessAt(), d.rebalanceDay(), d.rebalanceAt(), 7, d.assignment(), d.recovery(), d.rebalancePolicy()));
+        d.completenessAt(), d.rebalanceDay(), d.rebalanceAt(), 7, d.assignment(), d.recovery(), d.rebalancePolicy(), d.nonDefault()));
     assertTrue(assignment.getMessage().contains("falls in the collection window"));
     assertThrows(IllegalArgumentException.class, () -> new SchedulerSettings(CollectionWindow.DEFAULT, d.assignmentAt(),
-        LocalTime.of(7, 0), DayOfWeek.SUNDAY, d.rebalanceAt(), 7, d.assignment(), d.recovery(), d.rebalancePolicy()));
+        LocalTime.of(7, 0), DayOfWeek.SUNDAY, d.rebalanceAt(), 7, d.assignment(), d.recovery(), d.rebalancePolicy(), d.nonDefault()));
     assertThrows(IllegalArgumentException.class, () -> new SchedulerSettings(CollectionWindow.DEFAULT, d.assignmentAt(),
-        d.completenessAt(), DayOfWeek.SUNDAY, d.rebalanceAt(), 0, d.assignment(), d.recovery(), d.rebalancePolicy()));
+        d.completenessAt(), DayOfWeek.SUNDAY, d.rebalanceAt(), 0, d.assignment(), d.recovery(), d.rebalancePolicy(), d.nonDefault()));
   }
 
   private static void passes(ManualClock clock, Duration d) {

@@ -31,8 +31,15 @@ public final class InMemoryRunRecords implements RunRecords {
     return attempts.get();
   }
 
+  private final List<String> log = new CopyOnWriteArrayList<>();
+
+  public List<String> log() {
+    return List.copyOf(log);
+  }
+
   private CompletionStage<Void> save(Object report) {
     attempts.incrementAndGet();
+    log.add(report.getClass().getSimpleName());
     if (failures.getAndDecrement() > 0) {
       return CompletableFuture.failedFuture(new IllegalStateException("store unavailable"));
     }
