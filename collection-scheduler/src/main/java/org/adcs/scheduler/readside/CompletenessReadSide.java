@@ -10,9 +10,6 @@ import org.adcs.scheduler.completeness.MeterCompleteness;
  */
 public interface CompletenessReadSide {
 
-  /** How many meters are in service: the population the statistics and the outage share refer to. */
-  CompletionStage<Long> meterCount();
-
   /**
    * Completeness of the days {@code lastDay - span + 1 .. lastDay} for the meters after the page
    * request's key. Every meter in service appears, also those with no data at all.

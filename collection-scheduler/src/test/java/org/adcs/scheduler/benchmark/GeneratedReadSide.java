@@ -87,11 +87,6 @@ public final class GeneratedReadSide implements CompletenessReadSide, ReadGroupR
   }
 
   @Override
-  public CompletionStage<Long> meterCount() {
-    return CompletableFuture.completedFuture((long) meters);
-  }
-
-  @Override
   public CompletionStage<Page<MeterCompleteness>> completeness(LocalDate day, int days, PageRequest page) {
     if (!day.equals(lastDay) || days != span) {
       throw new IllegalArgumentException("generated for " + lastDay + "/" + span + ", asked " + day + "/" + days);

@@ -64,11 +64,6 @@ public final class InMemoryCompletenessReadSide implements CompletenessReadSide 
   }
 
   @Override
-  public CompletionStage<Long> meterCount() {
-    return CompletableFuture.completedFuture((long) meters.size());
-  }
-
-  @Override
   public CompletionStage<Page<MeterCompleteness>> completeness(LocalDate lastDay, int span, PageRequest page) {
     pagesAsked.incrementAndGet();
     if (failNextPages > 0) {
