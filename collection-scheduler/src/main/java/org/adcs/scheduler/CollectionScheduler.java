@@ -185,7 +185,7 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
           completenessRunning = true;
           var runDeps = new RecoveryRun.Dependencies(deps.completeness(), deps.workload(), deps.troubleDesk(), deps.history(),
               deps.alerts(), deps.clock());
-          watch(job, context.spawnAnonymous(RecoveryRun.create(settings.recovery(), outagePolicy, grid, runDeps,
+          watch(job, context.spawnAnonymous(RecoveryRun.create(settings.recovery(), outagePolicy, settings.trouble(), grid, runDeps,
               context.messageAdapter(ExceptionReport.class, CompletenessDone::new))));
         }
       }

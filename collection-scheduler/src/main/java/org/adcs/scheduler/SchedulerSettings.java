@@ -8,6 +8,7 @@ import org.adcs.scheduler.readgroup.AssignmentSettings;
 import org.adcs.scheduler.readgroup.CollectionWindow;
 import org.adcs.scheduler.readgroup.RebalancePolicy;
 import org.adcs.scheduler.recovery.RecoverySettings;
+import org.adcs.scheduler.trouble.TroubleReportPolicy;
 
 /**
  * When the scheduler's daily and weekly jobs run and how (R-SCH-2, R-SCH-4, R-MIS-1). Times are
@@ -19,6 +20,7 @@ import org.adcs.scheduler.recovery.RecoverySettings;
  * @param rebalanceDay and {@code rebalanceAt}: the weekly review, after that morning's collection (R-SCH-4)
  * @param rebalancePeriodDays days of collection the review looks back on
  * @param nonDefault how meters on non-default schedules are watched (R-MIS-3)
+ * @param trouble when a meter gets a trouble report (R-MIS-4); the trouble desk must use the same
  */
 public record SchedulerSettings(
     CollectionWindow window,
@@ -30,11 +32,12 @@ public record SchedulerSettings(
     AssignmentSettings assignment,
     RecoverySettings recovery,
     RebalancePolicy rebalancePolicy,
-    NonDefaultSettings nonDefault) {
+    NonDefaultSettings nonDefault,
+    TroubleReportPolicy trouble) {
 
   public static final SchedulerSettings DEFAULT = new SchedulerSettings(CollectionWindow.DEFAULT, LocalTime.of(21, 0),
       LocalTime.of(8, 0), DayOfWeek.SUNDAY, LocalTime.of(9, 0), 7, AssignmentSettings.DEFAULT, RecoverySettings.DEFAULT,
-      RebalancePolicy.DEFAULT, NonDefaultSettings.DEFAULT);
+      RebalancePolicy.DEFAULT, NonDefaultSettings.DEFAULT, TroubleReportPolicy.DEFAULT);
 
   public SchedulerSettings {
     Objects.requireNonNull(window, "window");
@@ -46,6 +49,7 @@ public record SchedulerSettings(
     Objects.requireNonNull(recovery, "recovery");
     Objects.requireNonNull(rebalancePolicy, "rebalancePolicy");
     Objects.requireNonNull(nonDefault, "nonDefault");
+    Objects.requireNonNull(trouble, "trouble");
     if (window.groupAt(assignmentAt).isPresent()) {
       throw new IllegalArgumentException("assignment time " + assignmentAt + " falls in the collection window " + window.start()
           + ".." + window.end() + "; pick a low-activity time outside it");

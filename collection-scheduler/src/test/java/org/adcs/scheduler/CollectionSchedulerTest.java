@@ -112,12 +112,12 @@ class CollectionSchedulerTest {
   void settings_that_would_run_jobs_inside_the_collection_window_are_refused() {
     var d = SchedulerSettings.DEFAULT;
     var assignment = assertThrows(IllegalArgumentException.class, () -> new SchedulerSettings(d.window(), LocalTime.of(3, 0),
-        d.completenessAt(), d.rebalanceDay(), d.rebalanceAt(), 7, d.assignment(), d.recovery(), d.rebalancePolicy(), d.nonDefault()));
+        d.completenessAt(), d.rebalanceDay(), d.rebalanceAt(), 7, d.assignment(), d.recovery(), d.rebalancePolicy(), d.nonDefault(), d.trouble()));
     assertTrue(assignment.getMessage().contains("falls in the collection window"));
     assertThrows(IllegalArgumentException.class, () -> new SchedulerSettings(CollectionWindow.DEFAULT, d.assignmentAt(),
-        LocalTime.of(7, 0), DayOfWeek.SUNDAY, d.rebalanceAt(), 7, d.assignment(), d.recovery(), d.rebalancePolicy(), d.nonDefault()));
+        LocalTime.of(7, 0), DayOfWeek.SUNDAY, d.rebalanceAt(), 7, d.assignment(), d.recovery(), d.rebalancePolicy(), d.nonDefault(), d.trouble()));
     assertThrows(IllegalArgumentException.class, () -> new SchedulerSettings(CollectionWindow.DEFAULT, d.assignmentAt(),
-        d.completenessAt(), DayOfWeek.SUNDAY, d.rebalanceAt(), 0, d.assignment(), d.recovery(), d.rebalancePolicy(), d.nonDefault()));
+        d.completenessAt(), DayOfWeek.SUNDAY, d.rebalanceAt(), 0, d.assignment(), d.recovery(), d.rebalancePolicy(), d.nonDefault(), d.trouble()));
   }
 
   private static void passes(ManualClock clock, Duration d) {

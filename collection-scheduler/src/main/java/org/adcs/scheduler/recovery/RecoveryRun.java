@@ -8,6 +8,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.javadsl.TimerScheduler;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import org.adcs.scheduler.readside.CompletenessReadSide;
 import org.adcs.scheduler.readside.Page;
 import org.adcs.scheduler.readside.PageRequest;
 import org.adcs.scheduler.trouble.TroubleDesk;
+import org.adcs.scheduler.trouble.TroubleReportPolicy;
 import org.adcs.scheduler.workload.WorkloadManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * One morning's completeness check and recovery (R-COL-3, R-MIS-1, R-MIS-2, R-MIS-6): streams the
  * read side's completeness a page at a time, requests every incomplete day of the window again through
  * the workload manager (source RECOVERY), up to the configured attempts per range, then hands each
- * meter to the trouble desk (R-MIS-4), appends exception meters to the missing-data history
+ * meter the trouble policy would report to the trouble desk (R-MIS-4, a few at a time), appends exception meters to the missing-data history
  * (R-MIS-5), and finally replies with the exception report and stops.
  *
  * <p>Memory is bounded by the settings, not by the population: counts, at most two pages of meters
@@ -57,6 +59,14 @@ public final class RecoveryRun extends AbstractBehavior<RecoveryRun.Command> {
   private record RetryDue(String meterId) implements Command {}
 
   private enum FetchAgain implements Command { INSTANCE }
+
+  private record DeskAnswered(String meterId, TroubleDesk.Evaluated answer, Throwable error) implements Command {}
+
+  /** Evaluations outstanding at the trouble desk: it stashes while it persists, and that stash stays small. */
+  private static final int MAX_DESK_EVALUATIONS = 16;
+  private static final Duration DESK_TIMEOUT = Duration.ofSeconds(30);
+
+  private record Evaluation(String meterId, DaySet completeDays) {}
 
   /** Read-side failures in a row before the run gives up and reports what it has. */
   private static final int MAX_PAGE_FAILURES = 5;
@@ -86,6 +96,9 @@ public final class RecoveryRun extends AbstractBehavior<RecoveryRun.Command> {
   private final ActorRef<ReadOutcome> readReplies;
   private final ArrayDeque<MeterCompleteness> waiting = new ArrayDeque<>();
   private final Map<String, Active> active = new HashMap<>();
+  private final ArrayDeque<Evaluation> toEvaluate = new ArrayDeque<>();
+  private final TroubleReportPolicy troublePolicy;
+  private int evaluating;
   private Optional<String> cursor = Optional.empty();
   private boolean fetching;
   private boolean scanDone;
@@ -95,15 +108,17 @@ public final class RecoveryRun extends AbstractBehavior<RecoveryRun.Command> {
   private long missing;
 
   /** Runs the check for the day before today (standard time) and replies with the exception report. */
-  public static Behavior<Command> create(
-      RecoverySettings settings, OutagePolicy outagePolicy, IntervalGrid grid, Dependencies deps, ActorRef<ExceptionReport> replyTo) {
+  public static Behavior<Command> create(RecoverySettings settings, OutagePolicy outagePolicy, TroubleReportPolicy troublePolicy,
+      IntervalGrid grid, Dependencies deps, ActorRef<ExceptionReport> replyTo) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new RecoveryRun(context, timers, settings, outagePolicy, grid, deps, replyTo)));
+        new RecoveryRun(context, timers, settings, outagePolicy, troublePolicy, grid, deps, replyTo)));
   }
 
   private RecoveryRun(ActorContext<Command> context, TimerScheduler<Command> timers, RecoverySettings settings,
-      OutagePolicy outagePolicy, IntervalGrid grid, Dependencies deps, ActorRef<ExceptionReport> replyTo) {
+      OutagePolicy outagePolicy, TroubleReportPolicy troublePolicy, IntervalGrid grid, Dependencies deps,
+      ActorRef<ExceptionReport> replyTo) {
     super(context);
+    this.troublePolicy = troublePolicy;
     this.settings = settings;
     this.deps = deps;
     this.timers = timers;
@@ -124,6 +139,7 @@ public final class RecoveryRun extends AbstractBehavior<RecoveryRun.Command> {
         .onMessage(PageArrived.class, this::onPage)
         .onMessage(RangeRead.class, this::onRangeRead)
         .onMessage(RetryDue.class, this::onRetryDue)
+        .onMessage(DeskAnswered.class, this::onDeskAnswered)
         .onMessage(FetchAgain.class, f -> {
           fetchNextPage();
           return this;
@@ -175,7 +191,8 @@ public final class RecoveryRun extends AbstractBehavior<RecoveryRun.Command> {
   }
 
   private void startRecoveries() {
-    while (!waiting.isEmpty() && active.size() < outage.concurrency(settings.maxActiveMeters())) {
+    // A meter waiting for the trouble desk still holds its place, so the desk's queue is bounded too.
+    while (!waiting.isEmpty() && active.size() + toEvaluate.size() + evaluating < outage.concurrency(settings.maxActiveMeters())) {
       MeterCompleteness meter = waiting.poll();
       if (active.containsKey(meter.meterId())) {
         log.warn("meter {} listed twice by the completeness read side; recovered once", meter.meterId());
@@ -243,7 +260,11 @@ public final class RecoveryRun extends AbstractBehavior<RecoveryRun.Command> {
     for (LocalDate day : result.daysRecovered()) {
       afterRecovery = afterRecovery.with(day);
     }
-    deps.troubleDesk().tell(new TroubleDesk.Evaluate(recovery.meterId(), afterRecovery));
+    // Only meters the policy would report go to the desk, which decides for good (one open report per meter).
+    if (troublePolicy.evaluate(afterRecovery).isPresent()) {
+      toEvaluate.add(new Evaluation(recovery.meterId(), afterRecovery));
+      evaluateNext();
+    }
     deps.history().record(previousDay, result).whenComplete((ok, error) -> {
       if (error != null) {
         MeterLog.warn(log, result.meterId(), "missing-data history not written: {}", error.toString());
@@ -253,6 +274,28 @@ public final class RecoveryRun extends AbstractBehavior<RecoveryRun.Command> {
         result.outcome(), result.daysMissing().size(), result.daysRecovered().size(), result.readFailures());
     startRecoveries();
     fetchNextPage();
+  }
+
+  private void evaluateNext() {
+    while (evaluating < MAX_DESK_EVALUATIONS && !toEvaluate.isEmpty()) {
+      Evaluation next = toEvaluate.poll();
+      evaluating++;
+      getContext().ask(TroubleDesk.Evaluated.class, deps.troubleDesk(), DESK_TIMEOUT,
+          replyTo -> new TroubleDesk.Evaluate(next.meterId(), next.completeDays(), replyTo),
+          (answer, error) -> new DeskAnswered(next.meterId(), answer, error));
+    }
+  }
+
+  private Behavior<Command> onDeskAnswered(DeskAnswered answered) {
+    evaluating--;
+    if (answered.error() != null) {
+      // The report is not lost for good: the meter is still missing tomorrow and is evaluated again.
+      MeterLog.warn(log, answered.meterId(), "trouble desk did not answer: {}", answered.error().toString());
+    }
+    evaluateNext();
+    startRecoveries();
+    fetchNextPage();
+    return maybeFinish();
   }
 
   private void alert(OutageMonitor.Transition transition) {
@@ -265,7 +308,7 @@ public final class RecoveryRun extends AbstractBehavior<RecoveryRun.Command> {
   }
 
   private Behavior<Command> maybeFinish() {
-    if (!scanDone || fetching || !waiting.isEmpty() || !active.isEmpty()) {
+    if (!scanDone || fetching || !waiting.isEmpty() || !active.isEmpty() || !toEvaluate.isEmpty() || evaluating > 0) {
       return this;
     }
     ExceptionReport done = report.build(deps.clock().instant(), scanComplete);

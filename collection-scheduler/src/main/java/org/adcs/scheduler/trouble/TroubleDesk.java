@@ -29,8 +29,15 @@ public final class TroubleDesk extends EventSourcedBehavior<TroubleDesk.Command,
 
   public sealed interface Command extends SchedulerSerializable {}
 
-  /** A meter's complete days after recovery; opens a report if the policy calls for one. */
-  public record Evaluate(String meterId, DaySet completeDays) implements Command {}
+  /**
+   * A meter's complete days after recovery; opens a report if the policy calls for one. The answer
+   * comes once the report is in the journal, so a sender that waits for it can bound how many it has
+   * outstanding: the desk stashes commands while it persists, and that stash must stay small.
+   */
+  public record Evaluate(String meterId, DaySet completeDays, ActorRef<Evaluated> replyTo) implements Command {}
+
+  /** The report opened for the meter, or empty when none was needed or one was open already. */
+  public record Evaluated(String meterId, Optional<TroubleReport> opened) implements SchedulerSerializable {}
 
   public record GetAgingReport(ActorRef<AgingReport> replyTo) implements Command {}
 
@@ -126,7 +133,7 @@ public final class TroubleDesk extends EventSourcedBehavior<TroubleDesk.Command,
   private Effect<Event, State> onEvaluate(State state, Evaluate evaluate) {
     Optional<TroubleReport> report = state.reports.decideOpen(evaluate.meterId(), evaluate.completeDays());
     if (report.isEmpty()) {
-      return Effect().none();
+      return Effect().reply(evaluate.replyTo(), new Evaluated(evaluate.meterId(), Optional.empty()));
     }
     TroubleReport opened = report.get();
     List<Event> events = new ArrayList<>();
@@ -139,7 +146,7 @@ public final class TroubleDesk extends EventSourcedBehavior<TroubleDesk.Command,
       if (events.size() > 1) {
         MeterLog.info(log, opened.meterId(), "pickup request raised from trouble report {}", opened.id());
       }
-    });
+    }).thenReply(evaluate.replyTo(), s -> new Evaluated(opened.meterId(), Optional.of(opened)));
   }
 
   private Effect<Event, State> onRaiseFromReport(State state, RaisePickupFromReport raise) {

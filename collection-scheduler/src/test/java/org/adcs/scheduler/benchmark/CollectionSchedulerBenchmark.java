@@ -20,7 +20,14 @@ import org.adcs.scheduler.completeness.DayRange;
 import org.adcs.scheduler.completeness.IntervalGrid;
 import org.adcs.scheduler.completeness.MeterCompleteness;
 import org.adcs.scheduler.fakes.RecordingAlerts;
+import org.adcs.scheduler.massread.MassReadJob;
+import org.adcs.scheduler.massread.MassReadProgress;
+import org.adcs.scheduler.massread.MassReadTarget;
 import org.adcs.scheduler.outage.OutagePolicy;
+import org.adcs.scheduler.port.ReadOutcome;
+import org.adcs.scheduler.port.ReadPriority;
+import org.adcs.scheduler.port.ReadRequest;
+import org.adcs.scheduler.port.ReadSource;
 import org.adcs.scheduler.readgroup.AssignmentReport;
 import org.adcs.scheduler.readgroup.AssignmentRun;
 import org.adcs.scheduler.readgroup.AssignmentSettings;
@@ -76,6 +83,7 @@ public final class CollectionSchedulerBenchmark {
     try {
       assignment(testKit, readSide);
       completeness(testKit, readSide);
+      massReadWithOperatorReads(testKit, Math.min(meters, 10_000));
     } finally {
       testKit.shutdownTestKit();
     }
@@ -149,7 +157,7 @@ public final class CollectionSchedulerBenchmark {
     var desk = testKit.spawn(TroubleDesk.create(TroubleDesk.PERSISTENCE_ID, TroubleReportPolicy.DEFAULT, false, clock));
     var deps = new RecoveryRun.Dependencies(readSide, workload, desk, new NoHistory(), new RecordingAlerts(), clock);
     TestProbe<ExceptionReport> reports = testKit.createTestProbe();
-    testKit.spawn(RecoveryRun.create(new RecoverySettings(SPAN, 3, Duration.ZERO, 500, PAGE, 1000), OutagePolicy.DEFAULT, GRID, deps,
+    testKit.spawn(RecoveryRun.create(new RecoverySettings(SPAN, 3, Duration.ZERO, 500, PAGE, 1000), OutagePolicy.DEFAULT, TroubleReportPolicy.DEFAULT, GRID, deps,
         reports.getRef()));
     ExceptionReport report = reports.receiveMessage(Duration.ofMinutes(10));
     double actors = seconds(t0);
@@ -158,6 +166,48 @@ public final class CollectionSchedulerBenchmark {
             + " | baseline (plain loop: %,d complete, %,d ranges planned) %.2f s, %d MB | ratio %.1fx%n",
         s.total(), s.onSchedule(), s.recovered(), s.failed(), port.reads(), actors, peakHeapMb(), complete, ranges, baseline,
         baselineHeap, actors / baseline);
+  }
+
+  /**
+   * A mass read of {@code meters} meters that answer after 250 ms, 256 in flight, while an operator
+   * reads one meter every 100 ms: the operator's reads must not wait behind the mass read (R-OD-4).
+   * Baseline: the shortest possible time at that concurrency, meters x latency / concurrency.
+   */
+  private static void massReadWithOperatorReads(ActorTestKit testKit, int meters) {
+    Duration latency = Duration.ofMillis(250);
+    int concurrency = 256;
+    try (var port = new SlowMeterPort(latency)) {
+      var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(concurrency + 8, 8, 20_000, Duration.ofMinutes(4)), port));
+      var ids = java.util.stream.IntStream.range(0, meters).mapToObj(GeneratedReadSide::meterId).toList();
+      TestProbe<MassReadProgress> finished = testKit.createTestProbe();
+      var sources = new MassReadJob.Sources(null, null);
+      long t0 = System.nanoTime();
+      testKit.spawn(MassReadJob.create("bench", new MassReadTarget.MeterList(ids, DayRange.of(YESTERDAY)), concurrency, GRID, sources, workload,
+          Clock.systemUTC(), finished.getRef()));
+      TestProbe<ReadOutcome> operator = testKit.createTestProbe();
+      long worstOperatorMillis = 0;
+      int operatorReads = 0;
+      MassReadProgress end = null;
+      while (end == null) {
+        long asked = System.nanoTime();
+        var request = new ReadRequest("operator-" + operatorReads++, GRID.rangeOf(DayRange.of(YESTERDAY)), ReadSource.ON_DEMAND, ReadPriority.OPERATOR);
+        workload.tell(new WorkloadManager.Read(request, operator.getRef()));
+        operator.receiveMessage(Duration.ofSeconds(30));
+        worstOperatorMillis = Math.max(worstOperatorMillis, (System.nanoTime() - asked) / 1_000_000);
+        try {
+          end = finished.receiveMessage(Duration.ofMillis(100));
+        } catch (AssertionError stillRunning) {
+          // no final progress within 100 ms: the next operator read goes out
+        }
+      }
+      double actual = seconds(t0);
+      double ideal = (double) meters * latency.toMillis() / concurrency / 1000;
+      System.out.printf("mass read: %,d meters at %d ms each, %d in flight: %,d done in %.2f s (%.0f reads/min) | baseline (meters x latency / concurrency) %.2f s | ratio %.2fx"
+              + " | %d operator reads during it, slowest %d ms (meter latency %d ms)%n",
+          meters, latency.toMillis(), concurrency, end.done(), actual, end.readsPerMinute(), ideal, actual / ideal, operatorReads,
+          worstOperatorMillis, latency.toMillis());
+      testKit.stop(workload);
+    }
   }
 
   /** The store's history append, as a no-op: this benchmark measures the scheduler, not the store. */

@@ -111,7 +111,7 @@ class RecoveryRunTest {
     TestProbe<ExceptionReport> reports = testKit.createTestProbe();
     var settings = new RecoverySettings(SPAN, 3, RETRY, 50, 10, 1000);
 
-    testKit.spawn(RecoveryRun.create(settings, OutagePolicy.DEFAULT, GRID, deps(workload, desk), reports.getRef()));
+    testKit.spawn(RecoveryRun.create(settings, OutagePolicy.DEFAULT, TroubleReportPolicy.DEFAULT, GRID, deps(workload, desk), reports.getRef()));
 
     // r x5, i x2, d x2, p x1 and o's two separate days: 12 reads at once, then retries every 10 minutes.
     awaitReads(port, 12);
@@ -167,7 +167,7 @@ class RecoveryRunTest {
     TestProbe<ExceptionReport> reports = testKit.createTestProbe();
     var settings = new RecoverySettings(SPAN, 3, RETRY, 50, 1000, 1000);
 
-    var run = testKit.spawn(RecoveryRun.create(settings, new OutagePolicy(0.10, 4), GRID, deps(workload, desk), reports.getRef()));
+    var run = testKit.spawn(RecoveryRun.create(settings, new OutagePolicy(0.10, 4), TroubleReportPolicy.DEFAULT, GRID, deps(workload, desk), reports.getRef()));
 
     for (int i = 0; i < 4; i++) {
       port.nextParked();
@@ -193,7 +193,7 @@ class RecoveryRunTest {
     var desk = testKit.spawn(TroubleDesk.create(PersistenceId.ofUniqueId("desk-" + UUID.randomUUID()), TroubleReportPolicy.DEFAULT, false, clock));
     TestProbe<ExceptionReport> reports = testKit.createTestProbe();
 
-    testKit.spawn(RecoveryRun.create(new RecoverySettings(SPAN, 3, RETRY, 5, 10, 1000), OutagePolicy.DEFAULT, GRID,
+    testKit.spawn(RecoveryRun.create(new RecoverySettings(SPAN, 3, RETRY, 5, 10, 1000), OutagePolicy.DEFAULT, TroubleReportPolicy.DEFAULT, GRID,
         deps(workload, desk), reports.getRef()));
     TestProbe<Object> waiter = testKit.createTestProbe();
     for (int failure = 1; failure <= 2; failure++) {
@@ -214,5 +214,24 @@ class RecoveryRunTest {
     assertEquals(2, report.statistics().total());
     assertEquals(1, report.statistics().recovered());
     assertFalse(report.recovered().isEmpty());
+  }
+
+  @Test
+  void hundreds_of_silent_meters_all_get_a_trouble_report_without_flooding_the_desk_R_MIS_4() {
+    for (int i = 0; i < 300; i++) {
+      readSide.missing(String.format("s-%03d", i), YESTERDAY, SPAN, 0, 1, 2);
+    }
+    var port = new FakeMeterPort(r -> new ReadOutcome.Failed(r.meterId(), "no answer"), w -> null);
+    var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(64, 2, 1000, Duration.ofMinutes(4)), port));
+    var desk = testKit.spawn(TroubleDesk.create(PersistenceId.ofUniqueId("desk-" + UUID.randomUUID()), TroubleReportPolicy.DEFAULT, false, clock));
+    TestProbe<ExceptionReport> reports = testKit.createTestProbe();
+
+    testKit.spawn(RecoveryRun.create(new RecoverySettings(SPAN, 1, RETRY, 200, 100, 1000), OutagePolicy.DEFAULT,
+        TroubleReportPolicy.DEFAULT, GRID, deps(workload, desk), reports.getRef()));
+
+    assertEquals(300, reports.receiveMessage(Duration.ofSeconds(10)).statistics().failed());
+    TestProbe<AgingReport> aging = testKit.createTestProbe();
+    desk.tell(new TroubleDesk.GetAgingReport(aging.getRef()));
+    assertEquals(300, aging.receiveMessage().lines().size(), "the run ends only after the desk has every report");
   }
 }

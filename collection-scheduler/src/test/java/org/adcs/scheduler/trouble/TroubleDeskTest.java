@@ -49,19 +49,19 @@ class TroubleDeskTest {
 
   @Test
   void a_silent_meter_gets_one_report_and_the_journal_holds_it_R_MIS_4() {
-    var first = desk.runCommand(new TroubleDesk.Evaluate("m-1", SILENT_THREE_DAYS));
+    var first = desk.<TroubleDesk.Evaluated>runCommand(r -> new TroubleDesk.Evaluate("m-1", SILENT_THREE_DAYS, r));
     var opened = assertInstanceOf(TroubleDesk.TroubleReportOpened.class, first.event());
     assertEquals("m-1", opened.report().meterId());
     assertEquals(clock.instant(), opened.report().opened());
 
-    assertTrue(desk.runCommand(new TroubleDesk.Evaluate("m-1", SILENT_THREE_DAYS)).hasNoEvents(), "one open report per meter");
-    assertTrue(desk.runCommand(new TroubleDesk.Evaluate("m-2", DaySet.all(YESTERDAY, 45))).hasNoEvents());
+    assertTrue(desk.<TroubleDesk.Evaluated>runCommand(r -> new TroubleDesk.Evaluate("m-1", SILENT_THREE_DAYS, r)).hasNoEvents(), "one open report per meter");
+    assertTrue(desk.<TroubleDesk.Evaluated>runCommand(r -> new TroubleDesk.Evaluate("m-2", DaySet.all(YESTERDAY, 45), r)).hasNoEvents());
   }
 
   @Test
   void reports_and_pickup_requests_survive_a_restart_and_ids_go_on_R_MIS_4_R_FLD_1() {
-    desk.runCommand(new TroubleDesk.Evaluate("m-1", SILENT_THREE_DAYS));
-    desk.runCommand(new TroubleDesk.Evaluate("m-2", SILENT_THREE_DAYS));
+    desk.<TroubleDesk.Evaluated>runCommand(r -> new TroubleDesk.Evaluate("m-1", SILENT_THREE_DAYS, r));
+    desk.<TroubleDesk.Evaluated>runCommand(r -> new TroubleDesk.Evaluate("m-2", SILENT_THREE_DAYS, r));
     var fromReport = desk.<PickupAnswer>runCommand(r -> new TroubleDesk.RaisePickupFromReport("m-1", r));
     PickupRequest pickup = assertInstanceOf(PickupAnswer.Raised.class, fromReport.reply()).request();
 
@@ -74,7 +74,7 @@ class TroubleDeskTest {
     var again = desk.<PickupAnswer>runCommand(r -> new TroubleDesk.RaisePickupFromReport("m-1", r));
     assertTrue(again.hasNoEvents());
     assertEquals(pickup, ((PickupAnswer.Raised) again.reply()).request(), "the open request, not a second crew");
-    var third = desk.runCommand(new TroubleDesk.Evaluate("m-3", SILENT_THREE_DAYS));
+    var third = desk.<TroubleDesk.Evaluated>runCommand(r -> new TroubleDesk.Evaluate("m-3", SILENT_THREE_DAYS, r));
     assertEquals(3, ((TroubleDesk.TroubleReportOpened) third.event()).report().id(), "ids continue after the restart");
   }
 
@@ -82,7 +82,7 @@ class TroubleDeskTest {
   void a_desk_that_raises_pickups_on_open_persists_both_together_R_FLD_1() {
     var autoDesk = desk(true);
 
-    var result = autoDesk.runCommand(new TroubleDesk.Evaluate("m-1", SILENT_THREE_DAYS));
+    var result = autoDesk.<TroubleDesk.Evaluated>runCommand(r -> new TroubleDesk.Evaluate("m-1", SILENT_THREE_DAYS, r));
 
     assertEquals(2, result.events().size());
     var raised = assertInstanceOf(TroubleDesk.PickupRequestRaised.class, result.events().get(1));
@@ -107,12 +107,12 @@ class TroubleDeskTest {
 
   @Test
   void closing_a_report_lets_a_new_one_open_later() {
-    desk.runCommand(new TroubleDesk.Evaluate("m-1", SILENT_THREE_DAYS));
+    desk.<TroubleDesk.Evaluated>runCommand(r -> new TroubleDesk.Evaluate("m-1", SILENT_THREE_DAYS, r));
 
     assertTrue(desk.<Boolean>runCommand(r -> new TroubleDesk.CloseReport("m-1", r)).reply());
     assertEquals(false, desk.<Boolean>runCommand(r -> new TroubleDesk.CloseReport("m-1", r)).reply());
 
     desk.restart();
-    assertInstanceOf(TroubleDesk.TroubleReportOpened.class, desk.runCommand(new TroubleDesk.Evaluate("m-1", SILENT_THREE_DAYS)).event());
+    assertInstanceOf(TroubleDesk.TroubleReportOpened.class, desk.<TroubleDesk.Evaluated>runCommand(r -> new TroubleDesk.Evaluate("m-1", SILENT_THREE_DAYS, r)).event());
   }
 }
