@@ -49,11 +49,10 @@ public final class IntervalSet {
     return withRange(interval, interval + 1);
   }
 
-  /** A copy with the intervals [first, endExclusive) marked received. */
+  /** A copy with the intervals [first, endExclusive) marked received; an empty range changes nothing. */
   public IntervalSet withRange(int first, int endExclusive) {
-    checkIndex(first);
-    if (endExclusive < first || endExclusive > intervalsPerDay) {
-      throw new IllegalArgumentException("interval range end " + endExclusive + " out of " + first + ".." + intervalsPerDay);
+    if (first < 0 || endExclusive < first || endExclusive > intervalsPerDay) {
+      throw new IllegalArgumentException("interval range [" + first + ", " + endExclusive + ") out of 0.." + intervalsPerDay);
     }
     long[] copy = words.clone();
     for (int i = first; i < endExclusive; i++) {

@@ -42,6 +42,8 @@ class IntervalSetTest {
     assertThrows(IllegalArgumentException.class, () -> IntervalSet.fromWords(96, new long[] {0L}));
     assertThrows(IllegalArgumentException.class, () -> IntervalSet.none(0));
     assertThrows(IllegalArgumentException.class, () -> IntervalSet.none(96).with(96));
+    assertThrows(IllegalArgumentException.class, () -> IntervalSet.none(96).withRange(10, 9));
+    assertEquals(IntervalSet.none(96), IntervalSet.none(96).withRange(96, 96), "an empty range at the day's end is no change");
   }
 
   @Property
