@@ -19,6 +19,8 @@ public final class ExceptionReportBuilder {
   private long daysMissing;
   private long daysRecovered;
   private long intervalsRecovered;
+  private long previousDayMissing;
+  private long previousDayRecovered;
   private final List<MeterRecoveryResult> stillMissing = new ArrayList<>();
   private final List<MeterRecoveryResult> recoveredLines = new ArrayList<>();
 
@@ -39,6 +41,12 @@ public final class ExceptionReportBuilder {
       return;
     }
     total++;
+    if (result.daysMissing().contains(previousDay)) {
+      previousDayMissing++;
+      if (result.daysRecovered().contains(previousDay)) {
+        previousDayRecovered++;
+      }
+    }
     daysMissing += result.daysMissing().size();
     daysRecovered += result.daysRecovered().size();
     intervalsRecovered += result.intervalsRecovered();
@@ -67,7 +75,10 @@ public final class ExceptionReportBuilder {
   }
 
   public ExceptionReport build(Instant finished, boolean scanComplete) {
-    var stats = new ExceptionStatistics(total, onSchedule, recovered, partial, failed, intermittent, daysMissing, daysRecovered, intervalsRecovered);
+    var yesterday = new ExceptionStatistics.PreviousDay(total, total - previousDayMissing, previousDayRecovered,
+        previousDayMissing - previousDayRecovered);
+    var stats = new ExceptionStatistics(total, onSchedule, recovered, partial, failed, intermittent, daysMissing, daysRecovered,
+        intervalsRecovered, yesterday);
     return new ExceptionReport(previousDay, started, finished, scanComplete, stats, stillMissing, recoveredLines);
   }
 }

@@ -166,6 +166,7 @@ public final class CollectionSchedulerBenchmark {
             + " | baseline (plain loop: %,d complete, %,d ranges planned) %.2f s, %d MB | ratio %.1fx%n",
         s.total(), s.onSchedule(), s.recovered(), s.failed(), port.reads(), actors, peakHeapMb(), complete, ranges, baseline,
         baselineHeap, actors / baseline);
+    System.out.printf("  previous day (R-MIS-1): %s%n", s.previousDay());
   }
 
   /**

@@ -42,5 +42,7 @@ class ExceptionReportBuilderTest {
     assertEquals(4, stats.daysRecovered());
     assertEquals(List.of("p1", "f1", "f2"), report.stillMissing().stream().map(MeterRecoveryResult::meterId).toList());
     assertEquals(List.of("r1", "r2"), report.recovered().stream().map(MeterRecoveryResult::meterId).toList());
+    // The previous day (DAY) was missing for all five and came back for r1, r2 and p1 (its first day recovered).
+    assertEquals(new ExceptionStatistics.PreviousDay(100, 95, 3, 2), stats.previousDay());
   }
 }

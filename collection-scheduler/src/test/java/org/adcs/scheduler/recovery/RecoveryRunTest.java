@@ -128,6 +128,8 @@ class RecoveryRunTest {
     assertEquals(0, stats.partiallyRecovered());
     assertEquals(2, stats.failed());
     assertEquals(2, stats.intermittent());
+    // o-0 missed older days only: ok for the previous day (R-MIS-1), recovered in the window (R-MIS-2).
+    assertEquals(new ExceptionStatistics.PreviousDay(100, 90, 8, 2), stats.previousDay());
     assertTrue(report.scanComplete());
     assertEquals(YESTERDAY, report.previousDay());
     assertEquals(clock.instant(), report.finished());
