@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Watches the share of the meter population that is failing (R-MIS-6): the meters the completeness
- * scan found missing, less those recovered since, of the meters scanned so far. The scan streams, so
+ * scan found missing the previous day, less those recovered since, of the meters scanned so far. The scan streams, so
  * the share is judged as it goes, from {@code minScanned} meters on, and an outage is seen before the
  * whole population is read. Above the policy's share recovery is PACED; it
  * returns to NORMAL when the share falls to half of it (hysteresis, so the mode does not flap at the

@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * One morning's completeness check and recovery (R-COL-3, R-MIS-1, R-MIS-2, R-MIS-6): streams the
  * read side's completeness a page at a time, requests every incomplete day of the window again through
  * the workload manager (source RECOVERY), up to the configured attempts per range, then hands each
- * meter the trouble policy would report to the trouble desk (R-MIS-4, a few at a time), appends exception meters to the missing-data history
- * (R-MIS-5), and finally replies with the exception report and stops.
+ * meter the trouble policy would report to the trouble desk (R-MIS-4, a few at a time), appends
+ * exception meters to the missing-data history (R-MIS-5), and finally replies with the exception
+ * report and stops. The outage share (R-MIS-6) counts the meters that failed the previous day: older
+ * gaps being caught up say nothing of an outage now.
  *
  * <p>Memory is bounded by the settings, not by the population: counts, at most two pages of meters
  * waiting, and one {@link MeterRecovery} per meter being recovered. The next page is asked for only
@@ -105,7 +107,7 @@ public final class RecoveryRun extends AbstractBehavior<RecoveryRun.Command> {
   private boolean scanComplete = true;
   private int pageFailures;
   private long scanned;
-  private long missing;
+  private long missingPreviousDay;
 
   /** Runs the check for the day before today (standard time) and replies with the exception report. */
   public static Behavior<Command> create(RecoverySettings settings, OutagePolicy outagePolicy, TroubleReportPolicy troublePolicy,
@@ -178,11 +180,13 @@ public final class RecoveryRun extends AbstractBehavior<RecoveryRun.Command> {
       if (meter.isComplete()) {
         report.onSchedule();
       } else {
-        missing++;
+        if (!meter.isCompleteOn(previousDay)) {
+          missingPreviousDay++;
+        }
         waiting.add(meter);
       }
     }
-    outage.observeScan(scanned, missing).ifPresent(this::alert);
+    outage.observeScan(scanned, missingPreviousDay).ifPresent(this::alert);
     cursor = page.continueAfter();
     scanDone = page.isLast();
     startRecoveries();
@@ -253,7 +257,7 @@ public final class RecoveryRun extends AbstractBehavior<RecoveryRun.Command> {
     Active meter = active.remove(recovery.meterId());
     MeterRecoveryResult result = recovery.result();
     report.add(result);
-    if (result.outcome() == RecoveryOutcome.RECOVERED) {
+    if (result.daysRecovered().contains(previousDay)) {
       outage.meterRecovered().ifPresent(this::alert);
     }
     DaySet afterRecovery = meter.completeDays();
