@@ -11,9 +11,11 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.adcs.scheduler.MeterLog;
 import org.adcs.scheduler.port.ReadPriority;
 import org.adcs.scheduler.port.ScheduleAck;
@@ -26,16 +28,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One rebalancing review (R-SCH-4): streams the period's collection timings into per-group counts,
- * classifies the groups, then for each planned move takes meters from the over-committed group's
- * membership, writes each its new default read time through the workload manager (routine traffic),
- * and records every action with the meter's answer. Replies with the {@link RebalanceRecord} and stops.
+ * One rebalancing review (R-SCH-4). A first pass over the period's collection timings counts each
+ * read group's punctuality; the analysis classifies the groups and plans the moves. A second pass
+ * picks, in each over-committed group, the meters that were themselves consistently late or missed,
+ * up to the group's share; membership fills the rest. Each chosen meter gets its new default read
+ * time through the workload manager (routine traffic) and every action is recorded with the meter's
+ * answer. Replies with the {@link RebalanceRecord} and stops. Holds per-group counts and at most the
+ * meters to move.
  */
 public final class RebalanceRun extends AbstractBehavior<RebalanceRun.Command> {
 
   public sealed interface Command {}
 
-  private record TimingsArrived(Page<CollectionTiming> page, Throwable error) implements Command {}
+  private record TimingsArrived(boolean firstPass, Page<CollectionTiming> page, Throwable error) implements Command {}
 
   private record SizesArrived(int[] sizes, Throwable error) implements Command {}
 
@@ -48,7 +53,11 @@ public final class RebalanceRun extends AbstractBehavior<RebalanceRun.Command> {
 
   private record Move(String meterId, int from, int to) {}
 
+  /** Counting punctuality, choosing late meters, filling each group's share, writing the last schedules. */
+  private enum Phase { COUNTING, CHOOSING, FILLING, WRITING }
+
   private final CollectionWindow window;
+  private final RebalancePolicy policy;
   private final RebalanceAnalyst analyst;
   private final ReadGroupReadSide readSide;
   private final ActorRef<WorkloadManager.Command> workload;
@@ -60,11 +69,22 @@ public final class RebalanceRun extends AbstractBehavior<RebalanceRun.Command> {
   private final GroupPunctuality punctuality;
   private final ActorRef<ScheduleAck> ackAdapter;
   private final List<RebalanceAction> actions = new ArrayList<>();
-  private final ArrayDeque<GroupMove> movesLeft = new ArrayDeque<>();
   private final ArrayDeque<Move> toWrite = new ArrayDeque<>();
   private final Map<String, Move> inFlight = new HashMap<>();
   private RebalanceAnalysis analysis;
-  private GroupMove currentMove;
+  private Phase phase = Phase.COUNTING;
+  /** Per over-committed group: how many meters leave it, and the late ones chosen so far. */
+  private final Map<Integer, Integer> quota = new HashMap<>();
+  private final Map<Integer, LinkedHashSet<String>> chosen = new HashMap<>();
+  /** The meter whose days the second pass is adding up. */
+  private String meterId;
+  private int meterGroup;
+  private long meterObservations;
+  private long meterMisses;
+  /** The group whose members are being taken, and the moves out of it still to fill. */
+  private final ArrayDeque<Integer> groupsToFill = new ArrayDeque<>();
+  private int fillingGroup = -1;
+  private final ArrayDeque<GroupMove> fillingMoves = new ArrayDeque<>();
   private int takenForMove;
   private Optional<String> membersCursor = Optional.empty();
   private boolean fetchingMembers;
@@ -87,6 +107,7 @@ public final class RebalanceRun extends AbstractBehavior<RebalanceRun.Command> {
       ActorRef<RebalanceRecord> replyTo) {
     super(context);
     this.window = window;
+    this.policy = policy;
     this.analyst = new RebalanceAnalyst(policy, clock);
     this.readSide = readSide;
     this.workload = workload;
@@ -97,7 +118,7 @@ public final class RebalanceRun extends AbstractBehavior<RebalanceRun.Command> {
     this.maxInFlight = maxInFlight;
     this.punctuality = new GroupPunctuality(window.groupCount());
     this.ackAdapter = context.messageAdapter(ScheduleAck.class, Acked::new);
-    context.pipeToSelf(readSide.collectionTimings(firstDay, lastDay, PageRequest.first(PAGE)), TimingsArrived::new);
+    fetchTimings(true, Optional.empty());
   }
 
   @Override
@@ -110,19 +131,34 @@ public final class RebalanceRun extends AbstractBehavior<RebalanceRun.Command> {
         .build();
   }
 
+  private void fetchTimings(boolean firstPass, Optional<String> after) {
+    getContext().pipeToSelf(readSide.collectionTimings(firstDay, lastDay, new PageRequest(after, PAGE)),
+        (page, error) -> new TimingsArrived(firstPass, page, error));
+  }
+
   private Behavior<Command> onTimings(TimingsArrived arrived) {
     if (arrived.error() != null) {
       log.error("collection timings unavailable; rebalancing review not run", arrived.error());
       return Behaviors.stopped();
     }
-    arrived.page().rows().forEach(punctuality::record);
-    if (arrived.page().isLast()) {
+    for (CollectionTiming timing : arrived.page().rows()) {
+      if (arrived.firstPass()) {
+        punctuality.record(timing);
+      } else {
+        addUp(timing);
+      }
+    }
+    if (!arrived.page().isLast()) {
+      fetchTimings(arrived.firstPass(), arrived.page().continueAfter());
+    } else if (arrived.firstPass()) {
       getContext().pipeToSelf(readSide.groupSizes(window.groupCount()), SizesArrived::new);
     } else {
-      var next = new PageRequest(arrived.page().continueAfter(), PAGE);
-      getContext().pipeToSelf(readSide.collectionTimings(firstDay, lastDay, next), TimingsArrived::new);
+      chooseIfLate();
+      phase = Phase.FILLING;
+      groupsToFill.addAll(quota.keySet().stream().sorted().toList());
+      nextGroup();
     }
-    return this;
+    return maybeFinish();
   }
 
   private Behavior<Command> onSizes(SizesArrived arrived) {
@@ -132,55 +168,113 @@ public final class RebalanceRun extends AbstractBehavior<RebalanceRun.Command> {
     }
     analysis = analyst.analyse(firstDay, lastDay, punctuality, arrived.sizes());
     log.info("rebalancing review {}..{}: {} meters to move in {} moves", firstDay, lastDay, analysis.metersToMove(), analysis.moves().size());
-    movesLeft.addAll(analysis.moves());
-    nextMove();
+    for (GroupMove move : analysis.moves()) {
+      quota.merge(move.from(), move.meters(), Integer::sum);
+      chosen.putIfAbsent(move.from(), new LinkedHashSet<>());
+    }
+    if (quota.isEmpty()) {
+      phase = Phase.WRITING;
+    } else {
+      phase = Phase.CHOOSING;
+      fetchTimings(false, Optional.empty());
+    }
     return maybeFinish();
   }
 
-  /** Moves out of the same group follow each other, so one pass over its members serves them all. */
-  private void nextMove() {
-    GroupMove previous = currentMove;
-    currentMove = movesLeft.poll();
-    takenForMove = 0;
-    if (currentMove == null) {
+  /** Second pass: rows come in (meter, day) order, so one meter's days are added up at a time. */
+  private void addUp(CollectionTiming timing) {
+    if (!timing.meterId().equals(meterId)) {
+      chooseIfLate();
+      meterId = timing.meterId();
+      meterObservations = 0;
+      meterMisses = 0;
+    }
+    meterGroup = timing.group(); // the group of its latest day
+    meterObservations++;
+    if (timing.punctuality() != CollectionTiming.Punctuality.ON_TIME) {
+      meterMisses++;
+    }
+  }
+
+  private void chooseIfLate() {
+    if (meterId == null || !quota.containsKey(meterGroup)) {
       return;
     }
-    if (previous == null || previous.from() != currentMove.from()) {
-      membersCursor = Optional.empty();
+    Set<String> late = chosen.get(meterGroup);
+    if (late.size() < quota.get(meterGroup) && (double) meterMisses / meterObservations > policy.overCommittedAbove()) {
+      late.add(meterId);
     }
-    fetchMembers();
+  }
+
+  /** Starts on the next over-committed group: its late meters first, then members to fill its share. */
+  private void nextGroup() {
+    Integer group = groupsToFill.poll();
+    if (group == null) {
+      fillingGroup = -1;
+      phase = Phase.WRITING;
+      return;
+    }
+    fillingGroup = group;
+    fillingMoves.clear();
+    analysis.moves().stream().filter(m -> m.from() == group).forEach(fillingMoves::add);
+    takenForMove = 0;
+    for (String late : chosen.get(group)) {
+      take(late);
+    }
+    membersCursor = Optional.empty();
+    if (fillingMoves.isEmpty()) {
+      nextGroup();
+    } else {
+      fetchMembers();
+    }
+    startWrites();
+  }
+
+  /** Sends a meter to the current move; returns false once the group's share is full. */
+  private boolean take(String meter) {
+    GroupMove move = fillingMoves.peek();
+    if (move == null) {
+      return false;
+    }
+    toWrite.add(new Move(meter, move.from(), move.to()));
+    if (++takenForMove == move.meters()) {
+      fillingMoves.poll();
+      takenForMove = 0;
+    }
+    return true;
   }
 
   private void fetchMembers() {
-    if (currentMove == null || fetchingMembers || toWrite.size() >= PAGE) {
+    if (fillingGroup < 0 || fetchingMembers || toWrite.size() >= PAGE) {
       return;
     }
     fetchingMembers = true;
-    getContext().pipeToSelf(readSide.membersOf(currentMove.from(), new PageRequest(membersCursor, PAGE)), MembersArrived::new);
+    getContext().pipeToSelf(readSide.membersOf(fillingGroup, new PageRequest(membersCursor, PAGE)), MembersArrived::new);
   }
 
   private Behavior<Command> onMembers(MembersArrived arrived) {
     fetchingMembers = false;
     if (arrived.error() != null) {
-      log.error("members of read group {} unavailable; its move is skipped", currentMove.from(), arrived.error());
-      nextMove();
+      log.error("members of read group {} unavailable; its moves are cut short", fillingGroup, arrived.error());
+      nextGroup();
       return maybeFinish();
     }
-    for (String meterId : arrived.page().rows()) {
-      if (takenForMove == currentMove.meters()) {
+    Set<String> alreadyTaken = chosen.getOrDefault(fillingGroup, new LinkedHashSet<>());
+    for (String member : arrived.page().rows()) {
+      if (fillingMoves.isEmpty()) {
         break;
       }
-      toWrite.add(new Move(meterId, currentMove.from(), currentMove.to()));
-      takenForMove++;
-      membersCursor = Optional.of(meterId);
-    }
-    if (takenForMove == currentMove.meters() || arrived.page().isLast()) {
-      if (takenForMove < currentMove.meters()) {
-        log.warn("read group {} had only {} of {} meters to move", currentMove.from(), takenForMove, currentMove.meters());
+      if (!alreadyTaken.contains(member)) {
+        take(member);
       }
-      nextMove();
+    }
+    membersCursor = arrived.page().continueAfter();
+    if (fillingMoves.isEmpty() || arrived.page().isLast()) {
+      if (!fillingMoves.isEmpty()) {
+        log.warn("read group {} had too few meters for its share; {} move(s) cut short", fillingGroup, fillingMoves.size());
+      }
+      nextGroup();
     } else {
-      membersCursor = arrived.page().continueAfter();
       fetchMembers();
     }
     startWrites();
@@ -190,6 +284,9 @@ public final class RebalanceRun extends AbstractBehavior<RebalanceRun.Command> {
   private void startWrites() {
     while (!toWrite.isEmpty() && inFlight.size() < maxInFlight) {
       Move move = toWrite.poll();
+      if (inFlight.containsKey(move.meterId())) {
+        continue;
+      }
       inFlight.put(move.meterId(), move);
       var readTime = window.group(move.to()).readTimeFor(move.meterId());
       workload.tell(new WorkloadManager.WriteDefaultSchedule(move.meterId(), readTime, ReadPriority.ROUTINE, ackAdapter));
@@ -212,7 +309,7 @@ public final class RebalanceRun extends AbstractBehavior<RebalanceRun.Command> {
   }
 
   private Behavior<Command> maybeFinish() {
-    if (analysis == null || currentMove != null || fetchingMembers || !toWrite.isEmpty() || !inFlight.isEmpty()) {
+    if (phase != Phase.WRITING || fetchingMembers || !toWrite.isEmpty() || !inFlight.isEmpty()) {
       return this;
     }
     replyTo.tell(new RebalanceRecord(analysis, actions));

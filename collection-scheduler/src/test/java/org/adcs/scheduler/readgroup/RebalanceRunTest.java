@@ -49,7 +49,7 @@ class RebalanceRunTest {
         }
       }
     }
-    var port = new FakeMeterPort(r -> null, w -> w.meterId().equals("g0-003")
+    var port = new FakeMeterPort(r -> null, w -> w.meterId().equals("g0-005")
         ? new ScheduleAck.NotAcknowledged(w.meterId(), "no answer")
         : new ScheduleAck.Acknowledged(w.meterId(), Instant.EPOCH));
     var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(8, 2, 1000, Duration.ofMinutes(4)), port));
@@ -63,13 +63,46 @@ class RebalanceRunTest {
     assertEquals(10, record.actions().size());
     assertEquals(9, record.acknowledged());
     List<String> moved = record.actions().stream().map(RebalanceAction::meterId).sorted().toList();
-    assertEquals(List.of("g0-000", "g0-001", "g0-002", "g0-003", "g0-004", "g0-005", "g0-006", "g0-007", "g0-008", "g0-009"), moved);
+    // The group's own late meters go first (every meter m with m % 5 < 2 was late every day).
+    assertEquals(List.of("g0-000", "g0-001", "g0-005", "g0-006", "g0-010", "g0-011", "g0-015", "g0-016", "g0-020", "g0-021"), moved);
     for (RebalanceAction action : record.actions()) {
       assertEquals(0, action.fromGroup());
       assertTrue(window.group(action.toGroup()).contains(action.newReadTime()));
-      assertEquals(action.meterId().equals("g0-003") ? RebalanceAction.Status.NOT_ACKNOWLEDGED : RebalanceAction.Status.ACKNOWLEDGED,
+      assertEquals(action.meterId().equals("g0-005") ? RebalanceAction.Status.NOT_ACKNOWLEDGED : RebalanceAction.Status.ACKNOWLEDGED,
           action.status());
     }
     assertEquals(6, record.actions().stream().filter(a -> a.toGroup() == 1).count());
+  }
+
+  @Test
+  void when_too_few_meters_were_late_members_fill_the_share_R_SCH_4() {
+    // Only three meters of group 0 are late (on two days of seven each): fewer than its share of five.
+    var window = new CollectionWindow(LocalTime.of(0, 1), LocalTime.of(0, 41), Duration.ofMinutes(20));
+    var readSide = new InMemoryReadGroupReadSide(2);
+    for (int g = 0; g < 2; g++) {
+      for (int m = 0; m < 50; m++) {
+        String meter = String.format("g%d-%03d", g, m);
+        readSide.member(g, meter);
+        int d = 0;
+        for (LocalDate day = FIRST; !day.isAfter(LAST); day = day.plusDays(1), d++) {
+          boolean late = g == 0 && (m == 10 || m == 20 || m == 30) && d < 2;
+          readSide.timing(new CollectionTiming(meter, day, g, late ? Punctuality.LATE : Punctuality.ON_TIME));
+        }
+      }
+    }
+    // Over-committed above 1 % late: group 0 (6 of 350 = 1.7 %); group 1 is on time.
+    var policy = new RebalancePolicy(0.10, 0.01, 0.0, 1);
+    var port = new FakeMeterPort(r -> null, w -> new ScheduleAck.Acknowledged(w.meterId(), Instant.EPOCH));
+    var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(8, 2, 1000, Duration.ofMinutes(4)), port));
+    TestProbe<RebalanceRecord> records = testKit.createTestProbe();
+
+    testKit.spawn(RebalanceRun.create(window, policy, FIRST, LAST, 4, readSide, workload, new ManualClock(Instant.EPOCH), records.getRef()));
+
+    RebalanceRecord record = records.receiveMessage();
+    assertEquals(List.of(new GroupMove(0, 1, 5)), record.analysis().moves());
+    // The three late meters, then the first members to fill the share.
+    assertEquals(List.of("g0-000", "g0-001", "g0-010", "g0-020", "g0-030"),
+        record.actions().stream().map(RebalanceAction::meterId).sorted().toList());
+    assertEquals(5, record.acknowledged());
   }
 }
