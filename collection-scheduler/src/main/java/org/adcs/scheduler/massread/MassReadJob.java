@@ -8,9 +8,11 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.adcs.scheduler.MeterLog;
 import org.adcs.scheduler.completeness.DaySet;
 import org.adcs.scheduler.completeness.IntervalGrid;
@@ -25,13 +27,16 @@ import org.adcs.scheduler.readside.CompletenessReadSide;
 import org.adcs.scheduler.readside.Page;
 import org.adcs.scheduler.readside.PageRequest;
 import org.adcs.scheduler.readside.ReadGroupReadSide;
+import org.adcs.scheduler.recovery.MissingRange;
+import org.adcs.scheduler.recovery.RecoveryPlanner;
 import org.adcs.scheduler.workload.WorkloadManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A mass on-demand read (R-OD-3): reads the target's days from every meter of a list, a read group,
- * or every meter missing data in the timeframe, through the workload manager at mass-read priority
+ * A mass on-demand read (R-OD-3): reads the target's days from every meter of a list or a read group,
+ * or, for every meter missing data in the timeframe, only the ranges it misses (the optimised read),
+ * through the workload manager at mass-read priority
  * (so operator reads and recovery go first, R-OD-4) and with at most {@code concurrency} reads of its
  * own outstanding (its throttle). Progress can be asked at any time; a cancelled job starts no new
  * read, lets the outstanding ones finish, reports and stops. Holds a page of meter ids, the ids in
@@ -62,13 +67,27 @@ public final class MassReadJob extends AbstractBehavior<MassReadJob.Command> {
   private final MassReadTarget target;
   private final int concurrency;
   private final TimeRange range;
+  private final RecoveryPlanner planner;
   private final Sources sources;
   private final ActorRef<WorkloadManager.Command> workload;
   private final ActorRef<MassReadProgress> onFinished;
   private final ActorRef<ReadOutcome> readReplies;
   private final ProgressMeter progress;
-  private final ArrayDeque<String> waiting = new ArrayDeque<>();
-  private final Set<String> inFlight = new HashSet<>();
+  /** A meter to read and the ranges it needs, earliest first. */
+  private record Target(String meterId, List<TimeRange> ranges) {}
+
+  /** A meter being read: its ranges still to ask for and whether one failed. */
+  private static final class Reading {
+    final ArrayDeque<TimeRange> rest;
+    boolean failed;
+
+    Reading(List<TimeRange> ranges) {
+      rest = new ArrayDeque<>(ranges);
+    }
+  }
+
+  private final ArrayDeque<Target> waiting = new ArrayDeque<>();
+  private final Map<String, Reading> inFlight = new HashMap<>();
   private Optional<String> cursor = Optional.empty();
   private int listPosition;
   private boolean fetching;
@@ -95,6 +114,7 @@ public final class MassReadJob extends AbstractBehavior<MassReadJob.Command> {
     this.target = target;
     this.concurrency = concurrency;
     this.range = grid.rangeOf(target.days());
+    this.planner = new RecoveryPlanner(grid);
     this.sources = sources;
     this.workload = workload;
     this.onFinished = onFinished;
@@ -125,12 +145,13 @@ public final class MassReadJob extends AbstractBehavior<MassReadJob.Command> {
   /** Keeps up to {@code concurrency} reads outstanding, asking the source for more meters as needed. */
   private void refill() {
     while (!cancelled && inFlight.size() < concurrency) {
-      String next = nextMeter();
+      Target next = nextMeter();
       if (next == null) {
         break;
       }
-      inFlight.add(next);
-      workload.tell(new WorkloadManager.Read(new ReadRequest(next, range, ReadSource.ON_DEMAND, ReadPriority.MASS_READ), readReplies));
+      var reading = new Reading(next.ranges());
+      inFlight.put(next.meterId(), reading);
+      readNext(next.meterId(), reading);
     }
     if (!cancelled && waiting.isEmpty() && !fetching && !progress.finishedDiscovery()
         && !(target instanceof MassReadTarget.MeterList)) {
@@ -144,24 +165,41 @@ public final class MassReadJob extends AbstractBehavior<MassReadJob.Command> {
     }
   }
 
-  private String nextMeter() {
+  private void readNext(String meterId, Reading reading) {
+    TimeRange next = reading.rest.poll();
+    workload.tell(new WorkloadManager.Read(new ReadRequest(meterId, next, ReadSource.ON_DEMAND, ReadPriority.MASS_READ), readReplies));
+  }
+
+  private Target nextMeter() {
     if (target instanceof MassReadTarget.MeterList list) {
-      return listPosition < list.meterIds().size() ? list.meterIds().get(listPosition++) : null;
+      return listPosition < list.meterIds().size() ? new Target(list.meterIds().get(listPosition++), List.of(range)) : null;
     }
     return waiting.poll();
   }
 
   private Behavior<Command> onCompleteness(CompletenessArrived arrived) {
     if (arrived.error() != null) {
-      return onMeters(null, arrived.error());
+      return onTargets(null, arrived.error());
     }
-    var ids = arrived.page().rows().stream().filter(m -> !m.isComplete()).map(MeterCompleteness::meterId).toList();
+    List<Target> missing = new ArrayList<>();
+    for (MeterCompleteness meter : arrived.page().rows()) {
+      var plan = planner.plan(meter, target.days());
+      if (!plan.nothingMissing()) {
+        missing.add(new Target(meter.meterId(), plan.ranges().stream().map(MissingRange::range).toList()));
+      }
+    }
     // The cursor moves past every meter of the page, also the complete ones.
-    var lastKey = arrived.page().continueAfter();
-    return onMeters(new Page<>(ids, lastKey), null);
+    return onTargets(new Page<>(missing, arrived.page().continueAfter()), null);
   }
 
   private Behavior<Command> onMeters(Page<String> page, Throwable error) {
+    if (error != null) {
+      return onTargets(null, error);
+    }
+    return onTargets(new Page<>(page.rows().stream().map(id -> new Target(id, List.of(range))).toList(), page.continueAfter()), null);
+  }
+
+  private Behavior<Command> onTargets(Page<Target> page, Throwable error) {
     fetching = false;
     if (error != null) {
       log.error("mass read {}: meter source failed; no further meters will be found", jobId, error);
@@ -180,14 +218,23 @@ public final class MassReadJob extends AbstractBehavior<MassReadJob.Command> {
 
   private Behavior<Command> onReadDone(ReadDone done) {
     ReadOutcome outcome = done.outcome();
-    if (!inFlight.remove(outcome.meterId())) {
+    Reading reading = inFlight.get(outcome.meterId());
+    if (reading == null) {
       return this;
     }
-    if (outcome instanceof ReadOutcome.Collected) {
-      progress.done();
-    } else {
-      progress.failed();
+    if (!(outcome instanceof ReadOutcome.Collected)) {
+      reading.failed = true;
       MeterLog.warn(log, outcome.meterId(), "mass read {}: read failed: {}", jobId, outcome);
+    }
+    if (!reading.rest.isEmpty() && !cancelled) {
+      readNext(outcome.meterId(), reading);
+      return this;
+    }
+    inFlight.remove(outcome.meterId());
+    if (reading.failed) {
+      progress.failed();
+    } else {
+      progress.done();
     }
     refill();
     return maybeFinish();

@@ -128,7 +128,7 @@ class MassReadJobTest {
   }
 
   @Test
-  void a_timeframe_target_reads_only_meters_missing_data_in_it_R_OD_3() {
+  void a_timeframe_target_reads_only_the_missing_days_of_meters_missing_data_in_it_R_OD_3() {
     LocalDate first = YESTERDAY.minusDays(2);
     for (int m = 0; m < 20; m++) {
       String id = String.format("m-%02d", m);
@@ -148,7 +148,10 @@ class MassReadJobTest {
     MassReadProgress end = finished.receiveMessage();
     assertEquals(4, end.done());
     assertEquals(List.of("m-00", "m-05", "m-10", "m-15"), port.reads().stream().map(r -> r.meterId()).sorted().toList());
-    assertTrue(port.reads().stream().allMatch(r -> r.range().length().equals(Duration.ofDays(3))));
+    // Each meter misses one day of the three: only that day is asked for.
+    assertTrue(port.reads().stream().allMatch(r -> r.range().length().equals(Duration.ofDays(1))));
+    var m05 = port.reads().stream().filter(r -> r.meterId().equals("m-05")).findFirst().orElseThrow();
+    assertEquals(GRID.startOf(first), m05.range().from(), "m-05 misses the first day of the timeframe");
   }
 
   @Test
