@@ -2,6 +2,7 @@ package org.adcs.scheduler.trouble;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,5 +81,23 @@ public final class PickupRequestBook {
 
   public int openCount() {
     return open.size();
+  }
+
+  /** The open requests, for a snapshot. */
+  public List<PickupRequest> openRequests() {
+    return List.copyOf(open.values());
+  }
+
+  /** The id the next request gets, for a snapshot. */
+  public long nextId() {
+    return nextId;
+  }
+
+  /** Restores the book from a snapshot. */
+  public void restore(List<PickupRequest> requests, long nextRequestId) {
+    open.clear();
+    openByMeter.clear();
+    requests.forEach(this::applyRaised);
+    nextId = nextRequestId;
   }
 }

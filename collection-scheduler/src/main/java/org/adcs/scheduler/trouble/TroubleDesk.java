@@ -4,10 +4,12 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.SnapshotAdapter;
 import akka.persistence.typed.javadsl.CommandHandler;
 import akka.persistence.typed.javadsl.Effect;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
+import akka.persistence.typed.javadsl.RetentionCriteria;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +74,19 @@ public final class TroubleDesk extends EventSourcedBehavior<TroubleDesk.Command,
 
   public record PickupRequestClosed(long pickupRequestId) implements Event {}
 
-  /** The open reports and requests; rebuilt from the events on start. */
+  /** What a snapshot holds: the open reports and requests and the next ids. */
+  public record Snapshot(List<TroubleReport> openReports, long nextReportId, List<PickupRequest> openPickupRequests, long nextPickupRequestId)
+      implements SchedulerSerializable {
+    public Snapshot {
+      openReports = List.copyOf(openReports);
+      openPickupRequests = List.copyOf(openPickupRequests);
+    }
+  }
+
+  /** Events between snapshots; the journal keeps the last two snapshots' worth, so recovery stays short. */
+  public static final int SNAPSHOT_EVERY = 1000;
+
+  /** The open reports and requests; rebuilt from the last snapshot and the events after it on start. */
   public static final class State {
     final TroubleReportBook reports;
     final PickupRequestBook pickups;
@@ -97,19 +111,55 @@ public final class TroubleDesk extends EventSourcedBehavior<TroubleDesk.Command,
    *     when someone asks
    */
   public static Behavior<Command> create(PersistenceId persistenceId, TroubleReportPolicy policy, boolean raisePickupOnOpen, Clock clock) {
-    return Behaviors.setup(context -> new TroubleDesk(persistenceId, policy, raisePickupOnOpen, clock));
+    return create(persistenceId, policy, raisePickupOnOpen, clock, SNAPSHOT_EVERY);
   }
 
-  private TroubleDesk(PersistenceId persistenceId, TroubleReportPolicy policy, boolean raisePickupOnOpen, Clock clock) {
+  /** As {@link #create(PersistenceId, TroubleReportPolicy, boolean, Clock)}, with a snapshot every {@code snapshotEvery} events. */
+  public static Behavior<Command> create(PersistenceId persistenceId, TroubleReportPolicy policy, boolean raisePickupOnOpen, Clock clock,
+      int snapshotEvery) {
+    if (snapshotEvery < 1) {
+      throw new IllegalArgumentException("snapshot interval must be at least 1 event, was " + snapshotEvery);
+    }
+    return Behaviors.setup(context -> new TroubleDesk(persistenceId, policy, raisePickupOnOpen, clock, snapshotEvery));
+  }
+
+  private final int snapshotEvery;
+
+  private TroubleDesk(PersistenceId persistenceId, TroubleReportPolicy policy, boolean raisePickupOnOpen, Clock clock, int snapshotEvery) {
     super(persistenceId);
     this.policy = policy;
     this.raisePickupOnOpen = raisePickupOnOpen;
     this.clock = clock;
+    this.snapshotEvery = snapshotEvery;
   }
 
   @Override
   public State emptyState() {
     return new State(policy, clock);
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(snapshotEvery, 2);
+  }
+
+  @Override
+  public SnapshotAdapter<State> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(State state) {
+        return new Snapshot(state.reports.openReports(), state.reports.nextId(), state.pickups.openRequests(), state.pickups.nextId());
+      }
+
+      @Override
+      public State fromJournal(Object from) {
+        Snapshot snapshot = (Snapshot) from;
+        State state = emptyState();
+        state.reports.restore(snapshot.openReports(), snapshot.nextReportId());
+        state.pickups.restore(snapshot.openPickupRequests(), snapshot.nextPickupRequestId());
+        return state;
+      }
+    };
   }
 
   @Override

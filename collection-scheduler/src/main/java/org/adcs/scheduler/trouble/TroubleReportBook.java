@@ -72,6 +72,23 @@ public final class TroubleReportBook {
     return openByMeter.size();
   }
 
+  /** The open reports, for a snapshot. */
+  public List<TroubleReport> openReports() {
+    return List.copyOf(openByMeter.values());
+  }
+
+  /** The id the next report gets, for a snapshot. */
+  public long nextId() {
+    return nextId;
+  }
+
+  /** Restores the book from a snapshot. */
+  public void restore(List<TroubleReport> open, long nextReportId) {
+    openByMeter.clear();
+    open.forEach(r -> openByMeter.put(r.meterId(), r));
+    nextId = nextReportId;
+  }
+
   public AgingReport agingReport() {
     Instant now = clock.instant();
     List<AgingReport.Line> lines = new ArrayList<>();

@@ -115,4 +115,34 @@ class TroubleDeskTest {
     desk.restart();
     assertInstanceOf(TroubleDesk.TroubleReportOpened.class, desk.<TroubleDesk.Evaluated>runCommand(r -> new TroubleDesk.Evaluate("m-1", SILENT_THREE_DAYS, r)).event());
   }
+
+  @Test
+  void a_desk_restarted_from_a_snapshot_and_the_events_after_it_has_the_same_open_reports_and_requests() {
+    String persistenceId = "desk-" + desks++;
+    var snapshotting = EventSourcedBehaviorTestKit.<TroubleDesk.Command, TroubleDesk.Event, TroubleDesk.State>create(testKit.system(),
+        TroubleDesk.create(PersistenceId.ofUniqueId(persistenceId), TroubleReportPolicy.DEFAULT, false, clock, 2),
+        EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
+    for (String meter : List.of("m-1", "m-2", "m-3")) {
+      snapshotting.<TroubleDesk.Evaluated>runCommand(r -> new TroubleDesk.Evaluate(meter, SILENT_THREE_DAYS, r));
+    }
+    var raised = snapshotting.<PickupAnswer>runCommand(r -> new TroubleDesk.RaisePickupFromReport("m-2", r));
+    long pickupId = ((PickupAnswer.Raised) raised.reply()).request().id();
+    snapshotting.<Boolean>runCommand(r -> new TroubleDesk.CloseReport("m-1", r));
+    var snapshots = snapshotting.snapshotTestKit().orElseThrow().persistedInStorage(persistenceId);
+    // Five events, a snapshot every two: the last one holds four events' state, one event follows it.
+    var last = (TroubleDesk.Snapshot) snapshots.get(snapshots.size() - 1).second();
+    assertEquals(List.of("m-1", "m-2", "m-3"), last.openReports().stream().map(TroubleReport::meterId).sorted().toList());
+    assertEquals(1, last.openPickupRequests().size());
+
+    snapshotting.restart();
+
+    AgingReport aging = snapshotting.<AgingReport>runCommand(TroubleDesk.GetAgingReport::new).reply();
+    assertEquals(List.of("m-2", "m-3"), aging.lines().stream().map(l -> l.report().meterId()).toList());
+    assertEquals(Optional.of(pickupId), aging.lines().get(0).report().pickupRequestId());
+    var fourth = snapshotting.<TroubleDesk.Evaluated>runCommand(r -> new TroubleDesk.Evaluate("m-4", SILENT_THREE_DAYS, r));
+    assertEquals(4, fourth.reply().opened().orElseThrow().id(), "ids continue after a snapshot");
+    var operator = snapshotting.<PickupAnswer>runCommand(r -> new TroubleDesk.RaisePickupByOperator("m-2", "bob", "again", r));
+    assertTrue(operator.hasNoEvents(), "the restored request is still open");
+    assertEquals(pickupId, ((PickupAnswer.Raised) operator.reply()).request().id());
+  }
 }
