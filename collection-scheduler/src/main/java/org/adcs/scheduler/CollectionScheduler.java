@@ -10,6 +10,7 @@ import akka.actor.typed.javadsl.TimerScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -57,6 +58,8 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
   private record CompletenessDone(ExceptionReport report) implements Command {}
 
   private record RebalanceDone(RebalanceRecord record) implements Command {}
+
+  private record LastRunKnown(Optional<LocalDate> previousDay, Throwable error) implements Command {}
 
   /** A run ended, with or without a report (a run that cannot read the read side stops without one). */
   private record RunEnded(Job job) implements Command {}
@@ -110,6 +113,8 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
     for (Job job : Job.values()) {
       scheduleNext(job);
     }
+    // A restart after the morning's time must not skip the morning: catch up if today's run is not on record.
+    context.pipeToSelf(deps.records().lastCompletenessRun(), LastRunKnown::new);
     context.spawn(NonDefaultScheduleWatch.create(settings.nonDefault(), deps.nonDefaultSchedules(), deps.records(), deps.workload(),
         deps.clock(), grid.standardOffset()), "non-default-schedule-watch");
   }
@@ -141,6 +146,7 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
           return this;
         })
         .onMessage(Saved.class, this::onSaved)
+        .onMessage(LastRunKnown.class, this::onLastRunKnown)
         .onMessage(RunEnded.class, e -> {
           switch (e.job()) {
             case ASSIGNMENT -> assignmentRunning = false;
@@ -155,6 +161,22 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
           return this;
         })
         .build();
+  }
+
+  private Behavior<Command> onLastRunKnown(LastRunKnown known) {
+    if (known.error() != null) {
+      log.warn("last completeness run unknown ({}); the next runs at {}", known.error().toString(), settings.completenessAt());
+      return this;
+    }
+    var now = LocalDateTime.ofInstant(deps.clock().instant(), grid.standardOffset());
+    LocalDate yesterday = now.toLocalDate().minusDays(1);
+    boolean dueToday = !now.toLocalTime().isBefore(settings.completenessAt());
+    boolean done = known.previousDay().filter(day -> !day.isBefore(yesterday)).isPresent();
+    if (dueToday && !done && !completenessRunning) {
+      log.warn("this morning's completeness run is not on record (last: {}); running it now", known.previousDay().orElse(null));
+      runCompleteness();
+    }
+    return this;
   }
 
   private void scheduleNext(Job job) {
@@ -182,11 +204,7 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
         if (completenessRunning) {
           log.warn("completeness run still running from the last time; not started again");
         } else {
-          completenessRunning = true;
-          var runDeps = new RecoveryRun.Dependencies(deps.completeness(), deps.workload(), deps.troubleDesk(), deps.history(),
-              deps.alerts(), deps.clock());
-          watch(job, context.spawnAnonymous(RecoveryRun.create(settings.recovery(), outagePolicy, settings.trouble(), grid, runDeps,
-              context.messageAdapter(ExceptionReport.class, CompletenessDone::new))));
+          runCompleteness();
         }
       }
       case REBALANCE -> {
@@ -233,6 +251,15 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
       log.error("report not saved after {} attempts; here it is in full: {}", saved.attempt(), saved.report(), saved.error());
     }
     return this;
+  }
+
+  private void runCompleteness() {
+    completenessRunning = true;
+    var context = getContext();
+    var runDeps = new RecoveryRun.Dependencies(deps.completeness(), deps.workload(), deps.troubleDesk(), deps.history(),
+        deps.alerts(), deps.clock());
+    watch(Job.COMPLETENESS, context.spawnAnonymous(RecoveryRun.create(settings.recovery(), outagePolicy, settings.trouble(), grid,
+        runDeps, context.messageAdapter(ExceptionReport.class, CompletenessDone::new))));
   }
 
   private void watch(Job job, ActorRef<?> run) {

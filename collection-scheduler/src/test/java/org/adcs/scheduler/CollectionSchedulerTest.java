@@ -134,4 +134,32 @@ class CollectionSchedulerTest {
       return reports;
     });
   }
+
+  @Test
+  void a_scheduler_started_after_the_morning_time_catches_up_a_missed_completeness_run_once_R_MIS_1() {
+    // Sunday 2026-03-15, 10:30 standard time: the 08:00 run was lost with the node that held it.
+    var clock = new ManualClock(Instant.parse("2026-03-15T15:30:00Z"));
+    var completeness = new InMemoryCompletenessReadSide().complete("m-1", LocalDate.of(2026, 3, 14), 45);
+    var lost = startScheduler(clock, completeness, new InMemoryRunRecords().completenessRunOnRecord(LocalDate.of(2026, 3, 13)));
+    TestProbe<CollectionScheduler.LastReports> probe = testKit.createTestProbe();
+    var report = awaitReports(lost, probe, r -> r.completeness().isPresent()).completeness().orElseThrow();
+    assertEquals(LocalDate.of(2026, 3, 14), report.previousDay());
+
+    var untouched = new InMemoryCompletenessReadSide().complete("m-1", LocalDate.of(2026, 3, 14), 45);
+    var done = startScheduler(clock, untouched, new InMemoryRunRecords().completenessRunOnRecord(LocalDate.of(2026, 3, 14)));
+    done.tell(new CollectionScheduler.GetLastReports(probe.getRef()));
+    probe.receiveMessage();
+    probe.expectNoMessage(Duration.ofMillis(200)); // room for a run that should not start
+    assertEquals(0, untouched.pagesAsked(), "today's run is on record: nothing to catch up");
+  }
+
+  private static ActorRef<CollectionScheduler.Command> startScheduler(ManualClock clock, InMemoryCompletenessReadSide completeness,
+      InMemoryRunRecords records) {
+    var port = new FakeMeterPort(r -> FakeMeterPort.fullAnswer(r, 96), w -> new ScheduleAck.Acknowledged(w.meterId(), clock.instant()));
+    var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(10, 2, 100, Duration.ofMinutes(4)), port));
+    var desk = testKit.spawn(TroubleDesk.create(PersistenceId.ofUniqueId("desk-" + UUID.randomUUID()), TroubleReportPolicy.DEFAULT, false, clock));
+    var deps = new CollectionScheduler.Dependencies(new InMemoryReadGroupReadSide(24), completeness, new InMemoryNonDefaultScheduleReadSide(),
+        new InMemoryMissingDataHistory(), new RecordingAlerts(), workload, desk, records, clock);
+    return testKit.spawn(CollectionScheduler.create(SchedulerSettings.DEFAULT, GRID, OutagePolicy.DEFAULT, deps));
+  }
 }

@@ -1,5 +1,7 @@
 package org.adcs.scheduler.records;
 
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.adcs.scheduler.nondefault.NonDefaultReport;
 import org.adcs.scheduler.readgroup.AssignmentReport;
@@ -21,4 +23,10 @@ public interface RunRecords {
   CompletionStage<Void> saveRebalance(RebalanceRecord record);
 
   CompletionStage<Void> saveNonDefaultReport(NonDefaultReport report);
+
+  /**
+   * The previous day of the last completeness run whose report was saved, empty when there was none:
+   * a scheduler that starts after the morning's time catches up a run a restart interrupted.
+   */
+  CompletionStage<Optional<LocalDate>> lastCompletenessRun();
 }

@@ -1,6 +1,8 @@
 package org.adcs.scheduler.fakes;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,5 +67,20 @@ public final class InMemoryRunRecords implements RunRecords {
   @Override
   public CompletionStage<Void> saveNonDefaultReport(NonDefaultReport report) {
     return save(report);
+  }
+
+  /** As if an earlier process had saved the completeness run for {@code previousDay}. */
+  public InMemoryRunRecords completenessRunOnRecord(LocalDate previousDay) {
+    onRecord = previousDay;
+    return this;
+  }
+
+  private volatile LocalDate onRecord;
+
+  @Override
+  public CompletionStage<Optional<LocalDate>> lastCompletenessRun() {
+    Optional<LocalDate> saved = this.saved.stream().filter(ExceptionReport.class::isInstance).map(r -> ((ExceptionReport) r).previousDay())
+        .max(LocalDate::compareTo);
+    return CompletableFuture.completedFuture(saved.or(() -> Optional.ofNullable(onRecord)));
   }
 }
