@@ -199,7 +199,7 @@ public final class RecoveryRun extends AbstractBehavior<RecoveryRun.Command> {
     while (!waiting.isEmpty() && active.size() + toEvaluate.size() + evaluating < outage.concurrency(settings.maxActiveMeters())) {
       MeterCompleteness meter = waiting.poll();
       if (active.containsKey(meter.meterId())) {
-        log.warn("meter {} listed twice by the completeness read side; recovered once", meter.meterId());
+        MeterLog.warn(log, meter.meterId(), "listed twice by the completeness read side; recovered once");
         continue;
       }
       RecoveryPlan plan = planner.plan(meter, window);
@@ -224,7 +224,7 @@ public final class RecoveryRun extends AbstractBehavior<RecoveryRun.Command> {
     ReadOutcome outcome = read.outcome();
     Active meter = active.get(outcome.meterId());
     if (meter == null) {
-      log.warn("answer for meter {} that is not being recovered: {}", outcome.meterId(), outcome);
+      MeterLog.warn(log, outcome.meterId(), "answer for a meter that is not being recovered: {}", outcome);
       return this;
     }
     MeterRecovery recovery = meter.recovery();
