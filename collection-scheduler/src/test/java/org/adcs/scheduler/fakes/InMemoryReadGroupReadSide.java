@@ -23,6 +23,7 @@ public final class InMemoryReadGroupReadSide implements ReadGroupReadSide {
   private final Map<Integer, NavigableSet<String>> members = new HashMap<>();
   private final List<CollectionTiming> timings = new ArrayList<>();
   private final int groups;
+  private volatile boolean timingsUnavailable;
 
   public InMemoryReadGroupReadSide(int groups) {
     this.groups = groups;
@@ -35,6 +36,12 @@ public final class InMemoryReadGroupReadSide implements ReadGroupReadSide {
 
   public InMemoryReadGroupReadSide member(int group, String meterId) {
     members.computeIfAbsent(group, g -> new TreeSet<>()).add(meterId);
+    return this;
+  }
+
+  /** Every collection-timings query fails, as in a store outage. */
+  public InMemoryReadGroupReadSide timingsUnavailable() {
+    timingsUnavailable = true;
     return this;
   }
 
@@ -62,6 +69,9 @@ public final class InMemoryReadGroupReadSide implements ReadGroupReadSide {
 
   @Override
   public CompletionStage<Page<CollectionTiming>> collectionTimings(LocalDate firstDay, LocalDate lastDay, PageRequest page) {
+    if (timingsUnavailable) {
+      return CompletableFuture.failedFuture(new IllegalStateException("store unavailable"));
+    }
     List<CollectionTiming> sorted = timings.stream()
         .filter(t -> !t.day().isBefore(firstDay) && !t.day().isAfter(lastDay))
         .sorted(java.util.Comparator.comparing(CollectionTiming::meterId).thenComparing(CollectionTiming::day))

@@ -82,4 +82,20 @@ class AssignmentRunTest {
       assertTrue(window.groupAt(write.readTime()).isPresent(), "read time " + write.readTime() + " inside the window");
     }
   }
+
+  @Test
+  void a_read_side_with_another_number_of_groups_is_not_assigned_to_and_the_report_says_nothing_was_done() {
+    var readSide = new InMemoryReadGroupReadSide(12).unscheduled(List.of("m-1", "m-2"));
+    var port = FakeMeterPort.parking();
+    var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(4, 1, 10, Duration.ofMinutes(4)), port));
+    TestProbe<AssignmentReport> reports = testKit.createTestProbe();
+
+    testKit.spawn(AssignmentRun.create(CollectionWindow.DEFAULT, AssignmentSettings.DEFAULT, readSide, workload,
+        new ManualClock(Instant.EPOCH), reports.getRef()));
+
+    AssignmentReport report = reports.receiveMessage();
+    assertEquals(0, report.acknowledged());
+    assertEquals(0, report.notAcknowledged());
+    assertTrue(port.writes().isEmpty(), "the meters stay unscheduled for the next run");
+  }
 }

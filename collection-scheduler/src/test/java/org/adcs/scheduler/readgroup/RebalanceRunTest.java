@@ -105,4 +105,20 @@ class RebalanceRunTest {
         record.actions().stream().map(RebalanceAction::meterId).sorted().toList());
     assertEquals(5, record.acknowledged());
   }
+
+  @Test
+  void a_review_without_collection_timings_stops_without_a_record_and_moves_nobody() {
+    var failing = new InMemoryReadGroupReadSide(4).timingsUnavailable();
+    var port = FakeMeterPort.parking();
+    var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(4, 1, 10, Duration.ofMinutes(4)), port));
+    TestProbe<RebalanceRecord> records = testKit.createTestProbe();
+    var window = new CollectionWindow(LocalTime.of(0, 1), LocalTime.of(1, 21), Duration.ofMinutes(20));
+
+    var run = testKit.spawn(RebalanceRun.create(window, RebalancePolicy.DEFAULT, FIRST, LAST, 4, failing, workload,
+        new ManualClock(Instant.EPOCH), records.getRef()));
+
+    records.expectTerminated(run);
+    records.expectNoMessage(Duration.ofMillis(50));
+    assertTrue(port.writes().isEmpty());
+  }
 }
