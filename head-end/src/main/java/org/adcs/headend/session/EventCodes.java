@@ -3,8 +3,9 @@ package org.adcs.headend.session;
 import java.util.Map;
 
 /**
- * Standard event log codes to the event types downstream systems subscribe to (R-EV-1). Codes
- * not listed are kept with type OTHER and their code.
+ * Standard event log codes to the event types downstream systems subscribe to (R-EV-1), as the
+ * simulator's meters log them (simulator/README.md). Codes not listed are kept with type OTHER and
+ * their code.
  */
 final class EventCodes {
 
@@ -14,13 +15,12 @@ final class EventCodes {
       Map.entry(4, "CLOCK_CORRECTED"),
       Map.entry(5, "CLOCK_CORRECTED"),
       Map.entry(6, "CLOCK_ERROR"),
-      Map.entry(40, "METER_REMOVAL"),
+      Map.entry(42, "TAMPER"),
       Map.entry(44, "METER_REMOVAL"),
-      Map.entry(45, "TAMPER"),
-      Map.entry(46, "TAMPER"),
-      Map.entry(47, "SELF_TEST"),
-      Map.entry(70, "REMOTE_DISCONNECT"),
-      Map.entry(71, "REMOTE_CONNECT"));
+      Map.entry(61, "REMOTE_DISCONNECT"),
+      Map.entry(62, "REMOTE_CONNECT"),
+      Map.entry(230, "SELF_TEST"),
+      Map.entry(231, "SELF_TEST"));
 
   private EventCodes() {}
 
