@@ -34,7 +34,8 @@ final class DevelopmentFleet implements AutoCloseable {
       throw new StartupFailure("adcs.dev-fleet.size is " + size + " but adcs.meters.shared-lls-password is empty: the"
           + " simulated meters need a password the head-end knows; set both (the run command does)");
     }
-    FleetTerms defaults = FleetTerms.defaults(seed, Instant.now());
+    // The fleet "started" yesterday, so each meter's first push carries yesterday's complete day.
+    FleetTerms defaults = FleetTerms.defaults(seed, Instant.now().minus(java.time.Duration.ofDays(1)));
     FleetTerms terms = new FleetTerms(defaults.seed(), defaults.start(), settings.meters().standardTime(),
         defaults.memoryDays(), defaults.intervalMinutes(), defaults.maxDriftPpm(), defaults.solarShare(),
         settings.meters().sharedLlsPassword(), defaults.faults());
