@@ -8,6 +8,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,12 @@ public final class MeterPort implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MeterPort.class);
 
   /** @param announceTimeout how long a new connection may take to say which meter it is */
-  public record Settings(String host, int port, Duration announceTimeout, Duration responseTimeout, int maxApduSize) {}
+  /**
+   * @param partialFrameTimeout how long a connection may stop in the middle of a frame before it is
+   *                            closed (an idle connection between frames is kept)
+   */
+  public record Settings(String host, int port, Duration announceTimeout, Duration responseTimeout, int maxApduSize,
+      Duration partialFrameTimeout) {}
 
   private final EventLoopGroup acceptor;
   private final EventLoopGroup workers;
@@ -61,8 +67,12 @@ public final class MeterPort implements AutoCloseable {
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
+              WrapperFrameDecoder decoder = new WrapperFrameDecoder(settings.maxApduSize());
               ch.pipeline()
-                  .addLast("wrapper-decoder", new WrapperFrameDecoder(settings.maxApduSize()))
+                  .addLast("partial-frame-idle", new IdleStateHandler(settings.partialFrameTimeout().toMillis(), 0, 0,
+                      TimeUnit.MILLISECONDS))
+                  .addLast("partial-frame-guard", new PartialFrameGuard(decoder, settings.partialFrameTimeout()))
+                  .addLast("wrapper-decoder", decoder)
                   .addLast("wrapper-encoder", WrapperFrameEncoder.INSTANCE)
                   .addLast("dlms-client", new DlmsClientHandler(client, WrapperFrame.MANAGEMENT_CLIENT,
                       WrapperFrame.LOGICAL_DEVICE, session -> new MeterConnection(ch, session, credentials, meters,

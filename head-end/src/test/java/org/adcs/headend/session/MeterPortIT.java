@@ -74,6 +74,7 @@ class MeterPortIT {
         + ON_DEMAND + ",SIM00000048," + TestMeter.PASSWORD + "\n");
     env.put("ADCS_METERS_PROVISIONING_FILE", provisioning.toString());
     env.put("ADCS_METER_PORT_ANNOUNCE_TIMEOUT", "5s");
+    env.put("ADCS_METER_PORT_PARTIAL_FRAME_TIMEOUT", "2s");
     env.put("ADCS_METERS_STANDARD_TIME", "+00:00"); // the test meters keep UTC as their standard time
     headEnd = HeadEnd.start(TestNodes.settings(env));
   }
@@ -259,6 +260,21 @@ class MeterPortIT {
     Channel meter = dial("ADC9999999999999", TestMeter.PASSWORD);
     assertTrue(meter.closeFuture().await(20, TimeUnit.SECONDS), "the head-end closed the connection");
     assertFalse(status("ADC9999999999999").registered());
+  }
+
+  @Test
+  void connectedMeterThatStopsInTheMiddleOfAFrameIsDisconnectedButAnIdleOneIsKept() throws Exception {
+    Channel idle = dial(GOOD, TestMeter.PASSWORD);
+    await(() -> headEnd.meterPort().connected().isConnected("SIM00000042"), "meter connected");
+    try (java.net.Socket slow = new java.net.Socket("127.0.0.1", headEnd.meterPort().address().getPort())) {
+      slow.setSoTimeout(20_000);
+      slow.getOutputStream().write(new byte[] {0x00, 0x01, 0x00, 0x01}); // half a wrapper header, then silence
+      long start = System.nanoTime();
+      assertEquals(-1, slow.getInputStream().read(), "closed after the partial-frame timeout");
+      assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 4_900, "before the 5 s announce timeout");
+    }
+    assertTrue(idle.isActive(), "a meter idle between frames stays connected");
+    idle.close().syncUninterruptibly();
   }
 
   @Test

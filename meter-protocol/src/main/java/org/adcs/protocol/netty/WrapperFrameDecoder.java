@@ -14,6 +14,11 @@ import org.adcs.protocol.wrapper.WrapperFrame;
 public final class WrapperFrameDecoder extends ByteToMessageDecoder {
     private final int maxApduSize;
 
+    /** True while bytes of an incomplete frame are buffered: a peer that stops mid-frame holds them. */
+    public boolean holdsPartialFrame() {
+        return actualReadableBytes() > 0;
+    }
+
     public WrapperFrameDecoder(int maxApduSize) {
         this.maxApduSize = maxApduSize;
     }
