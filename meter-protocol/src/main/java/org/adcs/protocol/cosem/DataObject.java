@@ -9,7 +9,7 @@ import org.adcs.protocol.apdu.SelectiveAccess;
 import org.adcs.protocol.axdr.DlmsData;
 
 /** Data (class 1): one value, e.g. the logical device name 0.0.42.0.0.255 that identifies the meter. */
-public final class DataObject extends BaseObject {
+public class DataObject extends BaseObject {
     public static final int CLASS_ID = 1;
     private final Supplier<DlmsData> value;
 

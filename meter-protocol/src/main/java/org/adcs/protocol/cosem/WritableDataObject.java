@@ -1,24 +1,26 @@
 package org.adcs.protocol.cosem;
 
-import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.adcs.protocol.apdu.DataAccessResult;
-import org.adcs.protocol.apdu.GetDataResult;
-import org.adcs.protocol.apdu.SelectiveAccess;
 import org.adcs.protocol.axdr.DlmsData;
 
 /**
- * Data (class 1) whose value the client may SET, e.g. {@link ObisCode#PUSH_ACKNOWLEDGEMENT}. A value
- * the meter does not accept ({@code accepts} false) is refused with type-unmatched.
+ * Data (class 1) whose value the client may SET, e.g. {@link ObisCode#PUSH_ACKNOWLEDGEMENT}. Reads
+ * are a {@link DataObject}'s; a value the meter does not accept ({@code accepts} false) is refused
+ * with type-unmatched.
  */
-public final class WritableDataObject extends BaseObject {
+public final class WritableDataObject extends DataObject {
+    private final AtomicReference<DlmsData> current;
     private final Predicate<DlmsData> accepts;
-    private volatile DlmsData value;
 
     public WritableDataObject(ObisCode logicalName, DlmsData initial, Predicate<DlmsData> accepts) {
-        super(logicalName);
-        this.value = initial;
+        this(logicalName, new AtomicReference<>(initial), accepts);
+    }
+
+    private WritableDataObject(ObisCode logicalName, AtomicReference<DlmsData> current, Predicate<DlmsData> accepts) {
+        super(logicalName, current::get);
+        this.current = current;
         this.accepts = accepts;
     }
 
@@ -29,30 +31,7 @@ public final class WritableDataObject extends BaseObject {
     }
 
     public DlmsData value() {
-        return value;
-    }
-
-    @Override
-    public int classId() {
-        return DataObject.CLASS_ID;
-    }
-
-    @Override
-    public int version() {
-        return 0;
-    }
-
-    @Override
-    public List<Integer> attributeIds() {
-        return List.of(1, 2);
-    }
-
-    @Override
-    GetDataResult read(int attributeId, Optional<SelectiveAccess> access) {
-        if (attributeId != 2) {
-            return CosemObject.failure(DataAccessResult.OBJECT_UNDEFINED);
-        }
-        return access.isPresent() ? CosemObject.failure(DataAccessResult.SCOPE_OF_ACCESS_VIOLATED) : CosemObject.value(value);
+        return current.get();
     }
 
     @Override
@@ -63,7 +42,7 @@ public final class WritableDataObject extends BaseObject {
         if (!accepts.test(newValue)) {
             return DataAccessResult.TYPE_UNMATCHED;
         }
-        value = newValue;
+        current.set(newValue);
         return DataAccessResult.SUCCESS;
     }
 }
