@@ -101,7 +101,7 @@ public final class HeadEnd implements AutoCloseable {
       java.util.concurrent.atomic.AtomicReference<MeterDialler> dialler = new java.util.concurrent.atomic.AtomicReference<>(
           MeterDialler.NONE);
       MeterSharding meters = MeterSharding.init(system, settings.meters().clockPolicy(), settings.meters().standardTime(),
-          settings.meters().readAttemptTimeout(), (meterId, address) -> dialler.get().dial(meterId, address));
+          settings.meters().readAttemptTimeout(), meter -> dialler.get().dial(meter));
       if (cassandra != null) {
         cassandra.awaitCql();
       }

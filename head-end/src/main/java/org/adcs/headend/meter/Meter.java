@@ -568,7 +568,7 @@ public final class Meter
     timers.startSingleTimer(parked.get().id(), new ParkedReadExpired(parked.get().id()), attemptTimeout);
     Registration registration = state.registration();
     if (registration.connection() == MeterModel.ConnectionKind.HEAD_END_DIALS) {
-      dialler.dial(meterId, registration.address());
+      dialler.dial(registration);
     }
     context.getLog().info("meter {}: not in contact; {} read for {} waits up to {} s for it{}", meterId,
         cmd.source(), cmd.requestedBy(), attemptTimeout.toSeconds(),

@@ -9,7 +9,7 @@ package org.adcs.headend.meter;
 public interface MeterDialler {
 
   /** Node-local and idempotent: a meter already connected or being dialled is not dialled twice. */
-  void dial(String meterId, String address);
+  void dial(MeterModel.Registration meter);
 
-  MeterDialler NONE = (meterId, address) -> { };
+  MeterDialler NONE = meter -> { };
 }

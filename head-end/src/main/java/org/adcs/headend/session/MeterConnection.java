@@ -190,6 +190,30 @@ final class MeterConnection {
         });
   }
 
+  /**
+   * A meter the head-end dialled (R-COL-5) does not announce itself: the head-end knows whom it
+   * called, associates with that meter's password and checks its logical device name before the
+   * entity hears of the session, so a wrong number never feeds another meter's entity.
+   */
+  void startDialled(MeterCredentials.Provisioned meter) {
+    identifying = true;
+    session.onPush(this::onPush);
+    channel.closeFuture().addListener(f -> onClosed());
+    session.associate(Optional.of(Octets.copyOf(meter.llsPassword().getBytes(StandardCharsets.US_ASCII))))
+        .thenCompose(association -> new org.adcs.protocol.session.MeterReader(session).logicalDeviceName())
+        .whenComplete((name, error) -> {
+          if (error != null) {
+            refused(meter, error);
+          } else if (!meter.logicalDeviceName().equals(name)) {
+            withMeter(meter.serial(), () -> log.warn("security: dialled {} for meter {} but {} answered; connection"
+                + " closed, check its address in provisioning", channel.remoteAddress(), meter.logicalDeviceName(), name));
+            channel.close();
+          } else {
+            announce(meter);
+          }
+        });
+  }
+
   private void refused(MeterCredentials.Provisioned meter, Throwable error) {
     Throwable cause = error.getCause() != null ? error.getCause() : error;
     if (cause instanceof SessionException e && e.reason() == SessionException.Reason.ASSOCIATION_REJECTED) {

@@ -54,11 +54,16 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
   private final Channel listening;
   private final ConnectedMeters connected;
   private final ChannelInitializer<SocketChannel> connections;
+  private final MeterCredentials credentials;
+  /** Set on a channel the head-end dials: the meter it called, which then needs no announcement. */
+  static final io.netty.util.AttributeKey<MeterCredentials.Provisioned> DIALLED =
+      io.netty.util.AttributeKey.valueOf("adcs-dialled-meter");
   /** Meters being dialled now, so a burst of requests for one meter opens one connection. */
   private final Set<String> dialling = ConcurrentHashMap.newKeySet();
 
   private MeterPort(EventLoopGroup acceptor, EventLoopGroup workers, Channel listening, ConnectedMeters connected,
-      ChannelInitializer<SocketChannel> connections) {
+      ChannelInitializer<SocketChannel> connections, MeterCredentials credentials) {
+    this.credentials = credentials;
     this.acceptor = acceptor;
     this.workers = workers;
     this.listening = listening;
@@ -83,8 +88,16 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
             .addLast("wrapper-decoder", decoder)
             .addLast("wrapper-encoder", WrapperFrameEncoder.INSTANCE)
             .addLast("dlms-client", new DlmsClientHandler(client, WrapperFrame.MANAGEMENT_CLIENT,
-                WrapperFrame.LOGICAL_DEVICE, session -> new MeterConnection(ch, session, credentials, meters,
-                    connected, clock, settings.responseTimeout(), standardTime, system).start(settings.announceTimeout())));
+                WrapperFrame.LOGICAL_DEVICE, session -> {
+                  MeterConnection connection = new MeterConnection(ch, session, credentials, meters, connected, clock,
+                      settings.responseTimeout(), standardTime, system);
+                  MeterCredentials.Provisioned dialled = ch.attr(DIALLED).get();
+                  if (dialled != null) {
+                    connection.startDialled(dialled);
+                  } else {
+                    connection.start(settings.announceTimeout());
+                  }
+                }));
       }
     };
     try {
@@ -98,7 +111,7 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
           .syncUninterruptibly()
           .channel();
       log.info("meter port listening on {}", listening.localAddress());
-      return new MeterPort(acceptor, workers, listening, connected, connections);
+      return new MeterPort(acceptor, workers, listening, connected, connections, credentials);
     } catch (RuntimeException e) {
       acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -112,7 +125,19 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
    * session as for any meter. A meter already connected to this node, or being dialled, is left be.
    */
   @Override
-  public void dial(String meterId, String address) {
+  public void dial(org.adcs.headend.meter.MeterModel.Registration meter) {
+    java.util.Optional<MeterCredentials.Provisioned> provisioned = credentials.lookup(meter.logicalDeviceName());
+    if (provisioned.isEmpty() || !provisioned.get().listens()) {
+      log.warn("meter {}: not provisioned as a meter that listens, not dialled; add its address to the provisioning"
+          + " file", meter.serial());
+      return;
+    }
+    dial(provisioned.get());
+  }
+
+  private void dial(MeterCredentials.Provisioned meter) {
+    String meterId = meter.serial();
+    String address = meter.address();
     if (connected.isConnected(meterId) || !dialling.add(meterId)) {
       return;
     }
@@ -129,6 +154,7 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
     ChannelFuture connecting = new Bootstrap().group(workers).channel(NioSocketChannel.class)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
         .option(ChannelOption.SO_KEEPALIVE, true)
+        .attr(DIALLED, meter)
         .handler(connections)
         .connect(new InetSocketAddress(target.getHostString(), target.getPort()));
     connecting.addListener(f -> {
@@ -160,7 +186,7 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
           pacing[0].cancel(false);
           return;
         }
-        dial(meters.get(n).serial(), meters.get(n).address());
+        dial(meters.get(n));
       }
     }, 0, 50, TimeUnit.MILLISECONDS);
   }

@@ -125,28 +125,19 @@ final class RangeRead {
         reading.value().unscaledValue().longValueExact(), -reading.value().scale());
   }
 
-  /** One day's intervals of both channels while they are gathered. */
-  private static final class DayRows {
-    final long[] imports;
-    final long[] exports;
-    final int[] status;
-    final BitSet present;
+  /** One parsed profile row. */
+  private record Row(LocalDateTime end, long status, long imports, long exports) {}
 
-    DayRows(int perDay) {
-      imports = new long[perDay];
-      exports = new long[perDay];
-      status = new int[perDay];
-      present = new BitSet(perDay);
-    }
-  }
-
-  /** The complete intervals ending in (start, end], by day; rows of another shape are left out. */
-  private List<MeterModel.ChannelDay> days(List<List<DlmsData>> rows, Instant start, Instant end, int intervalMinutes,
+  /**
+   * The complete intervals ending in (start, end], by day; rows of another shape are left out. A
+   * day's interval length is the shortest step between its rows (the meter may have been
+   * reprogrammed since, R-SCH-7), the current capture period when the day has one row only.
+   */
+  private List<MeterModel.ChannelDay> days(List<List<DlmsData>> rows, Instant start, Instant end, int capturePeriod,
       int importScaler, int exportScaler) {
-    int perDay = 1440 / intervalMinutes;
     LocalDateTime first = LocalDateTime.ofInstant(start, standardTime);
     LocalDateTime last = LocalDateTime.ofInstant(end, standardTime);
-    java.util.TreeMap<LocalDate, DayRows> byDay = new java.util.TreeMap<>();
+    java.util.TreeMap<LocalDate, List<Row>> byDay = new java.util.TreeMap<>();
     for (List<DlmsData> row : rows) {
       if (row.size() != 4 || !(row.get(0) instanceof DlmsData.OctetString endBytes)) {
         continue;
@@ -156,28 +147,48 @@ final class RangeRead {
       if (ends.isEmpty() || !ends.get().isAfter(first) || ends.get().isAfter(last)) {
         continue;
       }
-      LocalDateTime begins = ends.get().minusMinutes(intervalMinutes);
-      int index = (begins.getHour() * 60 + begins.getMinute()) / intervalMinutes;
       try {
-        long status = row.get(1).asLong();
-        long imported = row.get(2).asLong();
-        long exported = row.get(3).asLong();
-        DayRows day = byDay.computeIfAbsent(begins.toLocalDate(), d -> new DayRows(perDay));
-        day.status[index] = (int) status;
-        day.imports[index] = imported;
-        day.exports[index] = exported;
-        day.present.set(index);
+        Row parsed = new Row(ends.get(), row.get(1).asLong(), row.get(2).asLong(), row.get(3).asLong());
+        byDay.computeIfAbsent(ends.get().minusSeconds(1).toLocalDate(), d -> new ArrayList<>()).add(parsed);
       } catch (IllegalArgumentException notANumber) {
         // a malformed row is left out; the rest of the read stands
       }
     }
     List<MeterModel.ChannelDay> days = new ArrayList<>();
-    byDay.forEach((day, r) -> {
+    byDay.forEach((day, dayRows) -> {
+      int minutes = intervalOf(dayRows, capturePeriod);
+      int perDay = 1440 / minutes;
+      long[] imports = new long[perDay];
+      long[] exports = new long[perDay];
+      int[] status = new int[perDay];
+      BitSet present = new BitSet(perDay);
+      for (Row row : dayRows) {
+        long minuteOfDay = java.time.Duration.between(day.atStartOfDay(), row.end()).toMinutes() - minutes;
+        if (minuteOfDay < 0 || minuteOfDay % minutes != 0) {
+          continue; // not on this day's interval grid
+        }
+        int index = (int) (minuteOfDay / minutes);
+        status[index] = (int) row.status();
+        imports[index] = row.imports();
+        exports[index] = row.exports();
+        present.set(index);
+      }
       days.add(new MeterModel.ChannelDay("active-import", "Wh", BigDecimal.ONE.scaleByPowerOfTen(importScaler), day,
-          intervalMinutes, r.imports, r.present.toLongArray(), r.status));
+          minutes, imports, present.toLongArray(), status));
       days.add(new MeterModel.ChannelDay("active-export", "Wh", BigDecimal.ONE.scaleByPowerOfTen(exportScaler), day,
-          intervalMinutes, r.exports, r.present.toLongArray(), r.status.clone()));
+          minutes, exports, present.toLongArray(), status.clone()));
     });
     return days;
+  }
+
+  private static int intervalOf(List<Row> dayRows, int capturePeriod) {
+    long shortest = Long.MAX_VALUE;
+    for (int i = 1; i < dayRows.size(); i++) {
+      long step = java.time.Duration.between(dayRows.get(i - 1).end(), dayRows.get(i).end()).toMinutes();
+      if (step > 0) {
+        shortest = Math.min(shortest, step);
+      }
+    }
+    return shortest != Long.MAX_VALUE && shortest <= 60 && 1440 % shortest == 0 ? (int) shortest : capturePeriod;
   }
 }

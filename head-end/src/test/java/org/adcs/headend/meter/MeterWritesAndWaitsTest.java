@@ -49,7 +49,7 @@ class MeterWritesAndWaitsTest {
   void newMeter() {
     dialled.clear();
     meter = EventSourcedBehaviorTestKit.create(KIT.system(), Meter.create("SIM00000007", ClockPolicy.defaults(), EST,
-        Duration.ofMillis(400), (id, address) -> dialled.add(id + "@" + address)));
+        Duration.ofMillis(400), meter -> dialled.add(meter.serial() + "@" + meter.address())));
     session = KIT.createTestProbe();
   }
 
