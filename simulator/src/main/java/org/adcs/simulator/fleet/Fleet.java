@@ -303,6 +303,7 @@ public final class Fleet implements MeterHooks, AutoCloseable {
                 PushComposer.announcement(meter, clock.instant()))).addListener(done -> {
                     if (done.isSuccess()) {
                         meter.connectionHealthy();
+                        clockwork.pushUnacknowledged(meter, clock.instant());
                         clockwork.pushPendingEvents(meter, clock.instant());
                     }
                 });
@@ -332,6 +333,16 @@ public final class Fleet implements MeterHooks, AutoCloseable {
     @Override
     public void scheduleChanged(SimulatedMeter meter, int schedule) {
         schedules.add(meter, schedule);
+    }
+
+    @Override
+    public void pushAcknowledged(SimulatedMeter meter, SimulatedMeter.Acknowledgement result) {
+        switch (result) {
+            case ACKNOWLEDGED -> stats.pushesAcknowledged.increment();
+            case EVENTS_ONLY_PUSH -> stats.eventPushesAcknowledged.increment();
+            case REPEATED -> { } // the head-end said it twice; nothing to count
+            case UNKNOWN -> stats.acknowledgementsRefused.increment();
+        }
     }
 
     @Override

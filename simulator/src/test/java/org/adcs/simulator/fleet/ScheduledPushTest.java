@@ -43,6 +43,13 @@ class ScheduledPushTest {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
+    private static final CosemAttribute ACKNOWLEDGEMENT = new CosemAttribute(1, org.adcs.protocol.cosem.ObisCode.PUSH_ACKNOWLEDGEMENT, 2);
+
+    /** A push's own timestamp element: what the head-end SETs to acknowledge it (R-COL-1). */
+    private static DlmsData timestamp(DlmsData body) {
+        return ((DlmsData.Structure) body).elements().get(1);
+    }
+
     private static List<DlmsData> elements(DlmsData body, int i) {
         return ((DlmsData.Array) ((DlmsData.Structure) body).elements().get(i)).elements();
     }
@@ -103,16 +110,25 @@ class ScheduledPushTest {
         var push = session.action(new org.adcs.protocol.apdu.CosemMethod(40, MeterObjects.pushSetup(1), 1), java.util.Optional.empty())
                 .get(5, TimeUnit.SECONDS);
         assertEquals(DataAccessResult.SUCCESS, push.result(), "push setup method 1: push now");
-        assertEquals(40, elements(dataPushes(meter, 1).get(0).push().body(), 2).size(), "on demand at 10:07: 00:15 .. 10:00");
+        DlmsData onDemand = dataPushes(meter, 1).get(0).push().body();
+        assertEquals(40, elements(onDemand, 2).size(), "on demand at 10:07: 00:15 .. 10:00");
+        assertEquals(DataAccessResult.SUCCESS, session.set(ACKNOWLEDGEMENT, timestamp(onDemand)).get(5, TimeUnit.SECONDS));
 
         clock.advance(Duration.ofMinutes(54)); // 11:01
         fleet.tick();
-        List<DlmsData> first = elements(dataPushes(meter, 2).get(1).push().body(), 2);
-        assertEquals(4, first.size(), "the next read sends from the previous one to now (10:15 .. 11:00)");
+        DlmsData first = dataPushes(meter, 2).get(1).push().body();
+        assertEquals(4, elements(first, 2).size(), "the next read sends from the previous one to now (10:15 .. 11:00)");
         clock.advance(Duration.ofHours(4)); // 15:01
         fleet.tick();
-        List<DlmsData> second = elements(dataPushes(meter, 3).get(2).push().body(), 2);
-        assertEquals(16, second.size(), "a later read sends from the previous read to now (11:15 .. 15:00)");
+        DlmsData second = dataPushes(meter, 3).get(2).push().body();
+        assertEquals(20, elements(second, 2).size(), "R-SCH-6: the 11:00 read was not acknowledged, so this one sends "
+                + "everything since the last acknowledged one (10:15 .. 15:00)");
+        assertEquals(DataAccessResult.SUCCESS, session.set(ACKNOWLEDGEMENT, timestamp(second)).get(5, TimeUnit.SECONDS));
+        clock.advance(Duration.ofDays(1).minusHours(4)); // 11:01 the next day
+        fleet.tick();
+        assertEquals(80, elements(dataPushes(meter, 5).get(4).push().body(), 2).size(),
+                "from the last acknowledged read to now (15:15 .. 11:00 the next day): the night's unacknowledged "
+                        + "default push (15:15 .. 24:00) goes again");
     }
 
     @Test
