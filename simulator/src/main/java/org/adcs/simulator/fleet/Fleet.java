@@ -219,10 +219,10 @@ public final class Fleet implements MeterHooks, AutoCloseable {
     }
 
     private SocketAddress sourceAddress(SimulatedMeter meter) {
-        if (config.sourceAddresses() == 1) {
+        if (config.sourceAddresses() == 1 && config.firstSourceHost() == 1) {
             return null; // no bind before connect: the kernel's connect path picks ports much faster
         }
-        int host = 1 + meter.spec().index() % config.sourceAddresses();
+        int host = config.firstSourceHost() + meter.spec().index() % config.sourceAddresses();
         return new InetSocketAddress("127.0.0." + host, 0);
     }
 
