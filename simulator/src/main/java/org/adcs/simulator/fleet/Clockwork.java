@@ -246,7 +246,7 @@ final class Clockwork {
                 }
                 case AGAIN -> stats.pushesResent.increment();
                 case EVENTS_ONLY -> {
-                    meter.eventsPushed(push.timeMillis(), push.eventsUntilLocal());
+                    meter.eventsPushed(push.eventsUntilLocal());
                     stats.eventPushesSent.increment();
                 }
             }

@@ -91,7 +91,7 @@ public final class PushComposer {
         if (events.isEmpty()) {
             return Optional.empty();
         }
-        long stamp = stampMillis(meter, fleetNow);
+        long stamp = meter.stampEventsOnlyPush(stampMillis(meter, fleetNow));
         DlmsData body = body(meter, Instant.ofEpochMilli(stamp), List.of(), List.of(), events);
         return Optional.of(new Push(encode(meter, body, fleetNow), stamp, now, body));
     }

@@ -239,13 +239,14 @@ public final class SimulatedMeter {
     }
 
     /**
-     * Opens a scheduled push stamped {@code timeMillis} (meter time), ending at the last midnight or at
+     * Opens a scheduled push stamped {@code meterTimeMillis} (see {@link #uniqueStamp}), ending at the last midnight or at
      * the last completed interval. It sends everything since the last acknowledged push (R-SCH-6), so
      * while an earlier push is unacknowledged this one carries its days and events again and takes its
      * place as the push awaiting acknowledgement. Recorded as it is composed: a push that never leaves
      * is unacknowledged like one the head-end did not store.
      */
-    public synchronized PushWindow openScheduledPush(long timeMillis, boolean untilMidnight) {
+    public synchronized PushWindow openScheduledPush(long meterTimeMillis, boolean untilMidnight) {
+        long timeMillis = uniqueStamp(meterTimeMillis);
         long eventsFrom = unacknowledgedPush != 0 ? unacknowledgedEventsFromLocal : eventsPushedUntilLocal + 1;
         unacknowledgedPush = timeMillis << 1 | (untilMidnight ? 1 : 0);
         unacknowledgedEventsFromLocal = eventsFrom;
@@ -275,9 +276,25 @@ public final class SimulatedMeter {
         return Math.floorDiv(millis, 1000) + terms.offset().getTotalSeconds();
     }
 
+    /**
+     * A push timestamp: the meter's time, or 10 ms after the latest timestamp this meter has used if
+     * that is later, so that an acknowledgement names one push. An events-only push and a scheduled
+     * push composed in the same tick would otherwise share a timestamp, and the events' acknowledgement
+     * would pass for the scheduled push's before the head-end had stored it.
+     */
+    private long uniqueStamp(long meterTimeMillis) {
+        long latest = Math.max(lastEventPushMillis, Math.max(unacknowledgedPush >>> 1, lastAcknowledgedMillis));
+        return Math.max(meterTimeMillis, latest + 10);
+    }
+
+    /** The timestamp of an events-only push being composed now; its acknowledgement is taken (see {@link #acknowledge}). */
+    public synchronized long stampEventsOnlyPush(long meterTimeMillis) {
+        lastEventPushMillis = uniqueStamp(meterTimeMillis);
+        return lastEventPushMillis;
+    }
+
     /** Records an events-only push that left (R-EV-1): its events are not pushed again. */
-    public synchronized void eventsPushed(long timeMillis, long eventsUntilLocal) {
-        lastEventPushMillis = timeMillis;
+    public synchronized void eventsPushed(long eventsUntilLocal) {
         eventsPushedUntilLocal = Math.max(eventsPushedUntilLocal, eventsUntilLocal);
     }
 

@@ -150,4 +150,23 @@ class ScheduledPushTest {
                     Duration.ofSeconds(10));
         }
     }
+
+    @Test
+    void anAcknowledgedEventsOnlyPushIsTakenAndNoAcknowledgementOfTheHeadEndsIsRefused() throws Exception {
+        try (HeadEndStub acknowledging = HeadEndStub.acknowledging(group, ClientSettings.lowLevelSecurity(FleetTerms.DEFAULT_PASSWORD));
+             Fleet acked = new Fleet(FleetConfig.dialling(FleetTerms.defaults(21, START), 4, acknowledging.address()), clock, group)) {
+            acked.start(false, line -> { });
+            assertTrue(acked.awaitConnected(4, Duration.ofSeconds(10)));
+            acknowledging.awaitPushes(p -> p.size() >= 4, Duration.ofSeconds(10));
+            clock.advance(Duration.between(START, Instant.parse("2026-03-08T03:01:00Z"))); // past Sunday's 03:00 self-tests
+            acked.tick();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (acked.stats().eventPushesAcknowledged() < 4 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(20); // acknowledgements arrive asynchronously; polling the counters
+            }
+            assertTrue(acked.stats().eventPushesAcknowledged() >= 4, acked.stats().summary());
+            assertEquals(4, acked.stats().pushesAcknowledged(), "each meter's default push of the last night: " + acked.stats().summary());
+            assertEquals(0, acked.stats().acknowledgementsRefused(), acked.stats().summary());
+        }
+    }
 }
