@@ -85,6 +85,7 @@ public final class MeterObjects {
             model.add(new PushSetupObject(pushSetup(s), PUSH_OBJECTS, headEnd, () -> hooks.pushNow(meter, schedule)));
             model.add(new ReadScheduleObject(meter, s, hooks));
         }
+        model.add(new PushAcknowledgementObject(meter, hooks));
         model.add(new AssociationLnObject(model::objects, WrapperFrame.MANAGEMENT_CLIENT, WrapperFrame.LOGICAL_DEVICE));
         return model;
     }

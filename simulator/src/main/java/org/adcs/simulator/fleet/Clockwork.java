@@ -162,7 +162,7 @@ final class Clockwork {
         }
         fleet.stats().faultsInjected.increment();
         c.eventLoop().execute(() -> {
-            PushComposer.events(meter, at, outageStartLocal).ifPresent(p -> write(meter, c, p, true));
+            PushComposer.events(meter, at, outageStartLocal).ifPresent(p -> write(meter, c, p, Sent.EVENTS_ONLY));
             c.close();
         });
     }
@@ -192,7 +192,8 @@ final class Clockwork {
 
     /**
      * A scheduled (or on-demand) push composed as of {@code at}, the tick's time, not whenever the event
-     * loop gets to it; a meter that cannot send it catches up next time (R-SCH-6).
+     * loop gets to it; a meter that cannot send it catches up next time (R-SCH-6). If the previous push
+     * is still unacknowledged, this one carries its days again.
      */
     void push(SimulatedMeter meter, int schedule, Instant at) {
         Channel c = meter.connection();
@@ -201,7 +202,19 @@ final class Clockwork {
             meter.logEvent(meter.now(at), EventCode.SCHEDULED_PUSH_FAILED);
             return;
         }
-        c.eventLoop().execute(() -> write(meter, c, PushComposer.scheduled(meter, schedule, at), false));
+        c.eventLoop().execute(() -> {
+            boolean carriesUnacknowledged = meter.awaitsAcknowledgement();
+            write(meter, c, PushComposer.scheduled(meter, schedule, at), carriesUnacknowledged ? Sent.SCHEDULED_AGAIN : Sent.SCHEDULED);
+        });
+    }
+
+    /** After the announcement of a new connection: the unacknowledged scheduled push again, unchanged (R-COL-1). */
+    void pushUnacknowledged(SimulatedMeter meter, Instant at) {
+        Channel c = meter.connection();
+        if (c == null || !c.isActive() || meter.spec().has(Fault.NEVER_ANSWERS)) {
+            return;
+        }
+        c.eventLoop().execute(() -> PushComposer.unacknowledged(meter, at).ifPresent(p -> write(meter, c, p, Sent.AGAIN)));
     }
 
     /** Pushes events logged since the last push, if any (R-EV-1). */
@@ -210,16 +223,32 @@ final class Clockwork {
         if (c == null || !c.isActive() || meter.spec().has(Fault.NEVER_ANSWERS)) {
             return;
         }
-        c.eventLoop().execute(() -> PushComposer.events(meter, at).ifPresent(p -> write(meter, c, p, true)));
+        c.eventLoop().execute(() -> PushComposer.events(meter, at).ifPresent(p -> write(meter, c, p, Sent.EVENTS_ONLY)));
     }
 
-    private void write(SimulatedMeter meter, Channel c, PushComposer.Push push, boolean eventsOnly) {
+    /** What a push is, for the counters and for what the meter records once it has left. */
+    private enum Sent { SCHEDULED, SCHEDULED_AGAIN, AGAIN, EVENTS_ONLY }
+
+    private void write(SimulatedMeter meter, Channel c, PushComposer.Push push, Sent kind) {
         c.writeAndFlush(new WrapperFrame(WrapperFrame.LOGICAL_DEVICE, Fleet.PUSH_CLIENT_WPORT, push.apdu())).addListener(done -> {
-            if (done.isSuccess()) {
-                meter.pushed(push.intervalsUntilLocal(), push.eventsUntilLocal());
-                (eventsOnly ? fleet.stats().eventPushesSent : fleet.stats().pushesSent).increment();
-            } else if (!eventsOnly) {
-                fleet.stats().pushesMissed.increment();
+            FleetStats stats = fleet.stats();
+            if (!done.isSuccess()) {
+                if (kind == Sent.SCHEDULED || kind == Sent.SCHEDULED_AGAIN) {
+                    stats.pushesMissed.increment(); // still unacknowledged: sent again on reconnect
+                }
+                return;
+            }
+            switch (kind) {
+                case SCHEDULED -> stats.pushesSent.increment();
+                case SCHEDULED_AGAIN -> {
+                    stats.pushesSent.increment();
+                    stats.pushesResent.increment();
+                }
+                case AGAIN -> stats.pushesResent.increment();
+                case EVENTS_ONLY -> {
+                    meter.eventsPushed(push.eventsUntilLocal());
+                    stats.eventPushesSent.increment();
+                }
             }
         });
     }

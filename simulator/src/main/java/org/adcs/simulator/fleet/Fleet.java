@@ -219,10 +219,10 @@ public final class Fleet implements MeterHooks, AutoCloseable {
     }
 
     private SocketAddress sourceAddress(SimulatedMeter meter) {
-        if (config.sourceAddresses() == 1) {
+        if (config.sourceAddresses() == 1 && config.firstSourceHost() == 1) {
             return null; // no bind before connect: the kernel's connect path picks ports much faster
         }
-        int host = 1 + meter.spec().index() % config.sourceAddresses();
+        int host = config.firstSourceHost() + meter.spec().index() % config.sourceAddresses();
         return new InetSocketAddress("127.0.0." + host, 0);
     }
 
@@ -303,6 +303,7 @@ public final class Fleet implements MeterHooks, AutoCloseable {
                 PushComposer.announcement(meter, clock.instant()))).addListener(done -> {
                     if (done.isSuccess()) {
                         meter.connectionHealthy();
+                        clockwork.pushUnacknowledged(meter, clock.instant());
                         clockwork.pushPendingEvents(meter, clock.instant());
                     }
                 });
@@ -332,6 +333,16 @@ public final class Fleet implements MeterHooks, AutoCloseable {
     @Override
     public void scheduleChanged(SimulatedMeter meter, int schedule) {
         schedules.add(meter, schedule);
+    }
+
+    @Override
+    public void pushAcknowledged(SimulatedMeter meter, SimulatedMeter.Acknowledgement result) {
+        switch (result) {
+            case ACKNOWLEDGED -> stats.pushesAcknowledged.increment();
+            case EVENTS_ONLY_PUSH -> stats.eventPushesAcknowledged.increment();
+            case REPEATED -> { } // the head-end said it twice; nothing to count
+            case UNKNOWN -> stats.acknowledgementsRefused.increment();
+        }
     }
 
     @Override

@@ -11,14 +11,16 @@ import org.adcs.simulator.meter.FleetTerms;
  * @param size              number of meters
  * @param mode              meters dial the head-end, or listen for it
  * @param headEnd           where dialling meters connect (ignored when listening)
- * @param sourceAddresses   dialling meters bind to 127.0.0.1 .. 127.0.0.n in turn (n > 1), so a large fleet does
- *                          not run out of ephemeral ports on one source address
+ * @param sourceAddresses   dialling meters bind to 127.0.0.f .. 127.0.0.(f+n-1) in turn (n > 1; f = firstSourceHost), so
+ *                          a large fleet does not run out of ephemeral ports on one source address
  * @param listenPort        listening meters bind to 127.0.0.1 on listenPort + index, or on an ephemeral port if 0
  * @param maxConnecting     connection attempts in flight at once
  * @param tickPeriod        real time between two looks at the simulated clock for due pushes and events
+ * @param firstSourceHost   the last byte of the first source address (1 unless several fleets on one host must not
+ *                          share ephemeral ports, as in the split connection benchmark)
  */
 public record FleetConfig(FleetTerms terms, int size, Mode mode, InetSocketAddress headEnd, int sourceAddresses,
-                          int listenPort, int maxConnecting, Duration tickPeriod) {
+                          int listenPort, int maxConnecting, Duration tickPeriod, int firstSourceHost) {
     public static final int MAX_SIZE = 1_000_000;
 
     /** Which side opens the TCP connection. */
@@ -28,8 +30,9 @@ public record FleetConfig(FleetTerms terms, int size, Mode mode, InetSocketAddre
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("fleet size must be 1.." + MAX_SIZE);
         }
-        if (sourceAddresses < 1 || sourceAddresses > 254) {
-            throw new IllegalArgumentException("source addresses must be 1..254 (127.0.0.1 upwards)");
+        if (sourceAddresses < 1 || firstSourceHost < 1 || firstSourceHost + sourceAddresses - 1 > 254) {
+            throw new IllegalArgumentException("source addresses 127.0.0." + firstSourceHost + " .. 127.0.0."
+                    + (firstSourceHost + sourceAddresses - 1) + " must lie in 127.0.0.1 .. 127.0.0.254");
         }
         if (listenPort < 0 || (listenPort > 0 && listenPort + (long) size - 1 > 65_535)) {
             throw new IllegalArgumentException("listening ports " + listenPort + ".." + (listenPort + (long) size - 1) + " exceed 65535");
@@ -42,6 +45,12 @@ public record FleetConfig(FleetTerms terms, int size, Mode mode, InetSocketAddre
         }
     }
 
+    /** The configuration before {@code firstSourceHost} existed: source addresses from 127.0.0.1. */
+    public FleetConfig(FleetTerms terms, int size, Mode mode, InetSocketAddress headEnd, int sourceAddresses,
+                       int listenPort, int maxConnecting, Duration tickPeriod) {
+        this(terms, size, mode, headEnd, sourceAddresses, listenPort, maxConnecting, tickPeriod, 1);
+    }
+
     public static FleetConfig dialling(FleetTerms terms, int size, InetSocketAddress headEnd) {
         return new FleetConfig(terms, size, Mode.DIAL, headEnd, 1, 0, 512, Duration.ofMillis(200));
     }
@@ -51,14 +60,19 @@ public record FleetConfig(FleetTerms terms, int size, Mode mode, InetSocketAddre
     }
 
     public FleetConfig withSourceAddresses(int n) {
-        return new FleetConfig(terms, size, mode, headEnd, n, listenPort, maxConnecting, tickPeriod);
+        return new FleetConfig(terms, size, mode, headEnd, n, listenPort, maxConnecting, tickPeriod, firstSourceHost);
     }
 
     public FleetConfig withListenPort(int port) {
-        return new FleetConfig(terms, size, mode, headEnd, sourceAddresses, port, maxConnecting, tickPeriod);
+        return new FleetConfig(terms, size, mode, headEnd, sourceAddresses, port, maxConnecting, tickPeriod, firstSourceHost);
     }
 
     public FleetConfig withMaxConnecting(int n) {
-        return new FleetConfig(terms, size, mode, headEnd, sourceAddresses, listenPort, n, tickPeriod);
+        return new FleetConfig(terms, size, mode, headEnd, sourceAddresses, listenPort, n, tickPeriod, firstSourceHost);
+    }
+
+    /** Dial from 127.0.0.host onwards instead of 127.0.0.1. */
+    public FleetConfig withFirstSourceHost(int host) {
+        return new FleetConfig(terms, size, mode, headEnd, sourceAddresses, listenPort, maxConnecting, tickPeriod, host);
     }
 }

@@ -11,6 +11,10 @@ public final class FleetStats {
     final LongAdder pushesSent = new LongAdder();
     final LongAdder eventPushesSent = new LongAdder();
     final LongAdder pushesMissed = new LongAdder();
+    final LongAdder pushesAcknowledged = new LongAdder();
+    final LongAdder eventPushesAcknowledged = new LongAdder();
+    final LongAdder acknowledgementsRefused = new LongAdder();
+    final LongAdder pushesResent = new LongAdder();
     final LongAdder requestsServed = new LongAdder();
     final LongAdder faultsInjected = new LongAdder();
 
@@ -34,6 +38,25 @@ public final class FleetStats {
         return pushesMissed.sum();
     }
 
+    /** Scheduled pushes the head-end acknowledged (R-COL-1). */
+    public long pushesAcknowledged() {
+        return pushesAcknowledged.sum();
+    }
+
+    public long eventPushesAcknowledged() {
+        return eventPushesAcknowledged.sum();
+    }
+
+    /** Acknowledgements naming no push the meter had outstanding: a head-end bug or a late ack of a superseded push. */
+    public long acknowledgementsRefused() {
+        return acknowledgementsRefused.sum();
+    }
+
+    /** Unacknowledged pushes sent again: after reconnecting, or carried by the next scheduled push. */
+    public long pushesResent() {
+        return pushesResent.sum();
+    }
+
     public long requestsServed() {
         return requestsServed.sum();
     }
@@ -43,8 +66,10 @@ public final class FleetStats {
     }
 
     public String summary() {
-        return String.format("connected %d, connects %d (failed %d), pushes sent %d (+%d event pushes, %d missed), requests served %d, faults injected %d",
-                connected(), connects(), connectFailures.sum(), pushesSent(), eventPushesSent(), pushesMissed(), requestsServed(),
+        return String.format("connected %d, connects %d (failed %d), pushes sent %d (+%d event pushes, %d missed), "
+                        + "acknowledged %d (+%d event pushes, %d refused), re-sent unacknowledged %d, requests served %d, faults injected %d",
+                connected(), connects(), connectFailures.sum(), pushesSent(), eventPushesSent(), pushesMissed(),
+                pushesAcknowledged(), eventPushesAcknowledged(), acknowledgementsRefused(), pushesResent(), requestsServed(),
                 faultsInjected());
     }
 }

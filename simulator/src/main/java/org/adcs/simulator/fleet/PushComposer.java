@@ -16,6 +16,7 @@ import org.adcs.simulator.meter.IntervalReading;
 import org.adcs.simulator.meter.MeterEvent;
 import org.adcs.simulator.meter.MeterHistory;
 import org.adcs.simulator.meter.MidnightRegisters;
+import org.adcs.simulator.meter.PushWindow;
 import org.adcs.simulator.meter.SimulatedMeter;
 
 /**
@@ -28,8 +29,11 @@ public final class PushComposer {
     private PushComposer() {
     }
 
-    /** A composed push and what the meter may mark as delivered once it is written (R-SCH-6). */
-    public record Push(byte[] apdu, long intervalsUntilLocal, long eventsUntilLocal, DlmsData body) {
+    /**
+     * A composed push. {@code timeMillis} is its own timestamp element (meter time), which the head-end
+     * sends back to acknowledge it; {@code eventsUntilLocal} is how far an events-only push reported.
+     */
+    public record Push(byte[] apdu, long timeMillis, long eventsUntilLocal, DlmsData body) {
     }
 
     public static byte[] announcement(SimulatedMeter meter, Instant fleetNow) {
@@ -39,19 +43,37 @@ public final class PushComposer {
 
     /**
      * A scheduled push (R-COL-1, R-SCH-6): the default schedule (0) sends complete days up to the last
-     * midnight, the others up to the last completed interval; each starts where the last successful
-     * push ended, so a failed push is caught up by the next.
+     * midnight, the others up to the last completed interval; each starts where the last acknowledged
+     * push ended, so an unacknowledged push is carried again by the next.
      */
     public static Push scheduled(SimulatedMeter meter, int schedule, Instant fleetNow) {
-        long now = meter.nowLocal(fleetNow);
+        PushWindow window = meter.openScheduledPush(stampMillis(meter, fleetNow), schedule == 0);
+        return compose(meter, window, fleetNow);
+    }
+
+    /**
+     * The meter's unacknowledged scheduled push, sent again: the same body (same timestamp, days,
+     * registers and events) in a new DataNotification (new invoke id, sending time now).
+     */
+    public static Optional<Push> unacknowledged(SimulatedMeter meter, Instant fleetNow) {
+        return meter.unacknowledgedPush().map(w -> compose(meter, w, fleetNow));
+    }
+
+    private static Push compose(SimulatedMeter meter, PushWindow w, Instant fleetNow) {
+        long now = w.time().getEpochSecond() + meter.terms().offset().getTotalSeconds();
         long midnight = Math.floorDiv(now, MeterHistory.DAY_SECONDS) * MeterHistory.DAY_SECONDS;
-        long cutoff = schedule == 0 ? midnight : Math.max(midnight, meter.plan().lastEndAtOrBefore(now));
-        long from = meter.pushedUntilLocal();
-        List<IntervalReading> intervals = cutoff > from ? meter.intervals(from + 1, cutoff, fleetNow) : List.of();
-        List<MidnightRegisters> registers = meter.midnights(midnight, midnight, fleetNow);
-        List<MeterEvent> events = meter.events(meter.eventsPushedUntilLocal() + 1, now, fleetNow);
-        DlmsData body = body(meter, fleetNow, intervals, registers, events);
-        return new Push(encode(meter, body, fleetNow), Math.max(from, cutoff), now, body);
+        List<IntervalReading> intervals = w.intervalsUntilLocal() > w.intervalsAfterLocal()
+                ? meter.intervalsHeldAt(w.intervalsAfterLocal() + 1, w.intervalsUntilLocal(), now) : List.of();
+        List<MidnightRegisters> registers = meter.midnightsHeldAt(midnight, midnight, now);
+        List<MeterEvent> events = meter.eventsHeldAt(w.eventsFromLocal(), now, now);
+        DlmsData body = body(meter, w.time(), intervals, registers, events);
+        return new Push(encode(meter, body, fleetNow), w.timeMillis(), now, body);
+    }
+
+    /** The meter's time now as a push timestamp: to the hundredth, as the COSEM date-time carries it. */
+    private static long stampMillis(SimulatedMeter meter, Instant fleetNow) {
+        long millis = meter.now(fleetNow).toEpochMilli();
+        return millis - Math.floorMod(millis, 10);
     }
 
     /** Events logged since the last push, pushed as they happen (R-EV-1); empty if there are none. */
@@ -69,11 +91,12 @@ public final class PushComposer {
         if (events.isEmpty()) {
             return Optional.empty();
         }
-        DlmsData body = body(meter, fleetNow, List.of(), List.of(), events);
-        return Optional.of(new Push(encode(meter, body, fleetNow), meter.pushedUntilLocal(), now, body));
+        long stamp = meter.stampEventsOnlyPush(stampMillis(meter, fleetNow));
+        DlmsData body = body(meter, Instant.ofEpochMilli(stamp), List.of(), List.of(), events);
+        return Optional.of(new Push(encode(meter, body, fleetNow), stamp, now, body));
     }
 
-    static DlmsData body(SimulatedMeter meter, Instant fleetNow, List<IntervalReading> intervals,
+    static DlmsData body(SimulatedMeter meter, Instant meterTime, List<IntervalReading> intervals,
                          List<MidnightRegisters> registers, List<MeterEvent> events) {
         ZoneOffset offset = meter.terms().offset();
         List<DlmsData> rows = new ArrayList<>(intervals.size());
@@ -89,7 +112,7 @@ public final class PushComposer {
             registerRows.add(DlmsData.Structure.of(new DlmsData.OctetString(ObisCode.ACTIVE_ENERGY_EXPORT.toBytes()),
                     MeterObjects.unsigned(m.exportRaw()), meter.spec().exportUnit().toData()));
         }
-        return DlmsData.Structure.of(name(meter), MeterObjects.time(meter.now(fleetNow), offset), new DlmsData.Array(rows),
+        return DlmsData.Structure.of(name(meter), MeterObjects.time(meterTime, offset), new DlmsData.Array(rows),
                 new DlmsData.Array(registerRows), new DlmsData.Array(new ArrayList<>(MeterObjects.eventRows(events, offset))));
     }
 

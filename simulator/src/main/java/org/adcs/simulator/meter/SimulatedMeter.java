@@ -6,13 +6,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.adcs.protocol.axdr.DlmsData;
 
 /**
  * One simulated meter: its fixed character ({@link MeterSpec}) and the little state the head-end can
  * change or that the simulation advances (clock correction, interval plan, read schedules, what has
- * been pushed, runtime events). Its history is generated on demand by {@link MeterHistory}; an idle
- * meter costs a few hundred bytes. Thread-safe: event loops and the fleet ticker both use it.
+ * been pushed and acknowledged, runtime events). Its history is generated on demand by
+ * {@link MeterHistory}; an idle meter costs a few hundred bytes. Thread-safe: event loops and the
+ * fleet ticker both use it.
+ *
+ * <p>Push acknowledgement (R-COL-1, R-SCH-6): a scheduled push counts as delivered only when the
+ * head-end SETs its timestamp into the acknowledgement object. The meter keeps four longs for it, not
+ * an object per push: where the acknowledged intervals end, and the one unacknowledged push as its
+ * timestamp (plus whether it ends at midnight) and the start of its events, from which
+ * {@link PushWindow} rebuilds exactly what it carried.
  */
 public final class SimulatedMeter {
     /** Default daily push plus at least 4 settable read schedules (R-SCH-5). */
@@ -27,8 +35,15 @@ public final class SimulatedMeter {
     private long[] runtimeEvents;
     private int runtimeEventCount;
     private DlmsData.Array[] schedules;
-    private long pushedUntilLocal;
+    private long acknowledgedUntilLocal;
     private long eventsPushedUntilLocal;
+    /** Meter time (epoch ms) of the unacknowledged scheduled push, shifted left one bit; the bit is 1 if it ends at midnight. 0: none. */
+    private long unacknowledgedPush;
+    private long unacknowledgedEventsFromLocal;
+    /** Meter time (epoch ms) of the last acknowledged push, 0 before the first: the object's value. */
+    private long lastAcknowledgedMillis;
+    /** Meter time (epoch ms) of the last events-only push: its acknowledgement is taken, nothing is re-sent. */
+    private long lastEventPushMillis;
     private long pushInvokeId;
     private volatile Channel connection;
     private int failedAttempts;
@@ -38,7 +53,7 @@ public final class SimulatedMeter {
         this.terms = terms;
         this.plan = fleetDefaultPlan;
         long startLocal = terms.start().getEpochSecond() + terms.offset().getTotalSeconds();
-        this.pushedUntilLocal = terms.startDay() * MeterHistory.DAY_SECONDS;
+        this.acknowledgedUntilLocal = terms.startDay() * MeterHistory.DAY_SECONDS;
         this.eventsPushedUntilLocal = startLocal;
     }
 
@@ -98,7 +113,11 @@ public final class SimulatedMeter {
 
     /** Intervals ending in [fromLocal, toLocal] that the meter holds now (completed and still in memory). */
     public List<IntervalReading> intervals(long fromLocal, long toLocal, Instant fleetNow) {
-        long now = nowLocal(fleetNow);
+        return intervalsHeldAt(fromLocal, toLocal, nowLocal(fleetNow));
+    }
+
+    /** Intervals ending in [fromLocal, toLocal] as the meter held them when its own clock read {@code now} (local seconds). */
+    public List<IntervalReading> intervalsHeldAt(long fromLocal, long toLocal, long now) {
         IntervalPlan p = plan();
         long from = Math.max(fromLocal, memoryStartLocal(now) + 1);
         long to = Math.min(toLocal, p.lastEndAtOrBefore(now));
@@ -107,7 +126,11 @@ public final class SimulatedMeter {
 
     /** Midnight registers of the days in memory whose midnight lies in [fromLocal, toLocal]. */
     public List<MidnightRegisters> midnights(long fromLocal, long toLocal, Instant fleetNow) {
-        long now = nowLocal(fleetNow);
+        return midnightsHeldAt(fromLocal, toLocal, nowLocal(fleetNow));
+    }
+
+    /** Midnight registers in [fromLocal, toLocal] as the meter held them when its own clock read {@code now}. */
+    public List<MidnightRegisters> midnightsHeldAt(long fromLocal, long toLocal, long now) {
         long firstDay = Math.max(Math.floorDiv(memoryStartLocal(now), MeterHistory.DAY_SECONDS) + 1,
                 Math.floorDiv(fromLocal + MeterHistory.DAY_SECONDS - 1, MeterHistory.DAY_SECONDS));
         long lastDay = Math.min(Math.floorDiv(now, MeterHistory.DAY_SECONDS), Math.floorDiv(toLocal, MeterHistory.DAY_SECONDS));
@@ -121,7 +144,11 @@ public final class SimulatedMeter {
 
     /** The event log entries in [fromLocal, toLocal] that the meter holds now, oldest first. */
     public List<MeterEvent> events(long fromLocal, long toLocal, Instant fleetNow) {
-        long now = nowLocal(fleetNow);
+        return eventsHeldAt(fromLocal, toLocal, nowLocal(fleetNow));
+    }
+
+    /** Event log entries in [fromLocal, toLocal] as the meter held them when its own clock read {@code now}. */
+    public List<MeterEvent> eventsHeldAt(long fromLocal, long toLocal, long now) {
         long from = Math.max(fromLocal, memoryStartLocal(now));
         long to = Math.min(toLocal, now);
         if (from > to) {
@@ -197,8 +224,8 @@ public final class SimulatedMeter {
         schedules[index] = times;
     }
 
-    public synchronized long pushedUntilLocal() {
-        return pushedUntilLocal;
+    public synchronized long acknowledgedUntilLocal() {
+        return acknowledgedUntilLocal;
     }
 
     public synchronized long eventsPushedUntilLocal() {
@@ -211,9 +238,101 @@ public final class SimulatedMeter {
         return pushInvokeId;
     }
 
-    /** Records a successful push: the head-end has intervals up to and events through these times (R-SCH-6). */
-    public synchronized void pushed(long intervalsUntilLocal, long eventsUntilLocal) {
-        pushedUntilLocal = Math.max(pushedUntilLocal, intervalsUntilLocal);
+    /**
+     * Opens a scheduled push stamped {@code meterTimeMillis} (see {@link #uniqueStamp}), ending at the last midnight or at
+     * the last completed interval. It sends everything since the last acknowledged push (R-SCH-6), so
+     * while an earlier push is unacknowledged this one carries its days and events again and takes its
+     * place as the push awaiting acknowledgement. Recorded as it is composed: a push that never leaves
+     * is unacknowledged like one the head-end did not store.
+     */
+    public synchronized PushWindow openScheduledPush(long meterTimeMillis, boolean untilMidnight) {
+        long timeMillis = uniqueStamp(meterTimeMillis);
+        long eventsFrom = unacknowledgedPush != 0 ? unacknowledgedEventsFromLocal : eventsPushedUntilLocal + 1;
+        unacknowledgedPush = timeMillis << 1 | (untilMidnight ? 1 : 0);
+        unacknowledgedEventsFromLocal = eventsFrom;
+        eventsPushedUntilLocal = Math.max(eventsPushedUntilLocal, localOfMillis(timeMillis));
+        return window(unacknowledgedPush, eventsFrom);
+    }
+
+    /** Whether a scheduled push has been sent and not acknowledged. */
+    public synchronized boolean awaitsAcknowledgement() {
+        return unacknowledgedPush != 0;
+    }
+
+    /** The scheduled push sent but not acknowledged, to send again with the same content. */
+    public synchronized Optional<PushWindow> unacknowledgedPush() {
+        return unacknowledgedPush == 0 ? Optional.empty() : Optional.of(window(unacknowledgedPush, unacknowledgedEventsFromLocal));
+    }
+
+    private PushWindow window(long packed, long eventsFrom) {
+        long timeMillis = packed >>> 1;
+        long now = localOfMillis(timeMillis);
+        long midnight = Math.floorDiv(now, MeterHistory.DAY_SECONDS) * MeterHistory.DAY_SECONDS;
+        long cutoff = (packed & 1) != 0 ? midnight : Math.max(midnight, plan.lastEndAtOrBefore(now));
+        return new PushWindow(timeMillis, acknowledgedUntilLocal, Math.max(acknowledgedUntilLocal, cutoff), eventsFrom);
+    }
+
+    private long localOfMillis(long millis) {
+        return Math.floorDiv(millis, 1000) + terms.offset().getTotalSeconds();
+    }
+
+    /**
+     * A push timestamp: the meter's time, or 10 ms after the latest timestamp this meter has used if
+     * that is later, so that an acknowledgement names one push. An events-only push and a scheduled
+     * push composed in the same tick would otherwise share a timestamp, and the events' acknowledgement
+     * would pass for the scheduled push's before the head-end had stored it.
+     */
+    private long uniqueStamp(long meterTimeMillis) {
+        long latest = Math.max(lastEventPushMillis, Math.max(unacknowledgedPush >>> 1, lastAcknowledgedMillis));
+        return Math.max(meterTimeMillis, latest + 10);
+    }
+
+    /** The timestamp of an events-only push being composed now; its acknowledgement is taken (see {@link #acknowledge}). */
+    public synchronized long stampEventsOnlyPush(long meterTimeMillis) {
+        lastEventPushMillis = uniqueStamp(meterTimeMillis);
+        return lastEventPushMillis;
+    }
+
+    /** Records an events-only push that left (R-EV-1): its events are not pushed again. */
+    public synchronized void eventsPushed(long eventsUntilLocal) {
         eventsPushedUntilLocal = Math.max(eventsPushedUntilLocal, eventsUntilLocal);
+    }
+
+    /** What the head-end's acknowledgement of the push stamped {@code timeMillis} did. */
+    public enum Acknowledgement {
+        /** The unacknowledged scheduled push: its days are delivered, the next push starts after them. */
+        ACKNOWLEDGED,
+        /** The push acknowledged last, again: nothing changes. */
+        REPEATED,
+        /** The last events-only push: taken, nothing changes (its events were marked sent as it left). */
+        EVENTS_ONLY_PUSH,
+        /** Not a push this meter has outstanding or just had acknowledged: refused, nothing changes. */
+        UNKNOWN
+    }
+
+    /** The head-end acknowledges the push whose own timestamp was {@code timeMillis} (R-COL-1). */
+    public synchronized Acknowledgement acknowledge(long timeMillis) {
+        if (timeMillis <= 0) {
+            return Acknowledgement.UNKNOWN;
+        }
+        if (unacknowledgedPush != 0 && unacknowledgedPush >>> 1 == timeMillis) {
+            acknowledgedUntilLocal = window(unacknowledgedPush, unacknowledgedEventsFromLocal).intervalsUntilLocal();
+            unacknowledgedPush = 0;
+            lastAcknowledgedMillis = timeMillis;
+            return Acknowledgement.ACKNOWLEDGED;
+        }
+        if (timeMillis == lastAcknowledgedMillis) {
+            return Acknowledgement.REPEATED;
+        }
+        if (timeMillis == lastEventPushMillis) {
+            lastAcknowledgedMillis = timeMillis;
+            return Acknowledgement.EVENTS_ONLY_PUSH;
+        }
+        return Acknowledgement.UNKNOWN;
+    }
+
+    /** Meter time (epoch ms) of the last acknowledged push; 0 if none was. */
+    public synchronized long lastAcknowledgedMillis() {
+        return lastAcknowledgedMillis;
     }
 }

@@ -43,6 +43,13 @@ class ScheduledPushTest {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
+    private static final CosemAttribute ACKNOWLEDGEMENT = new CosemAttribute(1, org.adcs.protocol.cosem.ObisCode.PUSH_ACKNOWLEDGEMENT, 2);
+
+    /** A push's own timestamp element: what the head-end SETs to acknowledge it (R-COL-1). */
+    private static DlmsData timestamp(DlmsData body) {
+        return ((DlmsData.Structure) body).elements().get(1);
+    }
+
     private static List<DlmsData> elements(DlmsData body, int i) {
         return ((DlmsData.Array) ((DlmsData.Structure) body).elements().get(i)).elements();
     }
@@ -103,16 +110,25 @@ class ScheduledPushTest {
         var push = session.action(new org.adcs.protocol.apdu.CosemMethod(40, MeterObjects.pushSetup(1), 1), java.util.Optional.empty())
                 .get(5, TimeUnit.SECONDS);
         assertEquals(DataAccessResult.SUCCESS, push.result(), "push setup method 1: push now");
-        assertEquals(40, elements(dataPushes(meter, 1).get(0).push().body(), 2).size(), "on demand at 10:07: 00:15 .. 10:00");
+        DlmsData onDemand = dataPushes(meter, 1).get(0).push().body();
+        assertEquals(40, elements(onDemand, 2).size(), "on demand at 10:07: 00:15 .. 10:00");
+        assertEquals(DataAccessResult.SUCCESS, session.set(ACKNOWLEDGEMENT, timestamp(onDemand)).get(5, TimeUnit.SECONDS));
 
         clock.advance(Duration.ofMinutes(54)); // 11:01
         fleet.tick();
-        List<DlmsData> first = elements(dataPushes(meter, 2).get(1).push().body(), 2);
-        assertEquals(4, first.size(), "the next read sends from the previous one to now (10:15 .. 11:00)");
+        DlmsData first = dataPushes(meter, 2).get(1).push().body();
+        assertEquals(4, elements(first, 2).size(), "the next read sends from the previous one to now (10:15 .. 11:00)");
         clock.advance(Duration.ofHours(4)); // 15:01
         fleet.tick();
-        List<DlmsData> second = elements(dataPushes(meter, 3).get(2).push().body(), 2);
-        assertEquals(16, second.size(), "a later read sends from the previous read to now (11:15 .. 15:00)");
+        DlmsData second = dataPushes(meter, 3).get(2).push().body();
+        assertEquals(20, elements(second, 2).size(), "R-SCH-6: the 11:00 read was not acknowledged, so this one sends "
+                + "everything since the last acknowledged one (10:15 .. 15:00)");
+        assertEquals(DataAccessResult.SUCCESS, session.set(ACKNOWLEDGEMENT, timestamp(second)).get(5, TimeUnit.SECONDS));
+        clock.advance(Duration.ofDays(1).minusHours(4)); // 11:01 the next day
+        fleet.tick();
+        assertEquals(80, elements(dataPushes(meter, 5).get(4).push().body(), 2).size(),
+                "from the last acknowledged read to now (15:15 .. 11:00 the next day): the night's unacknowledged "
+                        + "default push (15:15 .. 24:00) goes again");
     }
 
     @Test
@@ -132,6 +148,25 @@ class ScheduledPushTest {
                     && elements(r.push().body(), 4).stream().map(e -> ((DlmsData.Structure) e).elements())
                     .anyMatch(e -> e.get(0).equals(sunday3am) && (e.get(1).asLong() == 230 || e.get(1).asLong() == 231))),
                     Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void anAcknowledgedEventsOnlyPushIsTakenAndNoAcknowledgementOfTheHeadEndsIsRefused() throws Exception {
+        try (HeadEndStub acknowledging = HeadEndStub.acknowledging(group, ClientSettings.lowLevelSecurity(FleetTerms.DEFAULT_PASSWORD));
+             Fleet acked = new Fleet(FleetConfig.dialling(FleetTerms.defaults(21, START), 4, acknowledging.address()), clock, group)) {
+            acked.start(false, line -> { });
+            assertTrue(acked.awaitConnected(4, Duration.ofSeconds(10)));
+            acknowledging.awaitPushes(p -> p.size() >= 4, Duration.ofSeconds(10));
+            clock.advance(Duration.between(START, Instant.parse("2026-03-08T03:01:00Z"))); // past Sunday's 03:00 self-tests
+            acked.tick();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (acked.stats().eventPushesAcknowledged() < 4 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(20); // acknowledgements arrive asynchronously; polling the counters
+            }
+            assertTrue(acked.stats().eventPushesAcknowledged() >= 4, acked.stats().summary());
+            assertEquals(4, acked.stats().pushesAcknowledged(), "each meter's default push of the last night: " + acked.stats().summary());
+            assertEquals(0, acked.stats().acknowledgementsRefused(), acked.stats().summary());
         }
     }
 }

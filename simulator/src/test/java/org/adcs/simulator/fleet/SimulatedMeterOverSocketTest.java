@@ -86,4 +86,20 @@ class SimulatedMeterOverSocketTest {
             assertEquals(30, meter.plan().minutesAt(Long.MAX_VALUE / 4));
         }
     }
+
+    @Test
+    void dialledMetersSpreadOverTheirRangeOfLoopbackSourceAddresses() throws Exception {
+        ManualClock clock = new ManualClock(START);
+        try (HeadEndStub headEnd = new HeadEndStub(group, client);
+             Fleet fleet = new Fleet(FleetConfig.dialling(FleetTerms.defaults(7, START), 4, headEnd.address())
+                     .withSourceAddresses(2).withFirstSourceHost(7), clock, group)) {
+            fleet.start(false, line -> { });
+            assertTrue(fleet.awaitConnected(4, Duration.ofSeconds(10)));
+            List<String> hosts = java.util.stream.IntStream.range(0, 4)
+                    .mapToObj(i -> ((java.net.InetSocketAddress) fleet.meter(i).connection().localAddress()).getAddress().getHostAddress())
+                    .toList();
+            assertEquals(List.of("127.0.0.7", "127.0.0.8", "127.0.0.7", "127.0.0.8"), hosts,
+                    "several fleets on one host (the split benchmark) do not share ephemeral ports");
+        }
+    }
 }
