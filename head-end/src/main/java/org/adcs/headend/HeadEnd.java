@@ -21,6 +21,8 @@ import org.adcs.headend.health.ClusterCheck;
 import org.adcs.headend.health.JournalCheck;
 import org.adcs.headend.health.Readiness;
 import org.adcs.headend.journal.JournalSchema;
+import org.adcs.headend.bridge.ReadingsProjection;
+import org.adcs.headend.journal.JournalRetention;
 import org.adcs.headend.meter.MeterDialler;
 import org.adcs.headend.meter.MeterSharding;
 import org.adcs.headend.session.MeterCredentials;
@@ -83,6 +85,7 @@ public final class HeadEnd implements AutoCloseable {
     PortCheck.ensureFree("adcs.cluster.port", settings.cluster().hostname(), settings.cluster().port());
     PortCheck.ensureFree("adcs.meter-port.port", settings.meterPort().host(), settings.meterPort().port());
     MeterCredentials credentials = MeterCredentialsSetting.from(settings.meters());
+    JournalRetention.Settings retention = JournalRetention.Settings.from(settings.config());
 
     EmbeddedCassandra cassandra = null;
     ActorSystem<Void> system = null;
@@ -107,6 +110,9 @@ public final class HeadEnd implements AutoCloseable {
       }
       store = StoreConnection.open(settings.cassandra());
       MdmBridge bridge = MdmBridge.start(system, store, settings.journal());
+      // Only what every projection over the journal has delivered may be deleted.
+      new JournalRetention(settings.journal(), retention, List.of(ReadingsProjection.NAME), Clock.systemUTC())
+          .start(system);
 
       Readiness readiness = new Readiness(List.of(
           new CassandraCheck(store),
