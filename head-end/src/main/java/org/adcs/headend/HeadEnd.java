@@ -81,6 +81,14 @@ public final class HeadEnd implements AutoCloseable {
    * @throws StartupFailure with a one-line message for the operator
    */
   public static HeadEnd start(HeadEndSettings settings) {
+    return start(settings, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the time meters are compared with and data is stamped with: system time, or in tests
+   *              and demos the simulation's clock, which may run faster than real time
+   */
+  public static HeadEnd start(HeadEndSettings settings, Clock clock) {
     PortCheck.ensureFree("adcs.http.port", settings.http().host(), settings.http().port());
     PortCheck.ensureFree("adcs.cluster.port", settings.cluster().hostname(), settings.cluster().port());
     PortCheck.ensureFree("adcs.meter-port.port", settings.meterPort().host(), settings.meterPort().port());
@@ -123,7 +131,7 @@ public final class HeadEnd implements AutoCloseable {
           .orElse(new MeterReadRoutes(meters, json, settings.meters().readAttemptTimeout(),
               settings.meters().standardTime()).routes()));
       // Meters last: a meter that dials in finds everything it needs running.
-      meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, Clock.systemUTC(),
+      meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, clock,
           settings.meters().standardTime(), system);
       dialler.set(meterPort);
       meterPort.dialListening(credentials.listening());

@@ -56,7 +56,7 @@ public final class Meter
       permits Announce, Collect, RecordEvents, AssignDefaultSchedule, SetExtraSchedule, CancelExtraSchedule,
       ConfirmSchedule, CheckClock, ConfirmClockCorrection, RecordReadFailure, GetStatus, ReadRange,
       AwaitScheduleWrite, VerifySchedule, SetIntervalLength, ScheduleWritten, ReadAnswered, ScheduleReadBack,
-      IntervalLengthWritten, ParkedReadExpired {}
+      IntervalLengthWritten, ParkedReadExpired, RetryDue {}
 
   /** Commands answered with a {@link Reply}; an unregistered meter answers them all with {@link Rejected}. */
   interface RepliesWithReply {
@@ -150,6 +150,9 @@ public final class Meter
 
   /** A parked read waited its whole timeout for the meter (internal). */
   record ParkedReadExpired(long id) implements Command {}
+
+  /** A failed read's second attempt is due (internal): over the session if the meter is still in contact. */
+  record RetryDue(long id) implements Command {}
 
   // ---- replies ----------------------------------------------------------------------------------
 
@@ -356,6 +359,7 @@ public final class Meter
         .onCommand(ReadRange.class, reads::onReadRange)
         .onCommand(ReadAnswered.class, reads::onReadAnswered)
         .onCommand(ParkedReadExpired.class, reads::onParkedReadExpired)
+        .onCommand(RetryDue.class, reads::onRetryDue)
         .onCommand(CheckClock.class, this::onCheckClock)
         .onCommand(ConfirmClockCorrection.class, (state, cmd) -> Effect()
             .persist(cmd.succeeded() ? new ClockCorrected(cmd.drift(), cmd.at())
@@ -394,7 +398,8 @@ public final class Meter
     schedules.writePendingSchedules(state);
     for (WaitingRequests.ParkedRead parked : waiting.takeParked()) {
       timers.cancel(parked.id());
-      reads.askForRead(state.session(), 1, parked.request());
+      timers.cancel(MeterReads.retryKey(parked.id()));
+      reads.askForRead(state.session(), parked.attempt(), parked.request());
     }
   }
 

@@ -18,6 +18,8 @@ import org.adcs.headend.meter.MeterModel.Registration;
  */
 final class MeterReads {
 
+  private static final java.time.Duration RETRY_PAUSE = java.time.Duration.ofSeconds(1);
+
   private final Meter.Parts meter;
   private final Supplier<EffectFactories<Event, MeterState>> effects;
 
@@ -32,7 +34,7 @@ final class MeterReads {
       askForRead(session, 1, cmd);
       return effects.get().noReply();
     }
-    Optional<WaitingRequests.ParkedRead> parked = meter.waiting().park(cmd);
+    Optional<WaitingRequests.ParkedRead> parked = meter.waiting().park(cmd, 1);
     if (parked.isEmpty()) {
       return effects.get().reply(cmd.replyTo(), MeterRequests.ReadResult.failed("meter " + meter.meterId() + " is not in contact and "
           + WaitingRequests.MAX_PARKED_READS + " reads already wait for it", null));
@@ -49,7 +51,7 @@ final class MeterReads {
   }
 
   ReplyEffect<Event, MeterState> onParkedReadExpired(MeterState state, ParkedReadExpired expired) {
-    return meter.waiting().expire(expired.id())
+    return meter.waiting().take(expired.id())
         .map(parked -> {
           String detail = "meter " + meter.meterId() + " did not come into contact within " + waitFor();
           meter.context().getLog().error("operator: {} read of meter {} ({}) for {} failed: {}; check the meter and its"
@@ -86,18 +88,45 @@ final class MeterReads {
     }
     Instant at = result.at() != null ? result.at() : state.lastContact();
     ReadFailed failed = new ReadFailed(request.source() + " read attempt " + answered.attempt(), result.detail(), at);
-    ActorRef<MeterRequests.Request> session = meter.liveSession(state);
-    if (answered.attempt() == 1 && session != null) {
-      meter.context().getLog().warn("meter {}: {} read attempt 1 failed ({}); trying once more", meter.meterId(), request.source(),
-          result.detail());
-      return effects.get().persist(failed)
-          .thenRun(s -> askForRead(session, 2, request))
-          .thenNoReply();
+    if (answered.attempt() == 1) {
+      // The second attempt waits a moment: a connection that dropped mid-transfer is noticed first, and
+      // then the retry waits for the meter's next contact (dialling it if it listens) within the timeout.
+      Optional<WaitingRequests.ParkedRead> retry = meter.waiting().park(request, 2);
+      if (retry.isPresent()) {
+        meter.context().getLog().warn("meter {}: {} read attempt 1 failed ({}); trying once more", meter.meterId(),
+            request.source(), result.detail());
+        long id = retry.get().id();
+        meter.timers().startSingleTimer(id, new ParkedReadExpired(id), meter.attemptTimeout());
+        meter.timers().startSingleTimer(retryKey(id), new RetryDue(id), RETRY_PAUSE);
+        return effects.get().persist(failed).thenNoReply();
+      }
     }
-    meter.context().getLog().error("operator: {} read of meter {} ({}) for {} failed{} ({}); check the meter and its"
-        + " communications", request.source(), meter.meterId(), state.registration().logicalDeviceName(), request.requestedBy(),
-        answered.attempt() == 1 ? " and the meter is no longer in contact" : " twice", result.detail());
+    meter.context().getLog().error("operator: {} read of meter {} ({}) for {} failed twice ({}); check the meter and its"
+        + " communications", request.source(), meter.meterId(), state.registration().logicalDeviceName(),
+        request.requestedBy(), result.detail());
     return effects.get().persist(failed).thenReply(request.replyTo(), s -> result);
+  }
+
+  /** The second attempt: now if the meter is in contact, else it stays parked for its next contact. */
+  ReplyEffect<Event, MeterState> onRetryDue(MeterState state, RetryDue due) {
+    ActorRef<MeterRequests.Request> session = meter.liveSession(state);
+    if (session == null) {
+      Registration registration = state.registration();
+      if (registration.connection() == MeterModel.ConnectionKind.HEAD_END_DIALS) {
+        meter.dialler().dial(registration);
+      }
+      return effects.get().noReply();
+    }
+    meter.waiting().take(due.id()).ifPresent(parked -> {
+      meter.timers().cancel(parked.id());
+      askForRead(session, parked.attempt(), parked.request());
+    });
+    return effects.get().noReply();
+  }
+
+  /** Timer key of a parked read's retry, apart from its expiry timer's key (the id itself). */
+  static String retryKey(long id) {
+    return "retry-" + id;
   }
 
   /** The attempt timeout as an operator reads it ("4 min", "90 s", "400 ms"). */
