@@ -22,6 +22,7 @@ import org.adcs.headend.health.JournalCheck;
 import org.adcs.headend.health.Readiness;
 import org.adcs.headend.journal.JournalSchema;
 import org.adcs.headend.meter.MeterSharding;
+import org.adcs.headend.scheduling.Scheduling;
 import org.adcs.headend.session.MeterCredentials;
 import org.adcs.headend.session.MeterCredentialsSetting;
 import org.adcs.headend.session.MeterPort;
@@ -51,6 +52,7 @@ public final class HeadEnd implements AutoCloseable {
   private final MeterSharding meters;
   private final MeterPort meterPort;
   private final MdmBridge bridge;
+  private Scheduling scheduling;
   private volatile boolean closing;
 
   private HeadEnd(HeadEndSettings settings, Optional<EmbeddedCassandra> cassandra, StoreConnection store,
@@ -65,6 +67,11 @@ public final class HeadEnd implements AutoCloseable {
     this.meters = meters;
     this.meterPort = meterPort;
     this.bridge = bridge;
+  }
+
+  /** The collection scheduler's read side and actors on this node. */
+  public Scheduling scheduling() {
+    return scheduling;
   }
 
   /** The MDM store and event routing this node writes through. */
@@ -103,6 +110,8 @@ public final class HeadEnd implements AutoCloseable {
       }
       store = StoreConnection.open(settings.cassandra());
       MdmBridge bridge = MdmBridge.start(system, store, settings.journal());
+      Scheduling scheduling = Scheduling.start(system, bridge.store().db(), store.settings().keyspace(), settings.journal(),
+          settings.meters().standardTime(), Clock.systemUTC());
 
       Readiness readiness = new Readiness(List.of(
           new CassandraCheck(store),
@@ -115,8 +124,10 @@ public final class HeadEnd implements AutoCloseable {
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, Clock.systemUTC(),
           settings.meters().standardTime(), system);
-      return new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters, meterPort,
+      HeadEnd headEnd = new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters, meterPort,
           bridge);
+      headEnd.scheduling = scheduling;
+      return headEnd;
     } catch (StoreUnavailableException e) {
       stopQuietly(store, system, cassandra);
       throw new StartupFailure(e.getMessage(), e);

@@ -39,7 +39,7 @@ public final class ScheduleReadSideQueries {
     this.db = db;
     var s = db.session();
     String ks = keyspace + ".";
-    inService = s.prepare("SELECT meter_id FROM " + ks + "meters_in_service WHERE bucket = ? AND meter_id > ? LIMIT ?");
+    inService = s.prepare("SELECT meter_id, registered_at FROM " + ks + "meters_in_service WHERE bucket = ? AND meter_id > ? LIMIT ?");
     members = s.prepare("SELECT meter_id FROM " + ks + "meters_by_read_group WHERE read_group = ? AND bucket = ? AND meter_id > ?"
         + " LIMIT ?");
     groupCount = s.prepare("SELECT COUNT(*) FROM " + ks + "meters_by_read_group WHERE read_group = ? AND bucket = ?");
@@ -55,10 +55,11 @@ public final class ScheduleReadSideQueries {
   }
 
   /** Every meter in service, registered or scheduled, with data or without (R-COL-3). */
-  public CompletionStage<KeyPage<String>> metersInService(Optional<String> after, int limit) {
+  public CompletionStage<KeyPage<MeterInService>> metersInService(Optional<String> after, int limit) {
     int perBucket = OrderedBucketScan.perBucketLimit(limit, ScheduleReadSideSchema.BUCKETS);
     return new OrderedBucketScan<>(db, ScheduleReadSideSchema.BUCKETS, (bucket, from) -> inService.bind(bucket, from, perBucket),
-        row -> row.getString("meter_id"), Function.identity()).page(after, limit);
+        row -> new MeterInService(row.getString("meter_id"), row.getInstant("registered_at")), MeterInService::meterId)
+        .page(after, limit);
   }
 
   /** Members of a read group; {@link ScheduleReadSideSchema#UNSCHEDULED} for self-registered meters (R-SCH-1). */
