@@ -111,7 +111,7 @@ public final class HeadEnd implements AutoCloseable {
       store = StoreConnection.open(settings.cassandra());
       MdmBridge bridge = MdmBridge.start(system, store, settings.journal());
       Scheduling scheduling = Scheduling.start(system, bridge.store().db(), store.settings().keyspace(), settings.journal(),
-          settings.meters().standardTime(), Clock.systemUTC());
+          meters, settings.meters().standardTime(), Clock.systemUTC());
 
       Readiness readiness = new Readiness(List.of(
           new CassandraCheck(store),

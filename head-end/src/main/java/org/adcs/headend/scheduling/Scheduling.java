@@ -5,7 +5,12 @@ import akka.actor.typed.DispatcherSelector;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.adcs.headend.bridge.ProjectionOffsets;
+import com.typesafe.config.Config;
+import java.time.Duration;
 import org.adcs.headend.journal.JournalSettings;
+import org.adcs.headend.meter.Meter;
+import org.adcs.headend.meter.MeterSharding;
+import org.adcs.scheduler.port.MeterPort;
 import org.adcs.mdm.readside.ScheduleReadSide;
 import org.adcs.mdm.store.BoundedSession;
 import org.adcs.scheduler.SchedulerConfig;
@@ -27,12 +32,19 @@ public final class Scheduling {
   private final ReadGroupReadSide readGroups;
   private final CompletenessReadSide completeness;
   private final NonDefaultScheduleReadSide nonDefaultSchedules;
+  private final StoreRunRecords records;
+  private final StoreMissingDataHistory history;
+  private final RecentOperatorAlerts alerts;
+  private SchedulerSingletons actors;
 
-  private Scheduling(SchedulerConfig config, ScheduleReadSide readSide) {
+  private Scheduling(SchedulerConfig config, ScheduleReadSide readSide, Clock clock, int recentAlerts) {
     this.config = config;
     this.readGroups = new StoreReadGroupReadSide(readSide.queries(), config.settings().window(), config.grid().standardOffset());
     this.completeness = new StoreCompletenessReadSide(readSide.queries(), config.grid());
     this.nonDefaultSchedules = new StoreNonDefaultScheduleReadSide(readSide.queries());
+    this.records = new StoreRunRecords(readSide.records(), clock);
+    this.history = new StoreMissingDataHistory(readSide.records());
+    this.alerts = new RecentOperatorAlerts(recentAlerts);
   }
 
   /**
@@ -40,8 +52,10 @@ public final class Scheduling {
    *     grid must use the same offset, or days would be cut in different places
    */
   public static Scheduling start(ActorSystem<?> system, BoundedSession db, String keyspace, JournalSettings journal,
-      ZoneOffset meterStandardTime, Clock clock) {
-    SchedulerConfig config = SchedulerConfig.from(system.settings().config());
+      MeterSharding meters, ZoneOffset meterStandardTime, Clock clock) {
+    Config root = system.settings().config();
+    SchedulerConfig config = SchedulerConfig.from(root);
+    Duration commandTimeout = root.getDuration("adcs.scheduling.command-timeout");
     if (!config.grid().standardOffset().equals(meterStandardTime)) {
       throw new IllegalArgumentException("adcs.scheduler.standard-offset (" + config.grid().standardOffset()
           + ") differs from adcs.meters.standard-time (" + meterStandardTime + "): set both to the meters' standard time");
@@ -50,8 +64,30 @@ public final class Scheduling {
     var blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
     SchedulingProjection.init(system, new ScheduleEventFeed(readSide.writer(), meterStandardTime),
         new ProjectionOffsets(journal, blocking, clock));
-    log.info("scheduling read side projection started: {} slices", org.adcs.headend.meter.Meter.TAG_SLICES);
-    return new Scheduling(config, readSide);
+    Scheduling scheduling = new Scheduling(config, readSide, clock, root.getInt("adcs.scheduling.recent-alerts"));
+    MeterPort port = new EntityMeterPort(meters, config.settings().window(), meterStandardTime, clock, commandTimeout);
+    scheduling.actors = SchedulerSingletons.start(system, config, new SchedulerSingletons.Parts(scheduling.readGroups,
+        scheduling.completeness, scheduling.nonDefaultSchedules, scheduling.history, scheduling.alerts, scheduling.records, port), clock);
+    log.info("collection scheduler started: read side projection over {} slices; assignment at {}, completeness at {},"
+        + " rebalancing {} at {} (standard time {})", Meter.TAG_SLICES, config.settings().assignmentAt(),
+        config.settings().completenessAt(), config.settings().rebalanceDay(), config.settings().rebalanceAt(), meterStandardTime);
+    return scheduling;
+  }
+
+  public SchedulerSingletons actors() {
+    return actors;
+  }
+
+  public StoreRunRecords records() {
+    return records;
+  }
+
+  public StoreMissingDataHistory history() {
+    return history;
+  }
+
+  public RecentOperatorAlerts alerts() {
+    return alerts;
   }
 
   public SchedulerConfig config() {

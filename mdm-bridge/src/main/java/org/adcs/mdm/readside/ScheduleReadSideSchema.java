@@ -51,7 +51,19 @@ public final class ScheduleReadSideSchema {
             + " PRIMARY KEY ((bucket), meter_id, schedule_id))",
         // The end of the newest interval received from a meter, by any path (R-MIS-3).
         "CREATE TABLE IF NOT EXISTS " + ks + "meter_received_through ("
-            + " meter_id text PRIMARY KEY, received_through timestamp)");
+            + " meter_id text PRIMARY KEY, received_through timestamp)",
+        // The scheduler's run reports (R-SCH-3, R-SCH-4, R-MIS-1..3), newest first per kind; the body
+        // is cut into parts so a large exception report stays below Cassandra's mutation size.
+        "CREATE TABLE IF NOT EXISTS " + ks + "scheduler_runs ("
+            + " kind text, run_key text, parts int, saved_at timestamp,"
+            + " PRIMARY KEY ((kind), run_key)) WITH CLUSTERING ORDER BY (run_key DESC)",
+        "CREATE TABLE IF NOT EXISTS " + ks + "scheduler_run_parts ("
+            + " kind text, run_key text, part int, body text,"
+            + " PRIMARY KEY ((kind, run_key), part))",
+        // The history of meters that had missing data, one line per meter and run (R-MIS-5).
+        "CREATE TABLE IF NOT EXISTS " + ks + "missing_data_history ("
+            + " meter_id text, run_day date, line text,"
+            + " PRIMARY KEY ((meter_id), run_day)) WITH CLUSTERING ORDER BY (run_day DESC)");
   }
 
   public static void create(CqlSession session, String keyspace) {
