@@ -21,6 +21,7 @@ import org.adcs.headend.health.ClusterCheck;
 import org.adcs.headend.health.JournalCheck;
 import org.adcs.headend.health.Readiness;
 import org.adcs.headend.journal.JournalSchema;
+import org.adcs.headend.meter.MeterDialler;
 import org.adcs.headend.meter.MeterSharding;
 import org.adcs.headend.scheduling.Scheduling;
 import org.adcs.headend.session.MeterCredentials;
@@ -103,8 +104,11 @@ public final class HeadEnd implements AutoCloseable {
       String schemaVersion = JournalSchema.migrate(settings.journal());
       system = createActorSystem(settings);
       ClusterFormation.joinAndAwaitUp(system, settings.cluster());
+      // Entities dial listening meters through the meter port, which opens last (below).
+      java.util.concurrent.atomic.AtomicReference<MeterDialler> dialler = new java.util.concurrent.atomic.AtomicReference<>(
+          MeterDialler.NONE);
       MeterSharding meters = MeterSharding.init(system, settings.meters().clockPolicy(), settings.meters().standardTime(),
-          settings.meters().readAttemptTimeout());
+          settings.meters().readAttemptTimeout(), (meterId, address) -> dialler.get().dial(meterId, address));
       if (cassandra != null) {
         cassandra.awaitCql();
       }
@@ -124,6 +128,8 @@ public final class HeadEnd implements AutoCloseable {
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, Clock.systemUTC(),
           settings.meters().standardTime(), system);
+      dialler.set(meterPort);
+      meterPort.dialListening(credentials.listening());
       HeadEnd headEnd = new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters, meterPort,
           bridge);
       headEnd.scheduling = scheduling;

@@ -37,7 +37,7 @@ public final class MeterReadRoutes extends AllDirectives {
   public MeterReadRoutes(MeterSharding meters, ObjectMapper json, Duration attemptTimeout, ZoneOffset standardTime) {
     this.meters = meters;
     this.json = json;
-    this.timeout = attemptTimeout.multipliedBy(2).plusSeconds(30);
+    this.timeout = attemptTimeout.multipliedBy(3).plusSeconds(30);
     this.standardTime = standardTime;
   }
 
@@ -52,7 +52,7 @@ public final class MeterReadRoutes extends AllDirectives {
           "a meter id is 1-64 letters, digits or . _ : -"));
     }
     return onSuccess(meters.meter(meterId).<MeterRequests.ReadResult>ask(
-            replyTo -> new Meter.ReadOnDemand("api", replyTo), timeout),
+            replyTo -> Meter.ReadRange.onDemand("api", replyTo), timeout),
         result -> complete(response(meterId, result)));
   }
 

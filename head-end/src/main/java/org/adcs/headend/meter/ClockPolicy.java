@@ -26,7 +26,11 @@ public record ClockPolicy(Duration tolerance, Duration limit, Duration guard, in
 
   /** What to do about a meter clock reading {@code meterTime} when the head-end's clock says {@code now}. */
   public sealed interface Decision extends org.adcs.headend.serialization.CborSerializable
-      permits InTolerance, Correct, CorrectLater, RaiseClockEvent {}
+      permits InTolerance, Correct, CorrectLater, RaiseClockEvent {
+
+    /** How far the meter clock is ahead (positive) or behind system time. */
+    Duration drift();
+  }
 
   public record InTolerance(Duration drift) implements Decision {}
 

@@ -3,14 +3,18 @@ package org.adcs.headend.meter;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.Terminated;
 import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.TimerScheduler;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.RecoveryCompleted;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import akka.persistence.typed.javadsl.ReplyEffect;
 import akka.persistence.typed.javadsl.RetentionCriteria;
+import akka.persistence.typed.javadsl.SignalHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +22,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.adcs.headend.meter.MeterModel.ChannelDay;
 import org.adcs.headend.meter.MeterModel.ClockStatus;
@@ -26,6 +31,7 @@ import org.adcs.headend.meter.MeterModel.Delivery;
 import org.adcs.headend.meter.MeterModel.ExtraSchedule;
 import org.adcs.headend.meter.MeterModel.LoggedEvent;
 import org.adcs.headend.meter.MeterModel.Registration;
+import org.adcs.headend.meter.MeterModel.Source;
 import org.adcs.headend.serialization.CborSerializable;
 
 /**
@@ -40,58 +46,111 @@ public final class Meter
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Meter");
   /** Projections read the journal by these tags, one per slice, in parallel. */
   public static final int TAG_SLICES = 8;
-  /** A floor, not a ceiling (R-SCH-5): the meter may hold more. */
-  public static final int MAX_EXTRA_SCHEDULES = 8;
+  /** The meter's schedule objects besides the default one (R-SCH-5: at least 4); slots 1..4. */
+  public static final int MAX_EXTRA_SCHEDULES = 4;
+  /** Recording intervals a meter can be programmed to (minutes; divisors of an hour). */
+  public static final Set<Integer> INTERVAL_LENGTHS = Set.of(1, 5, 10, 15, 30, 60);
 
   // ---- commands -------------------------------------------------------------------------------
 
   public sealed interface Command extends CborSerializable
       permits Announce, Collect, RecordEvents, AssignDefaultSchedule, SetExtraSchedule, CancelExtraSchedule,
-      ConfirmSchedule, CheckClock, ConfirmClockCorrection, RecordReadFailure, GetStatus, ScheduleWritten,
-      ReadOnDemand, OnDemandAnswered {}
+      ConfirmSchedule, CheckClock, ConfirmClockCorrection, RecordReadFailure, GetStatus, ReadRange,
+      AwaitScheduleWrite, VerifySchedule, SetIntervalLength, ScheduleWritten, ReadAnswered, ScheduleReadBack,
+      IntervalLengthWritten, ParkedReadExpired {}
+
+  /** Commands answered with a {@link Reply}; an unregistered meter answers them all with {@link Rejected}. */
+  interface RepliesWithReply {
+    ActorRef<Reply> replyTo();
+  }
 
   /** The meter connected and identified itself (R-SCH-1). */
   public record Announce(Registration registration, Instant at, ActorRef<MeterRequests.Request> session,
-      ActorRef<Reply> replyTo) implements Command {}
+      ActorRef<Reply> replyTo) implements Command, RepliesWithReply {}
 
   /** Intervals and registers arrived; the reply is the go-ahead to acknowledge them to the meter. */
-  public record Collect(Delivery delivery, ActorRef<Reply> replyTo) implements Command {}
+  public record Collect(Delivery delivery, ActorRef<Reply> replyTo) implements Command, RepliesWithReply {}
 
-  public record RecordEvents(List<LoggedEvent> events, Instant receivedAt, ActorRef<Reply> replyTo) implements Command {}
+  public record RecordEvents(List<LoggedEvent> events, Instant receivedAt, ActorRef<Reply> replyTo)
+      implements Command, RepliesWithReply {}
 
+  /** R-SCH-2, R-SCH-3: recorded at once, written to the meter now or at its next contact. */
   public record AssignDefaultSchedule(int readGroup, LocalTime readTime, String setBy, ActorRef<Reply> replyTo)
-      implements Command {}
+      implements Command, RepliesWithReply {}
 
-  public record SetExtraSchedule(ExtraSchedule schedule, ActorRef<Reply> replyTo) implements Command {}
+  /** R-SCH-5: recorded at once (in a free schedule slot of the meter), written now or at the next contact. */
+  public record SetExtraSchedule(ExtraSchedule schedule, ActorRef<Reply> replyTo) implements Command, RepliesWithReply {}
 
-  public record CancelExtraSchedule(String id, String cancelledBy, ActorRef<Reply> replyTo) implements Command {}
+  public record CancelExtraSchedule(String id, String cancelledBy, ActorRef<Reply> replyTo)
+      implements Command, RepliesWithReply {}
 
   /** The meter validated, stored and acknowledged a schedule ("default" or an extra schedule's id). */
-  public record ConfirmSchedule(String scheduleId, Instant at, ActorRef<Reply> replyTo) implements Command {}
+  public record ConfirmSchedule(String scheduleId, Instant at, ActorRef<Reply> replyTo)
+      implements Command, RepliesWithReply {}
 
   /** The meter's clock as read, in its standard time, and when it was read (system time, UTC). */
   public record CheckClock(LocalDateTime meterTime, Instant readAt, ActorRef<ClockPolicy.Decision> replyTo)
       implements Command {}
 
   public record ConfirmClockCorrection(Duration drift, boolean succeeded, String detail, Instant at,
-      ActorRef<Reply> replyTo) implements Command {}
+      ActorRef<Reply> replyTo) implements Command, RepliesWithReply {}
 
-  public record RecordReadFailure(String what, String reason, Instant at, ActorRef<Reply> replyTo) implements Command {}
+  public record RecordReadFailure(String what, String reason, Instant at, ActorRef<Reply> replyTo)
+      implements Command, RepliesWithReply {}
 
   public record GetStatus(ActorRef<MeterState> replyTo) implements Command {}
 
   /**
-   * R-OD-1, R-OD-2: read the meter now; the answer is stored (source ON_DEMAND) before it is
-   * returned. No valid answer within the attempt timeout is logged and tried once more.
+   * R-OD-1, R-OD-2, R-MIS-1: read the intervals ending in {@code (from, to]} with registers and events
+   * ({@code from}/{@code to} null: since the meter's midnight / until its now); the answer is stored
+   * with {@code source} before it is returned. A meter not in contact is dialled when it listens, and
+   * the read waits for it within the attempt timeout; no valid answer is logged and tried once more.
    */
-  public record ReadOnDemand(String requestedBy, ActorRef<MeterRequests.ReadResult> replyTo) implements Command {}
+  public record ReadRange(Instant from, Instant to, Source source, String requestedBy,
+      ActorRef<MeterRequests.ReadResult> replyTo) implements Command {
 
-  /** An on-demand read attempt's answer (internal). */
-  record OnDemandAnswered(MeterRequests.ReadResult result, int attempt, String requestedBy,
-      ActorRef<MeterRequests.ReadResult> replyTo) implements Command {}
+    public ReadRange {
+      java.util.Objects.requireNonNull(source, "source");
+      if (from != null && to != null && !to.isAfter(from)) {
+        throw new IllegalArgumentException("a read range ends after it starts: " + from + " .. " + to);
+      }
+    }
+
+    /** The on-demand read of R-OD-1: everything since the meter's midnight. */
+    public static ReadRange onDemand(String requestedBy, ActorRef<MeterRequests.ReadResult> replyTo) {
+      return new ReadRange(null, null, Source.ON_DEMAND, requestedBy, replyTo);
+    }
+  }
+
+  /**
+   * Answers once the meter acknowledged (ok) or refused (not ok) the latest write of a schedule
+   * ("default" or an extra schedule's id); at once when it is already acknowledged (R-SCH-3).
+   */
+  public record AwaitScheduleWrite(String scheduleId, ActorRef<MeterRequests.Outcome> replyTo) implements Command {}
+
+  /** R-MIS-3: reads the schedule back from the meter; ok when it holds exactly what was recorded. */
+  public record VerifySchedule(String scheduleId, ActorRef<MeterRequests.Outcome> replyTo) implements Command {}
+
+  /** R-SCH-7: programs the meter's recording interval; recorded once the meter acknowledged it. */
+  public record SetIntervalLength(int minutes, String setBy, ActorRef<MeterRequests.Outcome> replyTo)
+      implements Command {}
 
   /** The meter's answer to a schedule write (internal: from the meter session). */
   record ScheduleWritten(String scheduleId, MeterRequests.Outcome outcome) implements Command {}
+
+  /** A read attempt's answer (internal). */
+  record ReadAnswered(MeterRequests.ReadResult result, int attempt, ReadRange request) implements Command {}
+
+  /** A schedule as the meter holds it, for a verification (internal). */
+  record ScheduleReadBack(String scheduleId, List<LocalTime> recorded, MeterRequests.ScheduleHeld held,
+      ActorRef<MeterRequests.Outcome> replyTo) implements Command {}
+
+  /** The meter's answer to an interval-length write (internal). */
+  record IntervalLengthWritten(int minutes, String setBy, MeterRequests.Outcome outcome,
+      ActorRef<MeterRequests.Outcome> replyTo) implements Command {}
+
+  /** A parked read waited its whole timeout for the meter (internal). */
+  record ParkedReadExpired(long id) implements Command {}
 
   // ---- replies ----------------------------------------------------------------------------------
 
@@ -107,7 +166,7 @@ public final class Meter
   public sealed interface Event extends CborSerializable
       permits MeterSelfRegistered, MeterContacted, IntervalsCollected, EventsReceived, DefaultScheduleAssigned,
       ExtraScheduleSet, ExtraScheduleCancelled, ScheduleAcknowledged, ClockChecked, ClockCorrected,
-      ClockCorrectionFailed, ClockErrorRaised, ReadFailed, ScheduleWriteFailed {}
+      ClockCorrectionFailed, ClockErrorRaised, ReadFailed, ScheduleWriteFailed, IntervalLengthProgrammed {}
 
   public record MeterSelfRegistered(Registration registration, Instant at, ActorRef<MeterRequests.Request> session)
       implements Event {}
@@ -139,38 +198,52 @@ public final class Meter
 
   public record ReadFailed(String what, String reason, Instant at) implements Event {}
 
+  public record IntervalLengthProgrammed(int minutes, String setBy, Instant at) implements Event {}
+
   // ---- behaviour --------------------------------------------------------------------------------
 
-  private static final java.time.Duration REQUEST_TIMEOUT = java.time.Duration.ofSeconds(60);
-  private final Duration attemptTimeout;
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  private static final String DEFAULT_SCHEDULE = "default";
 
   private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
   private final String meterId;
   private final ClockPolicy clockPolicy;
   private final ZoneOffset standardTime;
+  private final Duration attemptTimeout;
+  private final MeterDialler dialler;
+  private final WaitingRequests waiting = new WaitingRequests();
+  /** The session actor recorded in the state has stopped (its connection closed); not persisted. */
+  private ActorRef<MeterRequests.Request> lostSession;
 
   /**
    * @param standardTime the meters' standard-time offset (no daylight saving, R-COL-6); time comes
    *                     with the commands, so the entity itself never reads a clock
    */
   public static Behavior<Command> create(String meterId, ClockPolicy clockPolicy, ZoneOffset standardTime) {
-    return create(meterId, clockPolicy, standardTime, Duration.ofMinutes(4));
+    return create(meterId, clockPolicy, standardTime, Duration.ofMinutes(4), MeterDialler.NONE);
   }
 
-  /** @param attemptTimeout how long one on-demand read attempt may take (R-OD-2: 4 minutes by default) */
+  /**
+   * @param attemptTimeout how long one read attempt may take, and how long a read waits for a meter
+   *                       that is not in contact (R-OD-2: 4 minutes by default)
+   */
   public static Behavior<Command> create(String meterId, ClockPolicy clockPolicy, ZoneOffset standardTime,
-      Duration attemptTimeout) {
-    return Behaviors.setup(context -> new Meter(context, meterId, clockPolicy, standardTime, attemptTimeout));
+      Duration attemptTimeout, MeterDialler dialler) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+        new Meter(context, timers, meterId, clockPolicy, standardTime, attemptTimeout, dialler)));
   }
 
-  private Meter(ActorContext<Command> context, String meterId, ClockPolicy clockPolicy, ZoneOffset standardTime,
-      Duration attemptTimeout) {
+  private Meter(ActorContext<Command> context, TimerScheduler<Command> timers, String meterId, ClockPolicy clockPolicy,
+      ZoneOffset standardTime, Duration attemptTimeout, MeterDialler dialler) {
     super(PersistenceId.of(TYPE_KEY.name(), meterId));
     this.context = context;
-    this.attemptTimeout = attemptTimeout;
+    this.timers = timers;
     this.meterId = meterId;
     this.clockPolicy = clockPolicy;
     this.standardTime = standardTime;
+    this.attemptTimeout = attemptTimeout;
+    this.dialler = dialler;
   }
 
   public static String tagFor(String meterId) {
@@ -184,7 +257,7 @@ public final class Meter
 
   @Override
   public RetentionCriteria retentionCriteria() {
-    // Short recovery; events stay in the journal until the store has them (see the bridge).
+    // Short recovery; delivered events are removed later by the journal retention (JournalRetention).
     return RetentionCriteria.snapshotEvery(100, 2);
   }
 
@@ -194,37 +267,55 @@ public final class Meter
   }
 
   @Override
+  public SignalHandler<MeterState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), state -> watchSession(state.session()))
+        .onSignal(Terminated.class, (state, terminated) -> {
+          if (terminated.getRef().equals(state.session())) {
+            lostSession = state.session(); // the connection closed: reads wait for the next one
+          }
+        })
+        .build();
+  }
+
+  @Override
   public CommandHandlerWithReply<Command, Event, MeterState> commandHandler() {
     var builder = newCommandHandlerWithReplyBuilder();
     builder.forState(state -> !state.registered())
         .onCommand(Announce.class, (state, cmd) -> Effect()
             .persist(new MeterSelfRegistered(cmd.registration(), cmd.at(), cmd.session()))
+            .thenRun(this::onContact)
             .thenReply(cmd.replyTo(), s -> new Accepted(true)))
         .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
-        .onCommand(ScheduleWritten.class, (state, cmd) -> Effect().noReply())
-        .onCommand(ReadOnDemand.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
-            MeterRequests.ReadResult.failed("meter " + meterId + " is not registered", null)))
-        .onCommand(OnDemandAnswered.class, (state, cmd) -> Effect().noReply())
         .onCommand(CheckClock.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
             clockPolicy.decide(cmd.meterTime(), LocalDateTime.ofInstant(cmd.readAt(), standardTime))))
-        .onAnyCommand(cmd -> Effect().reply(replyTo(cmd), new Rejected("meter " + meterId + " is not registered")));
+        .onCommand(ReadRange.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
+            MeterRequests.ReadResult.failed(notRegistered(), null)))
+        .onCommand(AwaitScheduleWrite.class, (state, cmd) -> Effect().reply(cmd.replyTo(), failed(notRegistered())))
+        .onCommand(VerifySchedule.class, (state, cmd) -> Effect().reply(cmd.replyTo(), failed(notRegistered())))
+        .onCommand(SetIntervalLength.class, (state, cmd) -> Effect().reply(cmd.replyTo(), failed(notRegistered())))
+        .onAnyCommand(cmd -> cmd instanceof RepliesWithReply r
+            ? Effect().reply(r.replyTo(), new Rejected(notRegistered())) : Effect().noReply());
     builder.forState(MeterState::registered)
         .onCommand(Announce.class, this::onAnnounce)
         .onCommand(Collect.class, this::onCollect)
         .onCommand(RecordEvents.class, this::onEvents)
         .onCommand(AssignDefaultSchedule.class, (state, cmd) -> Effect()
             .persist(new DefaultScheduleAssigned(cmd.readGroup(), cmd.readTime(), cmd.setBy()))
-            .thenRun(this::writeDefaultScheduleIfPending)
+            .thenRun(this::writePendingSchedules)
             .thenReply(cmd.replyTo(), s -> new Accepted(true)))
-        .onCommand(ScheduleWritten.class, this::onScheduleWritten)
-        .onCommand(ReadOnDemand.class, this::onReadOnDemand)
-        .onCommand(OnDemandAnswered.class, this::onOnDemandAnswered)
         .onCommand(SetExtraSchedule.class, this::onSetExtra)
-        .onCommand(CancelExtraSchedule.class, (state, cmd) -> state.extraSchedules().containsKey(cmd.id())
-            ? Effect().persist(new ExtraScheduleCancelled(cmd.id(), cmd.cancelledBy()))
-                .thenReply(cmd.replyTo(), s -> new Accepted(true))
-            : Effect().reply(cmd.replyTo(), new Rejected("no schedule " + cmd.id())))
+        .onCommand(CancelExtraSchedule.class, this::onCancelExtra)
         .onCommand(ConfirmSchedule.class, this::onConfirmSchedule)
+        .onCommand(ScheduleWritten.class, this::onScheduleWritten)
+        .onCommand(AwaitScheduleWrite.class, this::onAwaitScheduleWrite)
+        .onCommand(VerifySchedule.class, this::onVerifySchedule)
+        .onCommand(ScheduleReadBack.class, (state, cmd) -> Effect().reply(cmd.replyTo(), verified(cmd)))
+        .onCommand(SetIntervalLength.class, this::onSetIntervalLength)
+        .onCommand(IntervalLengthWritten.class, this::onIntervalLengthWritten)
+        .onCommand(ReadRange.class, this::onReadRange)
+        .onCommand(ReadAnswered.class, this::onReadAnswered)
+        .onCommand(ParkedReadExpired.class, this::onParkedReadExpired)
         .onCommand(CheckClock.class, this::onCheckClock)
         .onCommand(ConfirmClockCorrection.class, (state, cmd) -> Effect()
             .persist(cmd.succeeded() ? new ClockCorrected(cmd.drift(), cmd.at())
@@ -237,44 +328,277 @@ public final class Meter
     return builder.build();
   }
 
+  private String notRegistered() {
+    return "meter " + meterId + " is not registered";
+  }
+
+  private static MeterRequests.Outcome failed(String detail) {
+    return new MeterRequests.Outcome(false, detail, null);
+  }
+
+  // ---- contact and session ----------------------------------------------------------------------
+
   private ReplyEffect<Event, MeterState> onAnnounce(MeterState state, Announce cmd) {
     if (!state.registration().logicalDeviceName().equals(cmd.registration().logicalDeviceName())) {
       return Effect().reply(cmd.replyTo(), new Rejected("meter " + meterId + " is registered as "
           + state.registration().logicalDeviceName() + ", not " + cmd.registration().logicalDeviceName()));
     }
     return Effect().persist(new MeterContacted(cmd.at(), cmd.session()))
-        .thenRun(this::writeDefaultScheduleIfPending)
+        .thenRun(this::onContact)
         .thenReply(cmd.replyTo(), s -> new Accepted(false));
   }
 
-  /** R-SCH-3: the schedule goes to the meter now if it is connected, else at its next contact. */
-  private void writeDefaultScheduleIfPending(MeterState state) {
-    if (state.defaultSchedule() == null || state.defaultSchedule().acknowledged() || state.session() == null) {
+  /** The meter is in contact over a new session: what waited for it goes out now. */
+  private void onContact(MeterState state) {
+    watchSession(state.session());
+    writePendingSchedules(state);
+    for (WaitingRequests.ParkedRead parked : waiting.takeParked()) {
+      timers.cancel(parked.id());
+      askForRead(state.session(), 1, parked.request());
+    }
+  }
+
+  private void watchSession(ActorRef<MeterRequests.Request> session) {
+    lostSession = null;
+    if (session != null) {
+      context.watch(session);
+    }
+  }
+
+  /** The session requests can go to now, or null when the meter is not in contact. */
+  private ActorRef<MeterRequests.Request> liveSession(MeterState state) {
+    return state.session() != null && !state.session().equals(lostSession) ? state.session() : null;
+  }
+
+  // ---- schedules (R-SCH-3, R-SCH-5, R-SCH-7, R-MIS-3) --------------------------------------------
+
+  /** R-SCH-3: each schedule goes to the meter now if it is connected, else at its next contact. */
+  private void writePendingSchedules(MeterState state) {
+    ActorRef<MeterRequests.Request> session = liveSession(state);
+    if (session == null) {
       return;
     }
-    context.ask(MeterRequests.Outcome.class, state.session(), REQUEST_TIMEOUT,
-        replyTo -> new MeterRequests.WriteDailyReadTime(state.defaultSchedule().readTime(), replyTo),
-        (outcome, error) -> new ScheduleWritten("default", error == null ? outcome
+    if (state.defaultSchedule() != null && !state.defaultSchedule().acknowledged()) {
+      writeSchedule(session, DEFAULT_SCHEDULE, 0, List.of(state.defaultSchedule().readTime()));
+    }
+    state.extraSchedules().values().stream().filter(s -> !s.acknowledged())
+        .forEach(s -> writeSchedule(session, s.id(), s.slot(), s.dailyTimes()));
+  }
+
+  private void writeSchedule(ActorRef<MeterRequests.Request> session, String scheduleId, int slot,
+      List<LocalTime> times) {
+    context.ask(MeterRequests.Outcome.class, session, REQUEST_TIMEOUT,
+        replyTo -> new MeterRequests.WriteSchedule(slot, times, replyTo),
+        (outcome, error) -> new ScheduleWritten(scheduleId, error == null ? outcome
             : new MeterRequests.Outcome(false, "no answer from the meter session: " + error.getMessage(), null)));
   }
 
-  private ReplyEffect<Event, MeterState> onReadOnDemand(MeterState state, ReadOnDemand cmd) {
-    if (state.session() == null) {
-      return Effect().reply(cmd.replyTo(), MeterRequests.ReadResult.failed("meter " + meterId
-          + " has not been in contact; it is read once it connects", null));
+  private ReplyEffect<Event, MeterState> onSetExtra(MeterState state, SetExtraSchedule cmd) {
+    ExtraSchedule schedule = cmd.schedule();
+    boolean replaces = state.extraSchedules().containsKey(schedule.id());
+    if (!replaces && state.extraSchedules().size() >= MAX_EXTRA_SCHEDULES) {
+      return Effect().reply(cmd.replyTo(), new Rejected("meter " + meterId + " already holds "
+          + MAX_EXTRA_SCHEDULES + " schedules; cancel one first"));
     }
-    askForRead(state, 1, cmd.requestedBy(), cmd.replyTo());
+    int intervalMinutes = state.intervalMinutes();
+    if (schedule.frequency().compareTo(Duration.ofMinutes(intervalMinutes)) < 0) {
+      return Effect().reply(cmd.replyTo(), new Rejected("a schedule cannot read more often than the meter's "
+          + intervalMinutes + "-minute interval (R-SCH-5)"));
+    }
+    return Effect().persist(new ExtraScheduleSet(schedule))
+        .thenRun(this::writePendingSchedules)
+        .thenReply(cmd.replyTo(), s -> new Accepted(true));
+  }
+
+  private ReplyEffect<Event, MeterState> onCancelExtra(MeterState state, CancelExtraSchedule cmd) {
+    ExtraSchedule cancelled = state.extraSchedules().get(cmd.id());
+    if (cancelled == null) {
+      return Effect().reply(cmd.replyTo(), new Rejected("no schedule " + cmd.id()));
+    }
+    return Effect().persist(new ExtraScheduleCancelled(cmd.id(), cmd.cancelledBy()))
+        .thenRun(s -> {
+          ActorRef<MeterRequests.Request> session = liveSession(s);
+          if (session != null) { // an empty slot pushes nothing; a slot taken later is overwritten anyway
+            writeSchedule(session, "cleared-slot-" + cancelled.slot(), cancelled.slot(), List.of());
+          }
+          waiting.answerWatchers(cmd.id(), failed("schedule " + cmd.id() + " was cancelled"));
+        })
+        .thenReply(cmd.replyTo(), s -> new Accepted(true));
+  }
+
+  private ReplyEffect<Event, MeterState> onConfirmSchedule(MeterState state, ConfirmSchedule cmd) {
+    if (!knows(state, cmd.scheduleId())) {
+      return Effect().reply(cmd.replyTo(), new Rejected("no schedule " + cmd.scheduleId() + " was set"));
+    }
+    return Effect().persist(new ScheduleAcknowledged(cmd.scheduleId(), cmd.at()))
+        .thenRun(s -> waiting.answerWatchers(cmd.scheduleId(), new MeterRequests.Outcome(true, "acknowledged", cmd.at())))
+        .thenReply(cmd.replyTo(), s -> new Accepted(true));
+  }
+
+  private static boolean knows(MeterState state, String scheduleId) {
+    return scheduleId.equals(DEFAULT_SCHEDULE) ? state.defaultSchedule() != null
+        : state.extraSchedules().containsKey(scheduleId);
+  }
+
+  private static boolean acknowledged(MeterState state, String scheduleId) {
+    return scheduleId.equals(DEFAULT_SCHEDULE) ? state.defaultSchedule().acknowledged()
+        : state.extraSchedules().get(scheduleId).acknowledged();
+  }
+
+  private ReplyEffect<Event, MeterState> onScheduleWritten(MeterState state, ScheduleWritten written) {
+    MeterRequests.Outcome outcome = written.outcome();
+    Instant at = outcome.at() != null ? outcome.at() : state.lastContact();
+    if (!knows(state, written.scheduleId())) {
+      if (!outcome.ok()) {
+        context.getLog().info("meter {}: {} not written ({})", meterId, written.scheduleId(), outcome.detail());
+      }
+      return Effect().noReply(); // a cleared slot, or a schedule cancelled while its write was out
+    }
+    if (outcome.ok()) {
+      return Effect().persist(new ScheduleAcknowledged(written.scheduleId(), at))
+          .thenRun(s -> waiting.answerWatchers(written.scheduleId(), new MeterRequests.Outcome(true, "acknowledged", at)))
+          .thenNoReply();
+    }
+    context.getLog().warn("meter {}: schedule {} not written ({}); trying again at its next contact", meterId,
+        written.scheduleId(), outcome.detail());
+    return Effect().persist(new ScheduleWriteFailed(written.scheduleId(), outcome.detail(), at))
+        .thenRun(s -> waiting.answerWatchers(written.scheduleId(), new MeterRequests.Outcome(false, outcome.detail(), at)))
+        .thenNoReply();
+  }
+
+  private ReplyEffect<Event, MeterState> onAwaitScheduleWrite(MeterState state, AwaitScheduleWrite cmd) {
+    if (!knows(state, cmd.scheduleId())) {
+      return Effect().reply(cmd.replyTo(), failed("no schedule " + cmd.scheduleId() + " was set in meter " + meterId));
+    }
+    if (acknowledged(state, cmd.scheduleId())) {
+      return Effect().reply(cmd.replyTo(), new MeterRequests.Outcome(true, "acknowledged", state.lastContact()));
+    }
+    if (!waiting.watch(cmd.scheduleId(), cmd.replyTo())) {
+      return Effect().reply(cmd.replyTo(), failed("too many callers wait on meter " + meterId + "; ask again later"));
+    }
     return Effect().noReply();
   }
 
-  private void askForRead(MeterState state, int attempt, String requestedBy, ActorRef<MeterRequests.ReadResult> replyTo) {
-    context.ask(MeterRequests.ReadResult.class, state.session(), attemptTimeout, MeterRequests.ReadNow::new,
-        (result, error) -> new OnDemandAnswered(error == null ? result : MeterRequests.ReadResult.failed(
-            "no valid answer within " + attemptTimeout.toSeconds() + " s", null), attempt, requestedBy, replyTo));
+  private ReplyEffect<Event, MeterState> onVerifySchedule(MeterState state, VerifySchedule cmd) {
+    if (!knows(state, cmd.scheduleId())) {
+      return Effect().reply(cmd.replyTo(), failed("no schedule " + cmd.scheduleId() + " was set in meter " + meterId));
+    }
+    ActorRef<MeterRequests.Request> session = liveSession(state);
+    if (session == null) {
+      return Effect().reply(cmd.replyTo(), failed("meter " + meterId + " is not in contact; verify it when it is"));
+    }
+    int slot;
+    List<LocalTime> recorded;
+    if (cmd.scheduleId().equals(DEFAULT_SCHEDULE)) {
+      slot = 0;
+      recorded = List.of(state.defaultSchedule().readTime());
+    } else {
+      ExtraSchedule extra = state.extraSchedules().get(cmd.scheduleId());
+      slot = extra.slot();
+      recorded = extra.dailyTimes();
+    }
+    context.ask(MeterRequests.ScheduleHeld.class, session, REQUEST_TIMEOUT,
+        replyTo -> new MeterRequests.ReadSchedule(slot, replyTo),
+        (held, error) -> new ScheduleReadBack(cmd.scheduleId(), recorded, error == null ? held
+            : new MeterRequests.ScheduleHeld(false, "no answer from the meter session: " + error.getMessage(), List.of()),
+            cmd.replyTo()));
+    return Effect().noReply();
   }
 
-  private ReplyEffect<Event, MeterState> onOnDemandAnswered(MeterState state, OnDemandAnswered answered) {
+  private MeterRequests.Outcome verified(ScheduleReadBack readBack) {
+    MeterRequests.ScheduleHeld held = readBack.held();
+    if (!held.ok()) {
+      return failed(held.detail());
+    }
+    if (held.times().equals(readBack.recorded())) {
+      return new MeterRequests.Outcome(true, "the meter holds schedule " + readBack.scheduleId() + " as recorded", null);
+    }
+    context.getLog().warn("meter {}: schedule {} differs in the meter: recorded {}, meter holds {}", meterId,
+        readBack.scheduleId(), readBack.recorded(), held.times());
+    return failed("the meter holds " + held.times() + " for schedule " + readBack.scheduleId() + ", recorded "
+        + readBack.recorded());
+  }
+
+  private ReplyEffect<Event, MeterState> onSetIntervalLength(MeterState state, SetIntervalLength cmd) {
+    if (!INTERVAL_LENGTHS.contains(cmd.minutes())) {
+      return Effect().reply(cmd.replyTo(), failed("an interval length is one of " + new java.util.TreeSet<>(INTERVAL_LENGTHS)
+          + " minutes, not " + cmd.minutes()));
+    }
+    Optional<ExtraSchedule> tooOften = state.extraSchedules().values().stream()
+        .filter(s -> s.frequency().compareTo(Duration.ofMinutes(cmd.minutes())) < 0).findFirst();
+    if (tooOften.isPresent()) {
+      return Effect().reply(cmd.replyTo(), failed("schedule " + tooOften.get().id() + " reads every "
+          + tooOften.get().frequency().toMinutes() + " minutes, more often than " + cmd.minutes() + " (R-SCH-5)"));
+    }
+    ActorRef<MeterRequests.Request> session = liveSession(state);
+    if (session == null) {
+      return Effect().reply(cmd.replyTo(), failed("meter " + meterId + " is not in contact; program it when it is"));
+    }
+    context.ask(MeterRequests.Outcome.class, session, REQUEST_TIMEOUT,
+        replyTo -> new MeterRequests.WriteIntervalLength(cmd.minutes(), replyTo),
+        (outcome, error) -> new IntervalLengthWritten(cmd.minutes(), cmd.setBy(), error == null ? outcome
+            : failed("no answer from the meter session: " + error.getMessage()), cmd.replyTo()));
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, MeterState> onIntervalLengthWritten(MeterState state, IntervalLengthWritten written) {
+    if (!written.outcome().ok()) {
+      context.getLog().warn("meter {}: interval length {} min not programmed ({})", meterId, written.minutes(),
+          written.outcome().detail());
+      return Effect().reply(written.replyTo(), written.outcome());
+    }
+    Instant at = written.outcome().at() != null ? written.outcome().at() : state.lastContact();
+    return Effect().persist(new IntervalLengthProgrammed(written.minutes(), written.setBy(), at))
+        .thenReply(written.replyTo(), s -> written.outcome());
+  }
+
+  // ---- reads (R-OD-1, R-OD-2, R-MIS-1) ----------------------------------------------------------
+
+  private ReplyEffect<Event, MeterState> onReadRange(MeterState state, ReadRange cmd) {
+    ActorRef<MeterRequests.Request> session = liveSession(state);
+    if (session != null) {
+      askForRead(session, 1, cmd);
+      return Effect().noReply();
+    }
+    Optional<WaitingRequests.ParkedRead> parked = waiting.park(cmd);
+    if (parked.isEmpty()) {
+      return Effect().reply(cmd.replyTo(), MeterRequests.ReadResult.failed("meter " + meterId + " is not in contact and "
+          + WaitingRequests.MAX_PARKED_READS + " reads already wait for it", null));
+    }
+    timers.startSingleTimer(parked.get().id(), new ParkedReadExpired(parked.get().id()), attemptTimeout);
+    Registration registration = state.registration();
+    if (registration.connection() == MeterModel.ConnectionKind.HEAD_END_DIALS) {
+      dialler.dial(meterId, registration.address());
+    }
+    context.getLog().info("meter {}: not in contact; {} read for {} waits up to {} s for it{}", meterId,
+        cmd.source(), cmd.requestedBy(), attemptTimeout.toSeconds(),
+        registration.connection() == MeterModel.ConnectionKind.HEAD_END_DIALS ? " (dialling " + registration.address() + ")" : "");
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, MeterState> onParkedReadExpired(MeterState state, ParkedReadExpired expired) {
+    return waiting.expire(expired.id())
+        .map(parked -> {
+          String detail = "meter " + meterId + " did not come into contact within " + attemptTimeout.toSeconds() + " s";
+          context.getLog().error("operator: {} read of meter {} ({}) for {} failed: {}; check the meter and its"
+              + " communications", parked.request().source(), meterId, state.registration().logicalDeviceName(),
+              parked.request().requestedBy(), detail);
+          return Effect().persist(new ReadFailed(parked.request().source() + " read", detail, state.lastContact()))
+              .thenReply(parked.request().replyTo(), s -> MeterRequests.ReadResult.failed(detail, null));
+        })
+        .orElseGet(() -> Effect().noReply());
+  }
+
+  private void askForRead(ActorRef<MeterRequests.Request> session, int attempt, ReadRange request) {
+    context.ask(MeterRequests.ReadResult.class, session, attemptTimeout,
+        replyTo -> new MeterRequests.ReadRange(request.from(), request.to(), request.source(), replyTo),
+        (result, error) -> new ReadAnswered(error == null ? result : MeterRequests.ReadResult.failed(
+            "no valid answer within " + attemptTimeout.toSeconds() + " s", null), attempt, request));
+  }
+
+  private ReplyEffect<Event, MeterState> onReadAnswered(MeterState state, ReadAnswered answered) {
     MeterRequests.ReadResult result = answered.result();
+    ReadRange request = answered.request();
     if (result.ok()) {
       List<Event> events = new java.util.ArrayList<>();
       if (result.intervals() != null && !result.intervals().days().isEmpty()) {
@@ -284,33 +608,27 @@ public final class Meter
       if (!fresh.isEmpty()) {
         events.add(new EventsReceived(fresh, result.at()));
       }
-      context.getLog().info("meter {}: on-demand read for {} completed (attempt {})", meterId, answered.requestedBy(),
-          answered.attempt());
-      return Effect().persist(events).thenReply(answered.replyTo(), s -> result);
+      context.getLog().info("meter {}: {} read for {} completed (attempt {}, {} intervals)", meterId, request.source(),
+          request.requestedBy(), answered.attempt(), result.intervalsReceived());
+      return Effect().persist(events).thenReply(request.replyTo(), s -> result);
     }
     Instant at = result.at() != null ? result.at() : state.lastContact();
-    ReadFailed failed = new ReadFailed("on-demand read attempt " + answered.attempt(), result.detail(), at);
-    if (answered.attempt() == 1) {
-      context.getLog().warn("meter {}: on-demand read attempt 1 failed ({}); trying once more", meterId, result.detail());
+    ReadFailed failed = new ReadFailed(request.source() + " read attempt " + answered.attempt(), result.detail(), at);
+    ActorRef<MeterRequests.Request> session = liveSession(state);
+    if (answered.attempt() == 1 && session != null) {
+      context.getLog().warn("meter {}: {} read attempt 1 failed ({}); trying once more", meterId, request.source(),
+          result.detail());
       return Effect().persist(failed)
-          .thenRun(s -> askForRead(s, 2, answered.requestedBy(), answered.replyTo()))
+          .thenRun(s -> askForRead(session, 2, request))
           .thenNoReply();
     }
-    context.getLog().error("operator: on-demand read of meter {} ({}) for {} failed twice ({}); check the meter and"
-        + " its communications", meterId, state.registration().logicalDeviceName(), answered.requestedBy(), result.detail());
-    return Effect().persist(failed).thenReply(answered.replyTo(), s -> result);
+    context.getLog().error("operator: {} read of meter {} ({}) for {} failed{} ({}); check the meter and its"
+        + " communications", request.source(), meterId, state.registration().logicalDeviceName(), request.requestedBy(),
+        answered.attempt() == 1 ? " and the meter is no longer in contact" : " twice", result.detail());
+    return Effect().persist(failed).thenReply(request.replyTo(), s -> result);
   }
 
-  private ReplyEffect<Event, MeterState> onScheduleWritten(MeterState state, ScheduleWritten written) {
-    MeterRequests.Outcome outcome = written.outcome();
-    Instant at = outcome.at() != null ? outcome.at() : state.lastContact();
-    if (outcome.ok()) {
-      return Effect().persist(new ScheduleAcknowledged(written.scheduleId(), at)).thenNoReply();
-    }
-    context.getLog().warn("meter {}: schedule {} not written ({}); trying again at its next contact", meterId,
-        written.scheduleId(), outcome.detail());
-    return Effect().persist(new ScheduleWriteFailed(written.scheduleId(), outcome.detail(), at)).thenNoReply();
-  }
+  // ---- collection, events, clock ----------------------------------------------------------------
 
   /** Persist first, acknowledge after: a delivery already held in full changes nothing (R-COL-1). */
   private ReplyEffect<Event, MeterState> onCollect(MeterState state, Collect cmd) {
@@ -330,72 +648,15 @@ public final class Meter
     return Effect().persist(new EventsReceived(fresh, cmd.receivedAt())).thenReply(cmd.replyTo(), s -> new Accepted(true));
   }
 
-  private ReplyEffect<Event, MeterState> onSetExtra(MeterState state, SetExtraSchedule cmd) {
-    ExtraSchedule schedule = cmd.schedule();
-    boolean replaces = state.extraSchedules().containsKey(schedule.id());
-    if (!replaces && state.extraSchedules().size() >= MAX_EXTRA_SCHEDULES) {
-      return Effect().reply(cmd.replyTo(), new Rejected("meter " + meterId + " already holds "
-          + MAX_EXTRA_SCHEDULES + " schedules; cancel one first"));
-    }
-    int intervalMinutes = state.intervalMinutes();
-    if (schedule.frequency().compareTo(Duration.ofMinutes(intervalMinutes)) < 0) {
-      return Effect().reply(cmd.replyTo(), new Rejected("a schedule cannot read more often than the meter's "
-          + intervalMinutes + "-minute interval (R-SCH-5)"));
-    }
-    return Effect().persist(new ExtraScheduleSet(schedule)).thenReply(cmd.replyTo(), s -> new Accepted(true));
-  }
-
-  private ReplyEffect<Event, MeterState> onConfirmSchedule(MeterState state, ConfirmSchedule cmd) {
-    boolean known = cmd.scheduleId().equals("default") ? state.defaultSchedule() != null
-        : state.extraSchedules().containsKey(cmd.scheduleId());
-    if (!known) {
-      return Effect().reply(cmd.replyTo(), new Rejected("no schedule " + cmd.scheduleId() + " was set"));
-    }
-    return Effect().persist(new ScheduleAcknowledged(cmd.scheduleId(), cmd.at()))
-        .thenReply(cmd.replyTo(), s -> new Accepted(true));
-  }
-
   private ReplyEffect<Event, MeterState> onCheckClock(MeterState state, CheckClock cmd) {
     ClockPolicy.Decision decision = clockPolicy.decide(cmd.meterTime(), LocalDateTime.ofInstant(cmd.readAt(), standardTime));
     Event event = decision instanceof ClockPolicy.RaiseClockEvent raise
         ? new ClockErrorRaised(raise.drift(), cmd.readAt())
-        : new ClockChecked(drift(decision), cmd.readAt());
+        : new ClockChecked(decision.drift(), cmd.readAt());
     return Effect().persist(event).thenReply(cmd.replyTo(), s -> decision);
   }
 
-  private static Duration drift(ClockPolicy.Decision decision) {
-    if (decision instanceof ClockPolicy.InTolerance d) {
-      return d.drift();
-    } else if (decision instanceof ClockPolicy.Correct d) {
-      return d.drift();
-    } else if (decision instanceof ClockPolicy.CorrectLater d) {
-      return d.drift();
-    }
-    return ((ClockPolicy.RaiseClockEvent) decision).drift();
-  }
-
-  private static ActorRef<Reply> replyTo(Command command) {
-    if (command instanceof Announce c) {
-      return c.replyTo();
-    } else if (command instanceof Collect c) {
-      return c.replyTo();
-    } else if (command instanceof RecordEvents c) {
-      return c.replyTo();
-    } else if (command instanceof AssignDefaultSchedule c) {
-      return c.replyTo();
-    } else if (command instanceof SetExtraSchedule c) {
-      return c.replyTo();
-    } else if (command instanceof CancelExtraSchedule c) {
-      return c.replyTo();
-    } else if (command instanceof ConfirmSchedule c) {
-      return c.replyTo();
-    } else if (command instanceof ConfirmClockCorrection c) {
-      return c.replyTo();
-    } else if (command instanceof RecordReadFailure c) {
-      return c.replyTo();
-    }
-    throw new IllegalStateException("no Reply for " + command.getClass().getSimpleName());
-  }
+  // ---- state changes ----------------------------------------------------------------------------
 
   @Override
   public EventHandler<MeterState, Event> eventHandler() {
@@ -409,18 +670,37 @@ public final class Meter
             e.events().stream().mapToLong(LoggedEvent::sequence).max().orElse(state.lastEventSequence())))
         .onEvent(DefaultScheduleAssigned.class, (state, e) ->
             state.withDefaultSchedule(new DefaultSchedule(e.readGroup(), e.readTime(), e.setBy(), false)))
-        .onEvent(ExtraScheduleSet.class, (state, e) -> state.withExtraSchedule(e.schedule()))
+        .onEvent(ExtraScheduleSet.class, (state, e) -> state.withExtraSchedule(e.schedule().inSlot(slotFor(state,
+            e.schedule().id()))))
         .onEvent(ExtraScheduleCancelled.class, (state, e) -> state.withoutExtraSchedule(e.id()))
-        .onEvent(ScheduleAcknowledged.class, (state, e) -> e.scheduleId().equals("default")
+        .onEvent(ScheduleAcknowledged.class, (state, e) -> e.scheduleId().equals(DEFAULT_SCHEDULE)
             ? state.withDefaultSchedule(new DefaultSchedule(state.defaultSchedule().readGroup(),
                 state.defaultSchedule().readTime(), state.defaultSchedule().setBy(), true))
-            : state.withExtraSchedule(state.extraSchedules().get(e.scheduleId()).acknowledgedNow()))
+            : state.extraSchedules().containsKey(e.scheduleId())
+                ? state.withExtraSchedule(state.extraSchedules().get(e.scheduleId()).acknowledgedNow()) : state)
         .onEvent(ClockChecked.class, (state, e) -> state.withClock(new ClockStatus(e.at(), e.drift(), false)))
         .onEvent(ClockCorrected.class, (state, e) -> state.withClock(new ClockStatus(e.at(), Duration.ZERO, false)))
         .onEvent(ClockCorrectionFailed.class, (state, e) -> state.withClock(new ClockStatus(e.at(), e.drift(), true)))
         .onEvent(ClockErrorRaised.class, (state, e) -> state.withClock(new ClockStatus(e.at(), e.drift(), true)))
         .onEvent(ReadFailed.class, (state, e) -> state.withReadFailure())
+        .onEvent(IntervalLengthProgrammed.class, (state, e) -> state.withIntervalMinutes(e.minutes()))
         .build();
+  }
+
+  /** A replaced schedule keeps its slot; a new one takes the lowest free slot (deterministic on replay). */
+  private static int slotFor(MeterState state, String scheduleId) {
+    ExtraSchedule current = state.extraSchedules().get(scheduleId);
+    if (current != null && current.slot() > 0) {
+      return current.slot();
+    }
+    Set<Integer> taken = new java.util.HashSet<>();
+    state.extraSchedules().values().forEach(s -> taken.add(s.slot()));
+    for (int slot = 1; slot <= MAX_EXTRA_SCHEDULES; slot++) {
+      if (!taken.contains(slot)) {
+        return slot;
+      }
+    }
+    throw new IllegalStateException("no free schedule slot; SetExtraSchedule checks the count first");
   }
 
   /** Deterministic on replay: the window slides by the delivery's own time, never the current clock. */

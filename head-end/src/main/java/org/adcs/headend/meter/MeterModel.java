@@ -48,28 +48,62 @@ public final class MeterModel {
 
   /**
    * A non-default schedule (R-SCH-5): reads between {@code start} and {@code end} every
-   * {@code frequency}, from {@code from} until {@code until} (null: open-ended), set by a person or system.
+   * {@code frequency}, from {@code from} until {@code until} (null: open-ended), set by a person or
+   * system. {@code slot} is the meter's schedule object it occupies (1..4), given by the entity.
    */
   public record ExtraSchedule(String id, LocalTime start, LocalTime end, Duration frequency, LocalDate from,
-      LocalDate until, String setBy, String reason, boolean acknowledged) implements CborSerializable {
+      LocalDate until, String setBy, String reason, boolean acknowledged, int slot) implements CborSerializable {
     public ExtraSchedule {
       if (id == null || !id.matches("[A-Za-z0-9_-]{1,32}")) {
         throw new IllegalArgumentException("schedule id must be 1-32 letters, digits, _ or -");
       }
       Objects.requireNonNull(frequency, "frequency");
-      if (frequency.compareTo(Duration.ofDays(7)) > 0) {
-        throw new IllegalArgumentException("a schedule reads at least weekly, found every " + frequency);
+      if (frequency.isNegative() || frequency.isZero() || frequency.compareTo(Duration.ofDays(7)) > 0) {
+        throw new IllegalArgumentException("a schedule reads at least weekly and at most every minute, found every "
+            + frequency);
       }
       if (setBy == null || setBy.isBlank()) {
         throw new IllegalArgumentException("the person or system setting a schedule is recorded (R-SCH-5)");
       }
-      if (until != null && until.isBefore(from)) {
+      if (from != null && until != null && until.isBefore(from)) {
         throw new IllegalArgumentException("schedule ends before it starts");
+      }
+      if (start != null && end != null && end.isBefore(start)) {
+        throw new IllegalArgumentException("a schedule's daily end " + end + " is before its start " + start);
       }
     }
 
+    /** A schedule not yet placed in a slot of the meter. */
+    public ExtraSchedule(String id, LocalTime start, LocalTime end, Duration frequency, LocalDate from,
+        LocalDate until, String setBy, String reason, boolean acknowledged) {
+      this(id, start, end, frequency, from, until, setBy, reason, acknowledged, 0);
+    }
+
     ExtraSchedule acknowledgedNow() {
-      return new ExtraSchedule(id, start, end, frequency, from, until, setBy, reason, true);
+      return new ExtraSchedule(id, start, end, frequency, from, until, setBy, reason, true, slot);
+    }
+
+    ExtraSchedule inSlot(int meterSlot) {
+      return new ExtraSchedule(id, start, end, frequency, from, until, setBy, reason, false, meterSlot);
+    }
+
+    /**
+     * The daily execution times written to the meter: from {@code start} (midnight if open) every
+     * {@code frequency} up to {@code end} (the end of the day if open); a frequency of a day or
+     * more is once a day at the start, the weekly rhythm is kept by the head-end's dates.
+     */
+    public List<LocalTime> dailyTimes() {
+      LocalTime first = start == null ? LocalTime.MIDNIGHT : start;
+      if (frequency.compareTo(Duration.ofDays(1)) >= 0) {
+        return List.of(first);
+      }
+      int last = end == null ? 24 * 60 - 1 : end.getHour() * 60 + end.getMinute();
+      long step = Math.max(1, frequency.toMinutes());
+      List<LocalTime> times = new java.util.ArrayList<>();
+      for (long minute = first.getHour() * 60L + first.getMinute(); minute <= last; minute += step) {
+        times.add(LocalTime.of((int) (minute / 60), (int) (minute % 60)));
+      }
+      return List.copyOf(times);
     }
   }
 

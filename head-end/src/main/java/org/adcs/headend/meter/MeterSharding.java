@@ -22,10 +22,10 @@ public final class MeterSharding {
   }
 
   public static MeterSharding init(ActorSystem<?> system, ClockPolicy clockPolicy, ZoneOffset standardTime,
-      java.time.Duration readAttemptTimeout) {
+      java.time.Duration readAttemptTimeout, MeterDialler dialler) {
     ClusterSharding sharding = ClusterSharding.get(system);
     ActorRef<ShardingEnvelope<Meter.Command>> region = sharding.init(Entity.of(Meter.TYPE_KEY,
-        context -> Meter.create(context.getEntityId(), clockPolicy, standardTime, readAttemptTimeout)));
+        context -> Meter.create(context.getEntityId(), clockPolicy, standardTime, readAttemptTimeout, dialler)));
     system.log().info("meter sharding started: region={}", region.path());
     return new MeterSharding(sharding);
   }

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import org.adcs.headend.bridge.ProjectionOffsets;
 import com.typesafe.config.Config;
-import java.time.Duration;
+import com.typesafe.config.ConfigValueFactory;
 import org.adcs.headend.journal.JournalSettings;
 import org.adcs.headend.meter.Meter;
 import org.adcs.headend.meter.MeterSharding;
@@ -47,25 +47,22 @@ public final class Scheduling {
     this.alerts = new RecentOperatorAlerts(recentAlerts);
   }
 
-  /**
-   * @param meterStandardTime the meters' standard time the entities record data in; the scheduler's
-   *     grid must use the same offset, or days would be cut in different places
-   */
+  /** @param meterStandardTime the meters' standard time the entities record data in; the scheduler uses it too */
   public static Scheduling start(ActorSystem<?> system, BoundedSession db, String keyspace, JournalSettings journal,
       MeterSharding meters, ZoneOffset meterStandardTime, Clock clock) {
-    Config root = system.settings().config();
+    // The meters' standard time (adcs.meters.standard-time) is the one truth: the scheduler cuts days
+    // where the entities and the store do (R-COL-6).
+    Config root = system.settings().config().withValue("adcs.scheduler.standard-offset",
+        ConfigValueFactory.fromAnyRef(meterStandardTime.getId()));
     SchedulerConfig config = SchedulerConfig.from(root);
-    Duration commandTimeout = root.getDuration("adcs.scheduling.command-timeout");
-    if (!config.grid().standardOffset().equals(meterStandardTime)) {
-      throw new IllegalArgumentException("adcs.scheduler.standard-offset (" + config.grid().standardOffset()
-          + ") differs from adcs.meters.standard-time (" + meterStandardTime + "): set both to the meters' standard time");
-    }
+    var timeouts = new EntityMeterPort.Timeouts(root.getDuration("adcs.scheduling.command-timeout"),
+        root.getDuration("adcs.scheduling.schedule-ack-timeout"), root.getDuration("adcs.scheduling.read-timeout"));
     ScheduleReadSide readSide = ScheduleReadSide.open(db, keyspace);
     var blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
     SchedulingProjection.init(system, new ScheduleEventFeed(readSide.writer(), meterStandardTime),
         new ProjectionOffsets(journal, blocking, clock));
     Scheduling scheduling = new Scheduling(config, readSide, clock, root.getInt("adcs.scheduling.recent-alerts"));
-    MeterPort port = new EntityMeterPort(meters, config.settings().window(), meterStandardTime, clock, commandTimeout);
+    MeterPort port = new EntityMeterPort(meters, config.settings().window(), config.grid(), clock, timeouts);
     scheduling.actors = SchedulerSingletons.start(system, config, new SchedulerSingletons.Parts(scheduling.readGroups,
         scheduling.completeness, scheduling.nonDefaultSchedules, scheduling.history, scheduling.alerts, scheduling.records, port), clock);
     log.info("collection scheduler started: read side projection over {} slices; assignment at {}, completeness at {},"

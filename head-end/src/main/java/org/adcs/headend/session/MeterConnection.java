@@ -204,7 +204,8 @@ final class MeterConnection {
 
   private void announce(MeterCredentials.Provisioned meter) {
     Registration registration = new Registration(meter.serial(), meter.logicalDeviceName(), "dlms-lls",
-        ConnectionKind.METER_CONNECTS, null, "provisioning:" + meter.logicalDeviceName());
+        meter.listens() ? ConnectionKind.HEAD_END_DIALS : ConnectionKind.METER_CONNECTS, meter.address(),
+        "provisioning:" + meter.logicalDeviceName());
     meters.meter(meter.serial())
         .<Meter.Reply>ask(replyTo -> new Meter.Announce(registration, clock.instant(), sessionActor(meter.serial()),
             replyTo), askTimeout)

@@ -1,19 +1,25 @@
 package org.adcs.headend.session;
 
+import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.adcs.headend.StartupFailure;
+import org.adcs.headend.meter.MeterDialler;
 import org.adcs.headend.meter.MeterSharding;
 import org.adcs.protocol.netty.DlmsClientHandler;
 import org.adcs.protocol.netty.WrapperFrameDecoder;
@@ -24,16 +30,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The head-end's meter port (IEC 62056-47, 4059 by default): meters dial in and stay connected.
- * The head-end is the DLMS client on every connection, whichever side dialled. A malformed frame
+ * The head-end's meter port (IEC 62056-47, 4059 by default): meters dial in and stay connected, and
+ * meters that listen are dialled from here (R-COL-5). The head-end is the DLMS client on every
+ * connection, whichever side dialled, and both kinds run the same pipeline. A malformed frame
  * closes its own connection only (the protocol module's decoders see to that).
  */
-public final class MeterPort implements AutoCloseable {
+public final class MeterPort implements AutoCloseable, MeterDialler {
 
   private static final Logger log = LoggerFactory.getLogger(MeterPort.class);
+  private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+  private static final int DIAL_BATCH = 100;
 
-  /** @param announceTimeout how long a new connection may take to say which meter it is */
   /**
+   * @param announceTimeout     how long a new connection may take to say which meter it is
    * @param partialFrameTimeout how long a connection may stop in the middle of a frame before it is
    *                            closed (an idle connection between frames is kept)
    */
@@ -44,12 +53,17 @@ public final class MeterPort implements AutoCloseable {
   private final EventLoopGroup workers;
   private final Channel listening;
   private final ConnectedMeters connected;
+  private final ChannelInitializer<SocketChannel> connections;
+  /** Meters being dialled now, so a burst of requests for one meter opens one connection. */
+  private final Set<String> dialling = ConcurrentHashMap.newKeySet();
 
-  private MeterPort(EventLoopGroup acceptor, EventLoopGroup workers, Channel listening, ConnectedMeters connected) {
+  private MeterPort(EventLoopGroup acceptor, EventLoopGroup workers, Channel listening, ConnectedMeters connected,
+      ChannelInitializer<SocketChannel> connections) {
     this.acceptor = acceptor;
     this.workers = workers;
     this.listening = listening;
     this.connected = connected;
+    this.connections = connections;
   }
 
   public static MeterPort bind(Settings settings, MeterCredentials credentials, MeterSharding meters, Clock clock,
@@ -58,38 +72,97 @@ public final class MeterPort implements AutoCloseable {
     ClientSettings client = ClientSettings.noSecurity().withTimeout(settings.responseTimeout());
     EventLoopGroup acceptor = new NioEventLoopGroup(1);
     EventLoopGroup workers = new NioEventLoopGroup();
+    ChannelInitializer<SocketChannel> connections = new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        WrapperFrameDecoder decoder = new WrapperFrameDecoder(settings.maxApduSize());
+        ch.pipeline()
+            .addLast("partial-frame-idle", new IdleStateHandler(settings.partialFrameTimeout().toMillis(), 0, 0,
+                TimeUnit.MILLISECONDS))
+            .addLast("partial-frame-guard", new PartialFrameGuard(decoder, settings.partialFrameTimeout()))
+            .addLast("wrapper-decoder", decoder)
+            .addLast("wrapper-encoder", WrapperFrameEncoder.INSTANCE)
+            .addLast("dlms-client", new DlmsClientHandler(client, WrapperFrame.MANAGEMENT_CLIENT,
+                WrapperFrame.LOGICAL_DEVICE, session -> new MeterConnection(ch, session, credentials, meters,
+                    connected, clock, settings.responseTimeout(), standardTime, system).start(settings.announceTimeout())));
+      }
+    };
     try {
       Channel listening = new ServerBootstrap()
           .group(acceptor, workers)
           .channel(NioServerSocketChannel.class)
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.SO_KEEPALIVE, true)
-          .childHandler(new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-              WrapperFrameDecoder decoder = new WrapperFrameDecoder(settings.maxApduSize());
-              ch.pipeline()
-                  .addLast("partial-frame-idle", new IdleStateHandler(settings.partialFrameTimeout().toMillis(), 0, 0,
-                      TimeUnit.MILLISECONDS))
-                  .addLast("partial-frame-guard", new PartialFrameGuard(decoder, settings.partialFrameTimeout()))
-                  .addLast("wrapper-decoder", decoder)
-                  .addLast("wrapper-encoder", WrapperFrameEncoder.INSTANCE)
-                  .addLast("dlms-client", new DlmsClientHandler(client, WrapperFrame.MANAGEMENT_CLIENT,
-                      WrapperFrame.LOGICAL_DEVICE, session -> new MeterConnection(ch, session, credentials, meters,
-                          connected, clock, settings.responseTimeout(), standardTime, system).start(settings.announceTimeout())));
-            }
-          })
+          .childHandler(connections)
           .bind(new InetSocketAddress(settings.host(), settings.port()))
           .syncUninterruptibly()
           .channel();
       log.info("meter port listening on {}", listening.localAddress());
-      return new MeterPort(acceptor, workers, listening, connected);
+      return new MeterPort(acceptor, workers, listening, connected, connections);
     } catch (RuntimeException e) {
       acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       throw new StartupFailure("Cannot open the meter port " + settings.host() + ":" + settings.port() + " ("
           + e.getMessage() + "): set adcs.meter-port.port (ADCS_METER_PORT_PORT) to a free port", e);
     }
+  }
+
+  /**
+   * Dials a meter that listens; once connected it announces itself and its entity hears of the
+   * session as for any meter. A meter already connected to this node, or being dialled, is left be.
+   */
+  @Override
+  public void dial(String meterId, String address) {
+    if (connected.isConnected(meterId) || !dialling.add(meterId)) {
+      return;
+    }
+    InetSocketAddress target;
+    try {
+      int colon = address.lastIndexOf(':');
+      target = InetSocketAddress.createUnresolved(address.substring(0, colon),
+          Integer.parseInt(address.substring(colon + 1)));
+    } catch (RuntimeException e) {
+      dialling.remove(meterId);
+      log.warn("meter {}: cannot dial '{}', not host:port; correct its address in provisioning", meterId, address);
+      return;
+    }
+    ChannelFuture connecting = new Bootstrap().group(workers).channel(NioSocketChannel.class)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+        .option(ChannelOption.SO_KEEPALIVE, true)
+        .handler(connections)
+        .connect(new InetSocketAddress(target.getHostString(), target.getPort()));
+    connecting.addListener(f -> {
+      dialling.remove(meterId);
+      if (f.isSuccess()) {
+        log.info("meter {}: dialled {}", meterId, address);
+      } else {
+        log.warn("meter {}: dialling {} failed ({}); it is dialled again when a request needs it", meterId, address,
+            f.cause().toString());
+      }
+    });
+  }
+
+  /**
+   * Dials every provisioned meter that listens, paced (a batch every 50 ms) so a large population
+   * does not arrive as one burst of connects; they self-register when they answer (R-SCH-1).
+   */
+  public void dialListening(java.util.List<MeterCredentials.Provisioned> meters) {
+    if (meters.isEmpty()) {
+      return;
+    }
+    log.info("dialling {} provisioned meters that listen", meters.size());
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ScheduledFuture<?>[] pacing = new java.util.concurrent.ScheduledFuture<?>[1];
+    pacing[0] = workers.next().scheduleAtFixedRate(() -> {
+      for (int i = 0; i < DIAL_BATCH; i++) {
+        int n = next.getAndIncrement();
+        if (n >= meters.size()) {
+          pacing[0].cancel(false);
+          return;
+        }
+        dial(meters.get(n).serial(), meters.get(n).address());
+      }
+    }, 0, 50, TimeUnit.MILLISECONDS);
   }
 
   public InetSocketAddress address() {

@@ -8,16 +8,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.adcs.headend.StartupFailure;
 
 /**
- * Meter credentials from a provisioning file, one meter a line: {@code logical-device-name,serial,lls-password}
- * ({@code #} starts a comment). Every line is checked at start; a bad line stops start-up naming it.
+ * Meter credentials from a provisioning file, one meter a line:
+ * {@code logical-device-name,serial,lls-password[,host:port]} ({@code #} starts a comment). A meter
+ * with an address listens there and the head-end dials it (R-COL-5); without one it dials in. Every
+ * line is checked at start; a bad line stops start-up naming it.
  */
 public final class ProvisioningFile implements MeterCredentials {
 
   private static final Pattern NAME = Pattern.compile("[\\x21-\\x7E]{1,32}");
+  private static final Pattern ADDRESS = Pattern.compile("([A-Za-z0-9.-]{1,253}):([0-9]{1,5})");
 
   private final Map<String, Provisioned> meters;
 
@@ -41,8 +45,8 @@ public final class ProvisioningFile implements MeterCredentials {
       }
       String[] fields = line.split(",", -1);
       String where = file + " line " + (n + 1);
-      if (fields.length != 3) {
-        throw new StartupFailure(where + ": expected logical-device-name,serial,lls-password");
+      if (fields.length != 3 && fields.length != 4) {
+        throw new StartupFailure(where + ": expected logical-device-name,serial,lls-password[,host:port]");
       }
       String name = fields[0].strip();
       String serial = fields[1].strip();
@@ -50,11 +54,26 @@ public final class ProvisioningFile implements MeterCredentials {
       if (!NAME.matcher(name).matches() || !NAME.matcher(serial).matches() || !NAME.matcher(password).matches()) {
         throw new StartupFailure(where + ": names and passwords are 1-32 printable ASCII characters without spaces");
       }
-      if (meters.put(name, new Provisioned(serial, name, password)) != null) {
+      String address = fields.length == 4 ? address(fields[3].strip(), where) : null;
+      if (meters.put(name, new Provisioned(serial, name, password, address)) != null) {
         throw new StartupFailure(where + ": meter " + name + " is listed twice");
       }
     }
     return new ProvisioningFile(meters);
+  }
+
+  private static String address(String field, String where) {
+    Matcher m = ADDRESS.matcher(field);
+    if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 65535) {
+      throw new StartupFailure(where + ": a meter's address is host:port with a port 1-65535, not '" + field + "'");
+    }
+    return field;
+  }
+
+  @Override
+  public List<Provisioned> listening() {
+    return meters.values().stream().filter(Provisioned::listens).sorted(java.util.Comparator.comparing(Provisioned::serial))
+        .toList();
   }
 
   @Override

@@ -136,8 +136,9 @@ class MeterTest {
     akka.actor.testkit.typed.javadsl.TestProbe<MeterRequests.Request> session = KIT.createTestProbe();
     meter.<Meter.Reply>runCommand(replyTo -> new Meter.Announce(REGISTRATION, NOW, session.ref(), replyTo));
     meter.<Meter.Reply>runCommand(replyTo -> new Meter.AssignDefaultSchedule(7, LocalTime.of(2, 20), "scheduler", replyTo));
-    var write = session.expectMessageClass(MeterRequests.WriteDailyReadTime.class);
-    assertEquals(LocalTime.of(2, 20), write.time());
+    var write = session.expectMessageClass(MeterRequests.WriteSchedule.class);
+    assertEquals(0, write.slot());
+    assertEquals(List.of(LocalTime.of(2, 20)), write.times());
     write.replyTo().tell(new MeterRequests.Outcome(true, "set", NOW));
     session.awaitAssert(() -> {
       assertTrue(meter.getState().defaultSchedule().acknowledged());
@@ -150,10 +151,10 @@ class MeterTest {
     akka.actor.testkit.typed.javadsl.TestProbe<MeterRequests.Request> session = KIT.createTestProbe();
     meter.<Meter.Reply>runCommand(replyTo -> new Meter.Announce(REGISTRATION, NOW, session.ref(), replyTo));
     meter.<Meter.Reply>runCommand(replyTo -> new Meter.AssignDefaultSchedule(7, LocalTime.of(2, 20), "scheduler", replyTo));
-    session.expectMessageClass(MeterRequests.WriteDailyReadTime.class).replyTo()
+    session.expectMessageClass(MeterRequests.WriteSchedule.class).replyTo()
         .tell(new MeterRequests.Outcome(false, "meter refused the schedule: TYPE_UNMATCHED", NOW));
     meter.<Meter.Reply>runCommand(replyTo -> new Meter.Announce(REGISTRATION, NOW.plusSeconds(60), session.ref(), replyTo));
-    session.expectMessageClass(MeterRequests.WriteDailyReadTime.class);
+    session.expectMessageClass(MeterRequests.WriteSchedule.class);
     assertEquals(false, meter.getState().defaultSchedule().acknowledged());
   }
 
@@ -162,10 +163,10 @@ class MeterTest {
     akka.actor.testkit.typed.javadsl.TestProbe<MeterRequests.Request> session = KIT.createTestProbe();
     akka.actor.testkit.typed.javadsl.TestProbe<MeterRequests.ReadResult> requester = KIT.createTestProbe();
     meter.<Meter.Reply>runCommand(replyTo -> new Meter.Announce(REGISTRATION, NOW, session.ref(), replyTo));
-    meter.runCommand(new Meter.ReadOnDemand("operator:jdoe", requester.ref()));
-    session.expectMessageClass(MeterRequests.ReadNow.class).replyTo()
+    meter.runCommand(Meter.ReadRange.onDemand("operator:jdoe", requester.ref()));
+    session.expectMessageClass(MeterRequests.ReadRange.class).replyTo()
         .tell(MeterRequests.ReadResult.failed("timeout", NOW));
-    session.expectMessageClass(MeterRequests.ReadNow.class).replyTo()
+    session.expectMessageClass(MeterRequests.ReadRange.class).replyTo()
         .tell(MeterRequests.ReadResult.failed("timeout again", NOW));
     MeterRequests.ReadResult result = requester.receiveMessage();
     assertEquals(false, result.ok());
@@ -178,10 +179,10 @@ class MeterTest {
     akka.actor.testkit.typed.javadsl.TestProbe<MeterRequests.Request> session = KIT.createTestProbe();
     akka.actor.testkit.typed.javadsl.TestProbe<MeterRequests.ReadResult> requester = KIT.createTestProbe();
     meter.<Meter.Reply>runCommand(replyTo -> new Meter.Announce(REGISTRATION, NOW, session.ref(), replyTo));
-    meter.runCommand(new Meter.ReadOnDemand("api", requester.ref()));
+    meter.runCommand(Meter.ReadRange.onDemand("api", requester.ref()));
     LocalDate today = LocalDate.of(2026, 11, 22);
     Delivery intervals = new Delivery(Source.ON_DEMAND, NOW, night(today, 0, 8).days(), List.of());
-    session.expectMessageClass(MeterRequests.ReadNow.class).replyTo().tell(new MeterRequests.ReadResult(true, "read", NOW,
+    session.expectMessageClass(MeterRequests.ReadRange.class).replyTo().tell(new MeterRequests.ReadResult(true, "read", NOW,
         "ADC00000042", NOW, List.of(), intervals, List.of(new LoggedEvent(3, 1, "POWER_OUTAGE", today.atTime(1, 0)))));
     assertEquals(true, requester.receiveMessage().ok());
     assertEquals(8, meter.getState().intervalsHeld("active-import", today));
