@@ -25,6 +25,8 @@ import org.adcs.headend.bridge.ReadingsProjection;
 import org.adcs.headend.journal.JournalRetention;
 import org.adcs.headend.meter.MeterDialler;
 import org.adcs.headend.meter.MeterSharding;
+import org.adcs.headend.scheduling.Scheduling;
+import org.adcs.headend.scheduling.SchedulingProjection;
 import org.adcs.headend.session.MeterCredentials;
 import org.adcs.headend.session.MeterCredentialsSetting;
 import org.adcs.headend.session.MeterPort;
@@ -54,6 +56,7 @@ public final class HeadEnd implements AutoCloseable {
   private final MeterSharding meters;
   private final MeterPort meterPort;
   private final MdmBridge bridge;
+  private Scheduling scheduling;
   private volatile boolean closing;
 
   private HeadEnd(HeadEndSettings settings, Optional<EmbeddedCassandra> cassandra, StoreConnection store,
@@ -68,6 +71,11 @@ public final class HeadEnd implements AutoCloseable {
     this.meters = meters;
     this.meterPort = meterPort;
     this.bridge = bridge;
+  }
+
+  /** The collection scheduler's read side and actors on this node. */
+  public Scheduling scheduling() {
+    return scheduling;
   }
 
   /** The MDM store and event routing this node writes through. */
@@ -118,9 +126,11 @@ public final class HeadEnd implements AutoCloseable {
       }
       store = StoreConnection.open(settings.cassandra());
       MdmBridge bridge = MdmBridge.start(system, store, settings.journal());
+      Scheduling scheduling = Scheduling.start(system, bridge.store().db(), store.settings().keyspace(), settings.journal(),
+          meters, settings.meters().standardTime(), clock);
       // Only what every projection over the journal has delivered may be deleted.
-      new JournalRetention(settings.journal(), retention, List.of(ReadingsProjection.NAME), Clock.systemUTC())
-          .start(system);
+      new JournalRetention(settings.journal(), retention, List.of(ReadingsProjection.NAME, SchedulingProjection.NAME),
+          Clock.systemUTC()).start(system);
 
       Readiness readiness = new Readiness(List.of(
           new CassandraCheck(store),
@@ -135,8 +145,10 @@ public final class HeadEnd implements AutoCloseable {
           settings.meters().standardTime(), system);
       dialler.set(meterPort);
       meterPort.dialListening(credentials.listening());
-      return new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters, meterPort,
+      HeadEnd headEnd = new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters, meterPort,
           bridge);
+      headEnd.scheduling = scheduling;
+      return headEnd;
     } catch (StoreUnavailableException e) {
       stopQuietly(store, system, cassandra);
       throw new StartupFailure(e.getMessage(), e);
