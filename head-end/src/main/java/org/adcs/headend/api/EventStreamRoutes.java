@@ -15,10 +15,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -39,13 +42,15 @@ import org.slf4j.LoggerFactory;
  * the feed's retention; older ids get an {@code event: gap} marker first).
  *
  * <p>Each client reads the feed from Cassandra at its own pace, one page at a time: a slow client
- * only falls behind in the durable feed, its memory is one page, and neither the ingest nor other
- * clients wait for it. Comment lines every {@code heartbeat} keep proxies from closing an idle stream.
+ * only falls behind in the durable feed, its memory is one page and the keys of the last
+ * {@link #LOOKBACK}, and neither the ingest nor other clients wait for it. Comment lines every {@code heartbeat} keep proxies from closing an idle stream.
  */
 public final class EventStreamRoutes extends AllDirectives {
 
   static final int MAX_CLIENTS = 64;
   private static final int PAGE = 200;
+  /** How far behind the furthest sent entry late writes are looked for (projection slices' drift). */
+  static final Duration LOOKBACK = Duration.ofSeconds(30);
   private static final Pattern METER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final Logger log = LoggerFactory.getLogger(EventStreamRoutes.class);
 
@@ -127,8 +132,8 @@ public final class EventStreamRoutes extends AllDirectives {
           + " days\"}", "gap"));
       start = oldest;
     }
-    Source<ServerSentEvent, NotUsed> live = Source.unfoldAsync(start, position -> page(position)
-            .thenApply(page -> Optional.of(Pair.create(page.next(), page.entries()))))
+    Source<ServerSentEvent, NotUsed> live = Source.unfoldAsync(new Cursor(start, start, start, new HashMap<>()),
+            cursor -> step(cursor).thenApply(next -> Optional.of(Pair.create(next.first(), next.second()))))
         .mapConcat(entries -> entries)
         .mapConcat(entry -> toEvent(entry, filter).map(List::of).orElse(List.of()));
     return gap.concat(live)
@@ -142,12 +147,53 @@ public final class EventStreamRoutes extends AllDirectives {
         });
   }
 
-  /** The next page; when there is none yet, asks again after the poll interval. */
-  private CompletionStage<EventFeed.Page> page(OutboxEntry.Position position) {
-    return feed.after(position, PAGE).thenCompose(page -> page.entries().isEmpty()
-        ? Patterns.after(poll, system.classicSystem().scheduler(), system.executionContext(),
-            () -> CompletableFuture.completedFuture(page))
-        : CompletableFuture.completedFuture(page));
+  /**
+   * Where a client's stream stands: it reads on from {@code scan}; {@code high} is the furthest entry
+   * sent; {@code floor} is where it started (a resumed client had everything before it). {@code sent}
+   * holds the keys sent within the last {@link #LOOKBACK}, so the re-read finds only what is new.
+   */
+  record Cursor(OutboxEntry.Position scan, OutboxEntry.Position high, OutboxEntry.Position floor,
+      Map<String, Instant> sent) {}
+
+  /**
+   * One page of entries not sent yet. Projection slices post concurrently, so an entry can be written
+   * after a later one was sent: each time the stream reaches the end of the feed it reads the last
+   * {@link #LOOKBACK} again (never before where it started) and sends what it had not, then waits
+   * for the poll interval.
+   */
+  private CompletionStage<Pair<Cursor, List<OutboxEntry>>> step(Cursor cursor) {
+    return feed.after(cursor.scan(), PAGE).thenCompose(page -> {
+      List<OutboxEntry> fresh = new ArrayList<>();
+      OutboxEntry.Position high = cursor.high();
+      for (OutboxEntry entry : page.entries()) {
+        if (cursor.sent().putIfAbsent(entry.key(), entry.receivedAt()) == null) {
+          fresh.add(entry);
+          if (after(entry.position(), high)) {
+            high = entry.position();
+          }
+        }
+      }
+      if (page.entries().size() == PAGE) {
+        return CompletableFuture.completedFuture(
+            Pair.create(new Cursor(page.next(), high, cursor.floor(), cursor.sent()), fresh));
+      }
+      Instant rewindTo = high.receivedAt().minus(LOOKBACK);
+      cursor.sent().values().removeIf(at -> at.isBefore(rewindTo));
+      OutboxEntry.Position rewind = rewindTo.isAfter(cursor.floor().receivedAt()) ? EventFeed.before(rewindTo)
+          : cursor.floor();
+      Cursor next = new Cursor(rewind, high, cursor.floor(), cursor.sent());
+      return Patterns.after(poll, system.classicSystem().scheduler(), system.executionContext(),
+          () -> CompletableFuture.completedFuture(Pair.create(next, fresh)));
+    });
+  }
+
+  static boolean after(OutboxEntry.Position a, OutboxEntry.Position b) {
+    int byTime = a.receivedAt().compareTo(b.receivedAt());
+    if (byTime != 0) {
+      return byTime > 0;
+    }
+    int byMeter = a.meterId().compareTo(b.meterId());
+    return byMeter != 0 ? byMeter > 0 : a.item().compareTo(b.item()) > 0;
   }
 
   private Optional<ServerSentEvent> toEvent(OutboxEntry entry, Filter filter) {

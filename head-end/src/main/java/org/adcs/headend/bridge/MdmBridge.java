@@ -78,7 +78,7 @@ public final class MdmBridge {
     ReadingPosting posting = new ReadingPosting(store.intervals(), store.registers(), store.events(),
         store.completeness(), new VeeEngine(VeeSettings.defaults()), 4, blocking, router);
     ReadingsProjection.init(system, posting, new ProjectionOffsets(journal, blocking, Clock.systemUTC()), VeeLevel.FULL);
-    return new MdmBridge(store, router, routed, new EventFeed(outbox, Clock.systemUTC(), EventFeed.DEFAULT_SETTLE));
+    return new MdmBridge(store, router, routed, new EventFeed(outbox, Clock.systemUTC(), Duration.ZERO));
   }
 
   /** Subscriptions as the API manages them (R-EV-2). */

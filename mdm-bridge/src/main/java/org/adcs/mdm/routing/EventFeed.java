@@ -18,16 +18,14 @@ import java.util.concurrent.CompletionStage;
  * reads it by position and a reconnecting client resumes from its last position (its Last-Event-ID).
  *
  * <p>Projection slices post concurrently, so an event can be written a moment after a later one. A
- * reader only takes entries received at least {@code settle} ago: by then the slower slices have
- * written theirs, and a position once passed never has entries appear behind it.
+ * reader either waits for entries to settle ({@code settle}: only entries received at least that
+ * long ago are returned) or, as the head-end's stream does, re-reads a window behind its position.
  */
 public final class EventFeed {
 
   /** The feed's pseudo-subscription; no webhook deliverer ever runs for it. */
   public static final UUID ID = new UUID(0L, 0xFEEDL);
   public static final Duration RETENTION = Duration.ofDays(7);
-  /** Longer than the journal's query poll (1 s) plus a posting: how far projection slices drift apart. */
-  public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(2);
 
   private final OutboxStore outbox;
   private final Clock clock;
