@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.adcs.headend.api.HealthRoutes;
+import org.adcs.headend.api.EventStreamRoutes;
 import org.adcs.headend.api.MeterReadRoutes;
+import org.adcs.headend.api.SubscriptionRoutes;
 import org.adcs.headend.bridge.MdmBridge;
 import org.adcs.headend.api.HttpApi;
 import org.adcs.headend.cluster.ClusterFormation;
@@ -139,7 +141,9 @@ public final class HeadEnd implements AutoCloseable {
       ObjectMapper json = new ObjectMapper();
       ServerBinding http = HttpApi.bind(system, settings.http(), new HealthRoutes(readiness, json).routes()
           .orElse(new MeterReadRoutes(meters, json, settings.meters().readAttemptTimeout(),
-              settings.meters().standardTime()).routes()));
+              settings.meters().standardTime()).routes())
+          .orElse(new SubscriptionRoutes(bridge.subscriptions(), json, Clock.systemUTC()).routes())
+          .orElse(new EventStreamRoutes(bridge.feed(), system, json).routes()));
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, clock,
           settings.meters().standardTime(), system);
