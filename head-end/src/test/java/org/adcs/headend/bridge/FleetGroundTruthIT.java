@@ -174,7 +174,7 @@ class FleetGroundTruthIT {
 
   private static boolean allPushed(Fleet fleet, long untilLocal) {
     for (int i = 0; i < fleet.size(); i++) {
-      if (fleet.meter(i).pushedUntilLocal() < untilLocal) {
+      if (fleet.meter(i).acknowledgedUntilLocal() < untilLocal) {
         return false;
       }
     }
@@ -184,9 +184,9 @@ class FleetGroundTruthIT {
   private static Map<String, Long> offsets(HeadEndSettings settings) {
     Map<String, Long> offsets = new TreeMap<>();
     try (Connection c = JournalSchema.connect(settings.journal());
-        ResultSet rs = c.createStatement().executeQuery("SELECT \"tag\", \"offset\" FROM \"projection_offset\"")) {
+        ResultSet rs = c.createStatement().executeQuery("SELECT \"projection\", \"tag\", \"offset\" FROM \"projection_offset\"")) {
       while (rs.next()) {
-        offsets.put(rs.getString(1), rs.getLong(2));
+        offsets.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
       }
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -62,7 +62,7 @@ class CollectionNightIT {
 
   private static final int METERS = 300;
   private static final double SPEED = 60; // a simulated hour in a real minute
-  private static final int DROPS_MID_BLOCK = 7;
+  private static final int DROPS_MID_BLOCK = 6; // read group 0: pushes at 00:03, before the restart
   private static final int CLOCK_30S = 3;
   private static final int CLOCK_200S = 5;
   private static final Duration ASK = Duration.ofSeconds(30);
@@ -197,13 +197,14 @@ class CollectionNightIT {
       // A meter that drops in the middle of a block transfer is read on the retry (R-OD-2).
       SimulatedMeter dropper = fleet.meter(DROPS_MID_BLOCK);
       long faultsBefore = fleet.stats().faultsInjected();
+      Instant twoDaysBack = dayStart.minus(Duration.ofDays(1)); // long enough to need a block transfer
       MeterRequests.ReadResult recovered = restarted.meters().meter(dropper.name()).<MeterRequests.ReadResult>ask(
-          r -> new Meter.ReadRange(dayStart, midnight, Source.RECOVERY, "night-it", r), Duration.ofSeconds(120))
+          r -> new Meter.ReadRange(twoDaysBack, midnight, Source.RECOVERY, "night-it", r), Duration.ofSeconds(120))
           .toCompletableFuture().get(130, TimeUnit.SECONDS);
       assertTrue(recovered.ok(), recovered.detail());
       assertTrue(fleet.stats().faultsInjected() > faultsBefore, "the first attempt was dropped mid-transfer");
-      assertEquals(96, recovered.intervalsReceived(), "the whole day on the retry");
-      assertRead(dropper, recovered, dayStart, midnight, midnight);
+      assertEquals(2 * 96, recovered.intervalsReceived(), "both whole days on the retry");
+      assertRead(dropper, recovered, twoDaysBack, midnight, clock.instant());
       assertEquals(Source.RECOVERY, recovered.intervals().source());
 
       System.out.printf("collection night: %d meters, %d pushed before the restart, %d after it, %d recovered; %d"
