@@ -428,7 +428,7 @@ public final class Meter
   }
 
   private ReplyEffect<Event, MeterState> onEvents(MeterState state, RecordEvents cmd) {
-    List<LoggedEvent> fresh = cmd.events().stream().filter(e -> e.sequence() > state.lastEventSequence()).toList();
+    List<LoggedEvent> fresh = state.recentEvents().newOnes(cmd.events());
     if (fresh.isEmpty()) {
       return Effect().reply(cmd.replyTo(), new Accepted(false));
     }
@@ -453,8 +453,7 @@ public final class Meter
         .onEvent(MeterContacted.class, (state, e) -> state.withContact(e.at()).withSession(e.session()))
         .onEvent(ScheduleWriteFailed.class, (state, e) -> state)
         .onEvent(IntervalsCollected.class, (state, e) -> collect(state, e.delivery()))
-        .onEvent(EventsReceived.class, (state, e) -> state.withLastEventSequence(
-            e.events().stream().mapToLong(LoggedEvent::sequence).max().orElse(state.lastEventSequence())))
+        .onEvent(EventsReceived.class, (state, e) -> state.withEvents(e.events()))
         .onEvent(DefaultScheduleAssigned.class, (state, e) ->
             state.withDefaultSchedule(new DefaultSchedule(e.readGroup(), e.readTime(), e.setBy(), false)))
         .onEvent(ExtraScheduleSet.class, (state, e) -> state.withExtraSchedule(e.schedule().inSlot(MeterSchedules.slotFor(state,

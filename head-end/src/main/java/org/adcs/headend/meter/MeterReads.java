@@ -78,7 +78,7 @@ final class MeterReads {
       if (result.intervals() != null && !result.intervals().days().isEmpty()) {
         events.add(new IntervalsCollected(result.intervals()));
       }
-      List<LoggedEvent> fresh = result.events().stream().filter(e -> e.sequence() > state.lastEventSequence()).toList();
+      List<LoggedEvent> fresh = state.recentEvents().newOnes(result.events());
       if (!fresh.isEmpty()) {
         events.add(new EventsReceived(fresh, result.at()));
       }

@@ -24,7 +24,7 @@ public record MeterState(
     Map<String, ExtraSchedule> extraSchedules,
     CollectedIntervals collected,
     Instant lastContact,
-    long lastEventSequence,
+    RecentEvents recentEvents,
     ClockStatus clock,
     int readFailures,
     int intervalMinutes,
@@ -34,10 +34,11 @@ public record MeterState(
 
   public MeterState {
     extraSchedules = Map.copyOf(extraSchedules);
+    recentEvents = recentEvents == null ? RecentEvents.NONE : recentEvents;
   }
 
   static MeterState unregistered() {
-    return new MeterState(null, UNSCHEDULED, null, Map.of(), CollectedIntervals.empty(), null, -1, ClockStatus.UNKNOWN, 0,
+    return new MeterState(null, UNSCHEDULED, null, Map.of(), CollectedIntervals.empty(), null, RecentEvents.NONE, ClockStatus.UNKNOWN, 0,
         15, null);
   }
 
@@ -46,64 +47,69 @@ public record MeterState(
   }
 
   MeterState withRegistration(Registration r, Instant at) {
-    return new MeterState(r, UNSCHEDULED, defaultSchedule, extraSchedules, collected, at, lastEventSequence, clock,
+    return new MeterState(r, UNSCHEDULED, defaultSchedule, extraSchedules, collected, at, recentEvents, clock,
         readFailures, intervalMinutes, session);
   }
 
   MeterState withContact(Instant at) {
-    return new MeterState(registration, readGroup, defaultSchedule, extraSchedules, collected, at, lastEventSequence,
+    return new MeterState(registration, readGroup, defaultSchedule, extraSchedules, collected, at, recentEvents,
         clock, readFailures, intervalMinutes, session);
   }
 
   MeterState withDefaultSchedule(DefaultSchedule schedule) {
     return new MeterState(registration, schedule.readGroup(), schedule, extraSchedules, collected, lastContact,
-        lastEventSequence, clock, readFailures, intervalMinutes, session);
+        recentEvents, clock, readFailures, intervalMinutes, session);
   }
 
   MeterState withExtraSchedule(ExtraSchedule schedule) {
     Map<String, ExtraSchedule> next = new TreeMap<>(extraSchedules);
     next.put(schedule.id(), schedule);
-    return new MeterState(registration, readGroup, defaultSchedule, next, collected, lastContact, lastEventSequence,
+    return new MeterState(registration, readGroup, defaultSchedule, next, collected, lastContact, recentEvents,
         clock, readFailures, intervalMinutes, session);
   }
 
   MeterState withoutExtraSchedule(String id) {
     Map<String, ExtraSchedule> next = new TreeMap<>(extraSchedules);
     next.remove(id);
-    return new MeterState(registration, readGroup, defaultSchedule, next, collected, lastContact, lastEventSequence,
+    return new MeterState(registration, readGroup, defaultSchedule, next, collected, lastContact, recentEvents,
         clock, readFailures, intervalMinutes, session);
   }
 
   MeterState withCollected(CollectedIntervals c, Instant at) {
-    return new MeterState(registration, readGroup, defaultSchedule, extraSchedules, c, at, lastEventSequence, clock,
+    return new MeterState(registration, readGroup, defaultSchedule, extraSchedules, c, at, recentEvents, clock,
         0, intervalMinutes, session);
   }
 
-  MeterState withLastEventSequence(long sequence) {
+  MeterState withEvents(java.util.List<MeterModel.LoggedEvent> events) {
     return new MeterState(registration, readGroup, defaultSchedule, extraSchedules, collected, lastContact,
-        Math.max(sequence, lastEventSequence), clock, readFailures, intervalMinutes, session);
+        recentEvents.with(events), clock, readFailures, intervalMinutes, session);
+  }
+
+  /** The newest event received from the meter, by sequence; -1 before the first. */
+  public long lastEventSequence() {
+    return recentEvents.newest();
   }
 
   MeterState withClock(ClockStatus status) {
     return new MeterState(registration, readGroup, defaultSchedule, extraSchedules, collected, lastContact,
-        lastEventSequence, status, readFailures, intervalMinutes, session);
+        recentEvents, status, readFailures, intervalMinutes, session);
   }
 
   MeterState withReadFailure() {
     return new MeterState(registration, readGroup, defaultSchedule, extraSchedules, collected, lastContact,
-        lastEventSequence, clock, readFailures + 1, intervalMinutes, session);
+        recentEvents, clock, readFailures + 1, intervalMinutes, session);
   }
 
   /** The interval length the meter last delivered with (remotely programmable, R-SCH-7). */
   MeterState withIntervalMinutes(int minutes) {
     return new MeterState(registration, readGroup, defaultSchedule, extraSchedules, collected, lastContact,
-        lastEventSequence, clock, readFailures, minutes, session);
+        recentEvents, clock, readFailures, minutes, session);
   }
 
   /** Where the meter's live connection is (its session actor), as of its last contact. */
   MeterState withSession(ActorRef<MeterRequests.Request> where) {
     return new MeterState(registration, readGroup, defaultSchedule, extraSchedules, collected, lastContact,
-        lastEventSequence, clock, readFailures, intervalMinutes, where);
+        recentEvents, clock, readFailures, intervalMinutes, where);
   }
 
   /** Intervals held for a channel's day, for status queries. */

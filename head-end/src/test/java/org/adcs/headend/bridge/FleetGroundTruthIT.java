@@ -138,7 +138,11 @@ class FleetGroundTruthIT {
         }
         List<String> expected = truthEvents.stream().sorted().toList();
         LocalDateTime to = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
-        await(() -> storedEvents(headEnd, id, firstDay, to).equals(expected), meter.name() + " events " + expected);
+        try {
+          await(() -> storedEvents(headEnd, id, firstDay, to).equals(expected), meter.name() + " events " + expected);
+        } catch (AssertionError e) {
+          throw new AssertionError(e.getMessage() + ", stored " + storedEvents(headEnd, id, firstDay, to), e);
+        }
         assertEquals(expected, storedEvents(headEnd, id, firstDay, to), meter.name() + " events, each once");
         events += truthEvents.size();
       }

@@ -109,7 +109,7 @@ class MeterTest {
   }
 
   @Test
-  void onlyEventsNewerThanTheLastOneAreRecorded_R_EV_1() {
+  void eventsAlreadyReceivedAreNotRecordedTwice_R_EV_1() {
     register();
     LocalDateTime at = LocalDateTime.of(2026, 11, 21, 13, 2);
     meter.<Meter.Reply>runCommand(replyTo -> new Meter.RecordEvents(List.of(new LoggedEvent(7, 1, "POWER_OUTAGE", at)), NOW, replyTo));
@@ -118,6 +118,23 @@ class MeterTest {
     var received = assertInstanceOf(Meter.EventsReceived.class, result.event());
     assertEquals(List.of(8L), received.events().stream().map(LoggedEvent::sequence).toList());
     assertEquals(8, result.state().lastEventSequence());
+  }
+
+  @Test
+  void anEarlierEventArrivingAfterALaterOneIsStillRecorded_R_EV_1() {
+    // A push stored late, or a meter whose clock was set back, brings events older than the newest held.
+    register();
+    LocalDateTime at = LocalDateTime.of(2026, 11, 21, 13, 2);
+    meter.<Meter.Reply>runCommand(replyTo -> new Meter.RecordEvents(List.of(new LoggedEvent(9, 2, "POWER_RESTORED",
+        at.plusMinutes(3))), NOW, replyTo));
+    var earlier = meter.<Meter.Reply>runCommand(replyTo -> new Meter.RecordEvents(List.of(
+        new LoggedEvent(7, 1, "POWER_OUTAGE", at), new LoggedEvent(9, 2, "POWER_RESTORED", at.plusMinutes(3))), NOW, replyTo));
+    var received = assertInstanceOf(Meter.EventsReceived.class, earlier.event());
+    assertEquals(List.of(7L), received.events().stream().map(LoggedEvent::sequence).toList());
+    assertEquals(9, earlier.state().lastEventSequence());
+    var again = meter.<Meter.Reply>runCommand(replyTo -> new Meter.RecordEvents(List.of(
+        new LoggedEvent(7, 1, "POWER_OUTAGE", at)), NOW, replyTo));
+    assertEquals(new Meter.Accepted(false), again.reply());
   }
 
   @Test
