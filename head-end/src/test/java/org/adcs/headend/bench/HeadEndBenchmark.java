@@ -70,6 +70,9 @@ public final class HeadEndBenchmark {
 
   private static final ZoneOffset STANDARD_TIME = ZoneOffset.of("-05:00");
   private static final long SEED = 7;
+  /** false: the pushes find their entities active (idle timeout permitting), to see what recovery costs. */
+  private static final boolean PASSIVATED_BEFORE_INGEST =
+      Boolean.parseBoolean(System.getProperty("bench.passivated-before-ingest", "true"));
 
   private final HeadEnd headEnd;
   private final JournalSettings journal;
@@ -143,7 +146,9 @@ public final class HeadEndBenchmark {
         reads.swap(); // warm-up of the read path, not counted
         // Nightly pushes reach meters whose entities have passivated (connected all day, idle): wait for that.
         t = System.nanoTime();
-        await(() -> activeEntities() <= readMeters, passivation.multipliedBy(6), "entities of the pushing meters passivated");
+        if (PASSIVATED_BEFORE_INGEST) {
+          await(() -> activeEntities() <= readMeters, passivation.multipliedBy(6), "entities of the pushing meters passivated");
+        }
         TimeUnit.SECONDS.sleep(Math.max(0, 20 - (System.nanoTime() - t) / 1_000_000_000L));
         Latencies idle = reads.swap();
         int active = activeEntities();
@@ -153,20 +158,42 @@ public final class HeadEndBenchmark {
           marker = JournalRows.maxOrdering(c);
         }
         long acknowledgedBefore = fleet.stats().pushesAcknowledged();
+        long sentBefore = fleet.stats().pushesSent();
         String loadBefore = loadAverage();
+        CpuUse cpu = new CpuUse();
         long start = System.nanoTime();
         for (int i = 0; i < meters; i++) {
           fleet.pushNow(fleet.meter(i), 0);
         }
+        // When the simulator (same JVM) has written every push: if that is close to the end, it is the limit.
+        long[] allSent = {0};
+        Thread sentWatch = new Thread(() -> {
+          while (fleet.stats().pushesSent() - sentBefore < meters && !Thread.currentThread().isInterrupted()) {
+            Thread.onSpinWait();
+            try {
+              TimeUnit.MILLISECONDS.sleep(2);
+            } catch (InterruptedException e) {
+              return;
+            }
+          }
+          allSent[0] = System.nanoTime();
+        }, "sent-watch");
+        sentWatch.start();
         boolean all = awaitProgress(() -> fleet.stats().pushesAcknowledged() - acknowledgedBefore, meters);
         long end = System.nanoTime();
         Latencies during = reads.swap();
+        String cpuReport = cpu.report();
+        sentWatch.interrupt();
+        sentWatch.join();
         long acknowledged = fleet.stats().pushesAcknowledged() - acknowledgedBefore;
         String loadAfter = loadAverage();
         double seconds = (end - start) / 1e9;
         System.out.printf("entities active when the pushes began: %d (the %d read meters' at most)%n", active, readMeters);
         System.out.printf("pushes acknowledged: %d of %d%s in %.2f s; load average before %s, after %s%n", acknowledged,
             meters, all ? "" : " (GAVE UP: no progress for 60 s)", seconds, loadBefore, loadAfter);
+        System.out.printf("the simulator had written all %d pushes %.2f s after the first%n", meters,
+            allSent[0] == 0 ? Double.NaN : (allSent[0] - start) / 1e9);
+        System.out.println(cpuReport);
 
         Set<String> pushing = new HashSet<>();
         for (int i = 0; i < meters; i++) {
