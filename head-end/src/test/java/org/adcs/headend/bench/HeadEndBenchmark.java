@@ -126,7 +126,8 @@ public final class HeadEndBenchmark {
     // Terms starting yesterday: a meter's first scheduled push carries yesterday, 96 intervals per channel.
     FleetTerms terms = FleetTerms.defaults(SEED, now.minus(Duration.ofDays(1))).withOffset(STANDARD_TIME);
     int total = meters + readMeters;
-    EventLoopGroup group = new NioEventLoopGroup(1);
+    // Named so that the CPU report tells the simulator's thread from the head-end's Netty workers.
+    EventLoopGroup group = new NioEventLoopGroup(1, new io.netty.util.concurrent.DefaultThreadFactory("simulator", true));
     Fleet fleet = new Fleet(FleetConfig.dialling(terms, total, headEnd.meterPort().address())
         .withSourceAddresses(Math.max(1, (total + 4999) / 5000)), new ManualClock(now), group);
     try {
