@@ -99,8 +99,12 @@ public final class HeadEndBenchmark {
     env.put("ADCS_METERS_SHARED_LLS_PASSWORD", FleetTerms.DEFAULT_PASSWORD);
     env.put("ADCS_METERS_STANDARD_TIME", STANDARD_TIME.getId());
     // Only the bench shortens the idle timeout, so that passivation can be waited for.
-    Map<String, Object> overrides = Map.of(
-        "akka.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout", passivation.toMillis() + "ms");
+    Map<String, Object> overrides = new HashMap<>(Map.of(
+        "akka.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout", passivation.toMillis() + "ms"));
+    // To try another size of akka-persistence-jdbc's queue of pending writes than the head-end's own.
+    if (!System.getProperty("bench.journal-buffer", "").isBlank()) {
+      overrides.put("jdbc-journal.bufferSize", Integer.getInteger("bench.journal-buffer"));
+    }
     long started = System.nanoTime();
     try (HeadEnd headEnd = HeadEnd.start(TestNodes.settings(env, overrides))) {
       System.out.printf("head-end started in %.1f s (embedded Cassandra, H2 journal %s), entity idle timeout %d s%n",
