@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.adcs.headend.HeadEnd;
 import org.adcs.headend.bridge.ReadingsProjection;
@@ -71,6 +72,8 @@ public final class HeadEndBenchmark {
   private static final ZoneOffset STANDARD_TIME = ZoneOffset.of("-05:00");
   private static final long SEED = 7;
   /** false: the pushes find their entities active (idle timeout permitting), to see what recovery costs. */
+  /** Pushes in flight at most (0: all meters push at once). */
+  private static final int PUSH_WINDOW = Integer.getInteger("bench.push-window", 0);
   private static final boolean PASSIVATED_BEFORE_INGEST =
       Boolean.parseBoolean(System.getProperty("bench.passivated-before-ingest", "true"));
 
@@ -109,6 +112,8 @@ public final class HeadEndBenchmark {
     try (HeadEnd headEnd = HeadEnd.start(TestNodes.settings(env, overrides))) {
       System.out.printf("head-end started in %.1f s (embedded Cassandra, H2 journal %s), entity idle timeout %d s%n",
           (System.nanoTime() - started) / 1e9, headEnd.settings().journal().displayUrl(), passivation.toSeconds());
+      System.out.printf("jdbc-journal.bufferSize = %d (queue of pending journal writes)%n",
+          headEnd.system().settings().config().getInt("jdbc-journal.bufferSize"));
       HeadEndBenchmark bench = new HeadEndBenchmark(headEnd, passivation);
       if (!mode.equals("memory")) {
         bench.ingest(meters, readMeters, readsPerSecond);
@@ -124,8 +129,8 @@ public final class HeadEndBenchmark {
   // ---- ingest -----------------------------------------------------------------------------------
 
   private void ingest(int meters, int readMeters, int readsPerSecond) throws Exception {
-    System.out.printf("%n== ingest: %d meters push one day each; on-demand reads at %d/s against %d other meters ==%n",
-        meters, readsPerSecond, readMeters);
+    System.out.printf("%n== ingest: %d meters push one day each (%s); on-demand reads at %d/s against %d other meters ==%n",
+        meters, PUSH_WINDOW <= 0 ? "all at once" : "at most " + PUSH_WINDOW + " pushes in flight", readsPerSecond, readMeters);
     Instant now = Instant.now();
     // Terms starting yesterday: a meter's first scheduled push carries yesterday, 96 intervals per channel.
     FleetTerms terms = FleetTerms.defaults(SEED, now.minus(Duration.ofDays(1))).withOffset(STANDARD_TIME);
@@ -167,8 +172,25 @@ public final class HeadEndBenchmark {
         String loadBefore = loadAverage();
         CpuUse cpu = new CpuUse();
         long start = System.nanoTime();
-        for (int i = 0; i < meters; i++) {
-          fleet.pushNow(fleet.meter(i), 0);
+        if (PUSH_WINDOW <= 0) {
+          for (int i = 0; i < meters; i++) {
+            fleet.pushNow(fleet.meter(i), 0);
+          }
+        } else {
+          // The simulator composes every push on its one event loop, which also answers the reads: with
+          // all pushes queued there at once, a read waits behind thousands of compositions. A window of
+          // pushes in flight keeps that queue short while keeping the head-end busy.
+          Thread feeder = new Thread(() -> {
+            for (int i = 0; i < meters; i++) {
+              while (i - (fleet.stats().pushesAcknowledged() - acknowledgedBefore) >= PUSH_WINDOW) {
+                Thread.onSpinWait();
+                LockSupport.parkNanos(200_000);
+              }
+              fleet.pushNow(fleet.meter(i), 0);
+            }
+          }, "push-feeder");
+          feeder.setDaemon(true);
+          feeder.start();
         }
         // When the simulator (same JVM) has written every push: if that is close to the end, it is the limit.
         long[] allSent = {0};
