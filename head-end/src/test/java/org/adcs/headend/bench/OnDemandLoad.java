@@ -30,9 +30,16 @@ final class OnDemandLoad implements AutoCloseable {
   private final AtomicInteger next = new AtomicInteger();
   private final AtomicReference<Latencies> window = new AtomicReference<>(new Latencies());
 
-  OnDemandLoad(MeterSharding meters, List<String> meterIds) {
+  private final boolean statusOnly;
+
+  /**
+   * @param statusOnly ask the entity for its state (Meter.GetStatus) instead of reading the meter: the
+   *                   round trip through sharding and the entity's mailbox alone, no meter, no journal
+   */
+  OnDemandLoad(MeterSharding meters, List<String> meterIds, boolean statusOnly) {
     this.meters = meters;
     this.meterIds = List.copyOf(meterIds);
+    this.statusOnly = statusOnly;
   }
 
   void start(int perSecond) {
@@ -49,6 +56,17 @@ final class OnDemandLoad implements AutoCloseable {
     String id = meterIds.get(Math.floorMod(next.getAndIncrement(), meterIds.size()));
     Latencies in = window.get();
     long sent = System.nanoTime();
+    if (statusOnly) {
+      meters.meter(id).<org.adcs.headend.meter.MeterState>ask(Meter.GetStatus::new, TIMEOUT)
+          .whenComplete((state, error) -> {
+            if (error == null) {
+              in.record(System.nanoTime() - sent);
+            } else {
+              in.failure();
+            }
+          });
+      return;
+    }
     meters.meter(id).<MeterRequests.ReadResult>ask(replyTo -> Meter.ReadRange.onDemand("bench", replyTo), TIMEOUT)
         .whenComplete((result, error) -> {
           if (error == null && result.ok() && result.intervalsReceived() > 0) {
