@@ -400,7 +400,7 @@ public final class HeadEndBenchmark {
       inFlight.acquire();
       CompletableFuture<MeterState> f = headEnd.meters().meter(id)
           .<MeterState>ask(Meter.GetStatus::new, Duration.ofSeconds(60)).toCompletableFuture();
-      f.whenComplete((s, e) -> inFlight.release());
+      f.whenCompleteAsync((s, e) -> inFlight.release(), OnDemandLoad.DIRECT);
       all.add(f);
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();

@@ -19,6 +19,11 @@ import org.adcs.headend.meter.MeterSharding;
 final class OnDemandLoad implements AutoCloseable {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * Where the answers are recorded: on the thread that completes the ask. Without an executor an ask's
+   * stage would start a new thread per callback on a 2-core machine (docs/benchmarks.md, "head-end").
+   */
+  static final java.util.concurrent.Executor DIRECT = Runnable::run;
 
   private final MeterSharding meters;
   private final List<String> meterIds;
@@ -58,23 +63,23 @@ final class OnDemandLoad implements AutoCloseable {
     long sent = System.nanoTime();
     if (statusOnly) {
       meters.meter(id).<org.adcs.headend.meter.MeterState>ask(Meter.GetStatus::new, TIMEOUT)
-          .whenComplete((state, error) -> {
+          .whenCompleteAsync((state, error) -> {
             if (error == null) {
               in.record(System.nanoTime() - sent);
             } else {
               in.failure();
             }
-          });
+          }, DIRECT);
       return;
     }
     meters.meter(id).<MeterRequests.ReadResult>ask(replyTo -> Meter.ReadRange.onDemand("bench", replyTo), TIMEOUT)
-        .whenComplete((result, error) -> {
+        .whenCompleteAsync((result, error) -> {
           if (error == null && result.ok() && result.intervalsReceived() > 0) {
             in.record(System.nanoTime() - sent);
           } else {
             in.failure();
           }
-        });
+        }, DIRECT);
   }
 
   @Override
