@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.adcs.headend.api.HealthRoutes;
+import org.adcs.headend.api.EventStreamRoutes;
 import org.adcs.headend.api.MeterReadRoutes;
+import org.adcs.headend.api.SubscriptionRoutes;
 import org.adcs.headend.bridge.MdmBridge;
 import org.adcs.headend.api.HttpApi;
 import org.adcs.headend.cluster.ClusterFormation;
@@ -25,6 +27,8 @@ import org.adcs.headend.bridge.ReadingsProjection;
 import org.adcs.headend.journal.JournalRetention;
 import org.adcs.headend.meter.MeterDialler;
 import org.adcs.headend.meter.MeterSharding;
+import org.adcs.headend.scheduling.Scheduling;
+import org.adcs.headend.scheduling.SchedulingProjection;
 import org.adcs.headend.session.MeterCredentials;
 import org.adcs.headend.session.MeterCredentialsSetting;
 import org.adcs.headend.session.MeterPort;
@@ -54,6 +58,7 @@ public final class HeadEnd implements AutoCloseable {
   private final MeterSharding meters;
   private final MeterPort meterPort;
   private final MdmBridge bridge;
+  private Scheduling scheduling;
   private volatile boolean closing;
 
   private HeadEnd(HeadEndSettings settings, Optional<EmbeddedCassandra> cassandra, StoreConnection store,
@@ -70,6 +75,11 @@ public final class HeadEnd implements AutoCloseable {
     this.bridge = bridge;
   }
 
+  /** The collection scheduler's read side and actors on this node. */
+  public Scheduling scheduling() {
+    return scheduling;
+  }
+
   /** The MDM store and event routing this node writes through. */
   public MdmBridge bridge() {
     return bridge;
@@ -81,6 +91,14 @@ public final class HeadEnd implements AutoCloseable {
    * @throws StartupFailure with a one-line message for the operator
    */
   public static HeadEnd start(HeadEndSettings settings) {
+    return start(settings, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the time meters are compared with and data is stamped with: system time, or in tests
+   *              and demos the simulation's clock, which may run faster than real time
+   */
+  public static HeadEnd start(HeadEndSettings settings, Clock clock) {
     PortCheck.ensureFree("adcs.http.port", settings.http().host(), settings.http().port());
     PortCheck.ensureFree("adcs.cluster.port", settings.cluster().hostname(), settings.cluster().port());
     PortCheck.ensureFree("adcs.meter-port.port", settings.meterPort().host(), settings.meterPort().port());
@@ -110,9 +128,11 @@ public final class HeadEnd implements AutoCloseable {
       }
       store = StoreConnection.open(settings.cassandra());
       MdmBridge bridge = MdmBridge.start(system, store, settings.journal());
+      Scheduling scheduling = Scheduling.start(system, bridge.store().db(), store.settings().keyspace(), settings.journal(),
+          meters, settings.meters().standardTime(), clock);
       // Only what every projection over the journal has delivered may be deleted.
-      new JournalRetention(settings.journal(), retention, List.of(ReadingsProjection.NAME), Clock.systemUTC())
-          .start(system);
+      new JournalRetention(settings.journal(), retention, List.of(ReadingsProjection.NAME, SchedulingProjection.NAME),
+          Clock.systemUTC()).start(system);
 
       Readiness readiness = new Readiness(List.of(
           new CassandraCheck(store),
@@ -121,14 +141,18 @@ public final class HeadEnd implements AutoCloseable {
       ObjectMapper json = new ObjectMapper();
       ServerBinding http = HttpApi.bind(system, settings.http(), new HealthRoutes(readiness, json).routes()
           .orElse(new MeterReadRoutes(meters, json, settings.meters().readAttemptTimeout(),
-              settings.meters().standardTime()).routes()));
+              settings.meters().standardTime()).routes())
+          .orElse(new SubscriptionRoutes(bridge.subscriptions(), json, Clock.systemUTC()).routes())
+          .orElse(new EventStreamRoutes(bridge.feed(), system, json).routes()));
       // Meters last: a meter that dials in finds everything it needs running.
-      meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, Clock.systemUTC(),
+      meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, clock,
           settings.meters().standardTime(), system);
       dialler.set(meterPort);
       meterPort.dialListening(credentials.listening());
-      return new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters, meterPort,
+      HeadEnd headEnd = new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters, meterPort,
           bridge);
+      headEnd.scheduling = scheduling;
+      return headEnd;
     } catch (StoreUnavailableException e) {
       stopQuietly(store, system, cassandra);
       throw new StartupFailure(e.getMessage(), e);

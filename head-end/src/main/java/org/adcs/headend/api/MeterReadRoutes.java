@@ -22,8 +22,11 @@ import org.adcs.headend.meter.MeterSharding;
 
 /**
  * {@code POST /api/v1/meters/{id}/reads}: an on-demand read (R-OD-1). The meter's answer, in
- * engineering units, once it is stored; RFC 7807 problem JSON when the meter is unknown (404), has
- * not been in contact (409) or gave no valid answer in two attempts (504, R-OD-2).
+ * engineering units, once it is stored; RFC 7807 problem JSON when the meter is unknown (404), too
+ * many reads already wait for it (503), or it gave no valid answer in two attempts or did not come
+ * into contact in time (504, R-OD-2). With {@code Prefer: respond-async} (RFC 7240) the POST
+ * answers 202 at once with a request id, and {@code GET /api/v1/reads/{requestId}} gives 202 while
+ * the read runs, then the same answer as the synchronous read.
  */
 public final class MeterReadRoutes extends AllDirectives {
 
@@ -34,6 +37,8 @@ public final class MeterReadRoutes extends AllDirectives {
   private final Duration timeout;
   private final ZoneOffset standardTime;
 
+  private final AsyncReads asyncReads = new AsyncReads(10_000, Duration.ofHours(1), java.time.Clock.systemUTC());
+
   public MeterReadRoutes(MeterSharding meters, ObjectMapper json, Duration attemptTimeout, ZoneOffset standardTime) {
     this.meters = meters;
     this.json = json;
@@ -42,18 +47,43 @@ public final class MeterReadRoutes extends AllDirectives {
   }
 
   public Route routes() {
-    return pathPrefix("api", () -> pathPrefix("v1", () -> pathPrefix("meters", () ->
-        path(PathMatchers.segment().slash("reads"), meterId -> post(() -> read(meterId))))));
+    return pathPrefix("api", () -> pathPrefix("v1", () -> concat(
+        pathPrefix("meters", () -> path(PathMatchers.segment().slash("reads"), meterId -> post(() ->
+            optionalHeaderValueByName("Prefer", prefer -> read(meterId, prefer.filter(p -> p.toLowerCase(
+                java.util.Locale.ROOT).contains("respond-async")).isPresent()))))),
+        pathPrefix("reads", () -> path(PathMatchers.segment(), requestId -> get(() -> asyncResult(requestId)))))));
   }
 
-  private Route read(String meterId) {
+  private Route read(String meterId, boolean async) {
     if (!METER_ID.matcher(meterId).matches()) {
       return complete(problem(StatusCodes.BAD_REQUEST, "Invalid meter id",
           "a meter id is 1-64 letters, digits or . _ : -"));
     }
-    return onSuccess(meters.meter(meterId).<MeterRequests.ReadResult>ask(
-            replyTo -> Meter.ReadRange.onDemand("api", replyTo), timeout),
-        result -> complete(response(meterId, result)));
+    var read = meters.meter(meterId).<MeterRequests.ReadResult>ask(
+        replyTo -> Meter.ReadRange.onDemand("api", replyTo), timeout);
+    if (async) {
+      String requestId = asyncReads.track(meterId, read);
+      return complete(pending(requestId, meterId, StatusCodes.ACCEPTED));
+    }
+    return onSuccess(read, result -> complete(response(meterId, result)));
+  }
+
+  private Route asyncResult(String requestId) {
+    return complete(asyncReads.lookup(requestId)
+        .map(t -> t.done() ? response(t.meterId(), t.result()) : pending(requestId, t.meterId(), StatusCodes.ACCEPTED))
+        .orElseGet(() -> problem(StatusCodes.NOT_FOUND, "Unknown read request", "no read " + requestId
+            + " on this node; results are kept for an hour on the node that took the request")));
+  }
+
+  private HttpResponse pending(String requestId, String meterId, StatusCode status) {
+    ObjectNode body = json.createObjectNode();
+    body.put("requestId", requestId);
+    body.put("meterId", meterId);
+    body.put("status", "pending");
+    body.put("result", "/api/v1/reads/" + requestId);
+    return HttpResponse.create().withStatus(status)
+        .addHeader(akka.http.javadsl.model.headers.Location.create("/api/v1/reads/" + requestId))
+        .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, body.toString()));
   }
 
   private HttpResponse response(String meterId, MeterRequests.ReadResult result) {
@@ -61,8 +91,9 @@ public final class MeterReadRoutes extends AllDirectives {
       if (result.detail().contains("not registered")) {
         return problem(StatusCodes.NOT_FOUND, "Unknown meter", result.detail());
       }
-      if (result.detail().contains("not been in contact")) {
-        return problem(StatusCodes.CONFLICT, "Meter not connected", result.detail());
+      if (result.detail().contains("reads already wait")) {
+        return problem(StatusCodes.SERVICE_UNAVAILABLE, "Too many reads wait for this meter", result.detail()
+            + "; try again later");
       }
       return problem(StatusCodes.GATEWAY_TIMEOUT, "Meter did not answer", result.detail()
           + "; the operator has been notified");

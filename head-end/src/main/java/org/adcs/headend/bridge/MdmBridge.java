@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import org.adcs.headend.journal.JournalSettings;
 import org.adcs.mdm.bridge.ReadingPosting;
 import org.adcs.mdm.routing.DeliverySettings;
+import org.adcs.mdm.routing.EventFeed;
 import org.adcs.mdm.routing.EventRouter;
 import org.adcs.mdm.routing.OutboxStore;
 import org.adcs.mdm.routing.RoutingSupervisor;
@@ -32,12 +33,23 @@ public final class MdmBridge {
   /** Requests to Cassandra in flight from this node at most. */
   private static final int MAX_IN_FLIGHT = 256;
 
+  /**
+   * The backstop for subscription changes: they reach every node at once through
+   * {@link RoutedSubscriptions}' pub-sub topic, which is at most once; this poll bounds how late a
+   * node that missed the message (e.g. one joining at that moment) picks a change up.
+   */
+  static final Duration SUBSCRIPTION_POLL = Duration.ofSeconds(10);
+
   private final MdmStore store;
   private final EventRouter router;
+  private final RoutedSubscriptions subscriptions;
+  private final EventFeed feed;
 
-  private MdmBridge(MdmStore store, EventRouter router) {
+  private MdmBridge(MdmStore store, EventRouter router, RoutedSubscriptions subscriptions, EventFeed feed) {
     this.store = store;
     this.router = router;
+    this.subscriptions = subscriptions;
+    this.feed = feed;
   }
 
   public static MdmBridge start(ActorSystem<?> system, StoreConnection connection, JournalSettings journal) {
@@ -49,23 +61,34 @@ public final class MdmBridge {
 
     java.util.concurrent.atomic.AtomicReference<ActorRef<RoutingSupervisor.Command>> deliveries =
         new java.util.concurrent.atomic.AtomicReference<>();
-    EventRouter router = new EventRouter(subscriptions, outbox, id -> {
+    EventRouter router = new EventRouter(subscriptions, outbox, entry -> {
       ActorRef<RoutingSupervisor.Command> supervisor = deliveries.get();
-      if (supervisor != null) {
-        supervisor.tell(new RoutingSupervisor.Wake(id));
+      if (supervisor != null && !entry.subscription().equals(EventFeed.ID)) {
+        supervisor.tell(new RoutingSupervisor.Wake(entry.subscription(), entry.position()));
       }
     });
     deliveries.set(ClusterSingleton.get(system).init(SingletonActor.of(RoutingSupervisor.create(router, outbox,
-        new WebhookClient(Duration.ofSeconds(10)), DeliverySettings.defaults(), Clock.systemUTC(), Duration.ofSeconds(30)),
+        new WebhookClient(Duration.ofSeconds(10)), DeliverySettings.defaults(), Clock.systemUTC(), SUBSCRIPTION_POLL),
         "event-routing")));
     // Every node routes what it posts, so every node keeps its own view of the subscriptions.
-    system.scheduler().scheduleWithFixedDelay(Duration.ZERO, Duration.ofSeconds(30), router::refresh,
+    system.scheduler().scheduleWithFixedDelay(Duration.ZERO, SUBSCRIPTION_POLL, router::refresh,
         system.executionContext());
+    RoutedSubscriptions routed = RoutedSubscriptions.start(system, subscriptions, router, deliveries.get());
 
     ReadingPosting posting = new ReadingPosting(store.intervals(), store.registers(), store.events(),
         store.completeness(), new VeeEngine(VeeSettings.defaults()), 4, blocking, router);
     ReadingsProjection.init(system, posting, new ProjectionOffsets(journal, blocking, Clock.systemUTC()), VeeLevel.FULL);
-    return new MdmBridge(store, router);
+    return new MdmBridge(store, router, routed, new EventFeed(outbox, Clock.systemUTC(), Duration.ZERO));
+  }
+
+  /** Subscriptions as the API manages them (R-EV-2). */
+  public RoutedSubscriptions subscriptions() {
+    return subscriptions;
+  }
+
+  /** Routed events in order of receipt, for server-sent-event streams. */
+  public EventFeed feed() {
+    return feed;
   }
 
   public MdmStore store() {

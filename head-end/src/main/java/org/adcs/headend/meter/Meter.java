@@ -22,7 +22,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.adcs.headend.meter.MeterModel.ChannelDay;
 import org.adcs.headend.meter.MeterModel.ClockStatus;
@@ -57,7 +56,7 @@ public final class Meter
       permits Announce, Collect, RecordEvents, AssignDefaultSchedule, SetExtraSchedule, CancelExtraSchedule,
       ConfirmSchedule, CheckClock, ConfirmClockCorrection, RecordReadFailure, GetStatus, ReadRange,
       AwaitScheduleWrite, VerifySchedule, SetIntervalLength, ScheduleWritten, ReadAnswered, ScheduleReadBack,
-      IntervalLengthWritten, ParkedReadExpired {}
+      IntervalLengthWritten, ParkedReadExpired, RetryDue {}
 
   /** Commands answered with a {@link Reply}; an unregistered meter answers them all with {@link Rejected}. */
   interface RepliesWithReply {
@@ -152,6 +151,9 @@ public final class Meter
   /** A parked read waited its whole timeout for the meter (internal). */
   record ParkedReadExpired(long id) implements Command {}
 
+  /** A failed read's second attempt is due (internal): over the session if the meter is still in contact. */
+  record RetryDue(long id) implements Command {}
+
   // ---- replies ----------------------------------------------------------------------------------
 
   public sealed interface Reply extends CborSerializable permits Accepted, Rejected {}
@@ -202,8 +204,7 @@ public final class Meter
 
   // ---- behaviour --------------------------------------------------------------------------------
 
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
-  private static final String DEFAULT_SCHEDULE = "default";
+  private static final String DEFAULT_SCHEDULE = MeterSchedules.DEFAULT_SCHEDULE;
 
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
@@ -213,6 +214,8 @@ public final class Meter
   private final Duration attemptTimeout;
   private final MeterDialler dialler;
   private final WaitingRequests waiting = new WaitingRequests();
+  private final MeterSchedules schedules;
+  private final MeterReads reads;
   /** The session actor recorded in the state has stopped (its connection closed); not persisted. */
   private ActorRef<MeterRequests.Request> lostSession;
 
@@ -244,6 +247,46 @@ public final class Meter
     this.standardTime = standardTime;
     this.attemptTimeout = attemptTimeout;
     this.dialler = dialler;
+    Parts parts = new Parts(this);
+    this.schedules = new MeterSchedules(parts, this::Effect);
+    this.reads = new MeterReads(parts, this::Effect);
+  }
+
+  /** What the entity's handler parts share with it (one entity, one actor: no locking needed). */
+  static final class Parts {
+    private final Meter meter;
+
+    private Parts(Meter meter) {
+      this.meter = meter;
+    }
+
+    ActorContext<Command> context() {
+      return meter.context;
+    }
+
+    TimerScheduler<Command> timers() {
+      return meter.timers;
+    }
+
+    String meterId() {
+      return meter.meterId;
+    }
+
+    Duration attemptTimeout() {
+      return meter.attemptTimeout;
+    }
+
+    MeterDialler dialler() {
+      return meter.dialler;
+    }
+
+    WaitingRequests waiting() {
+      return meter.waiting;
+    }
+
+    ActorRef<MeterRequests.Request> liveSession(MeterState state) {
+      return meter.liveSession(state);
+    }
   }
 
   public static String tagFor(String meterId) {
@@ -302,20 +345,21 @@ public final class Meter
         .onCommand(RecordEvents.class, this::onEvents)
         .onCommand(AssignDefaultSchedule.class, (state, cmd) -> Effect()
             .persist(new DefaultScheduleAssigned(cmd.readGroup(), cmd.readTime(), cmd.setBy()))
-            .thenRun(this::writePendingSchedules)
+            .thenRun(schedules::writePendingSchedules)
             .thenReply(cmd.replyTo(), s -> new Accepted(true)))
-        .onCommand(SetExtraSchedule.class, this::onSetExtra)
-        .onCommand(CancelExtraSchedule.class, this::onCancelExtra)
-        .onCommand(ConfirmSchedule.class, this::onConfirmSchedule)
-        .onCommand(ScheduleWritten.class, this::onScheduleWritten)
-        .onCommand(AwaitScheduleWrite.class, this::onAwaitScheduleWrite)
-        .onCommand(VerifySchedule.class, this::onVerifySchedule)
-        .onCommand(ScheduleReadBack.class, (state, cmd) -> Effect().reply(cmd.replyTo(), verified(cmd)))
-        .onCommand(SetIntervalLength.class, this::onSetIntervalLength)
-        .onCommand(IntervalLengthWritten.class, this::onIntervalLengthWritten)
-        .onCommand(ReadRange.class, this::onReadRange)
-        .onCommand(ReadAnswered.class, this::onReadAnswered)
-        .onCommand(ParkedReadExpired.class, this::onParkedReadExpired)
+        .onCommand(SetExtraSchedule.class, schedules::onSetExtra)
+        .onCommand(CancelExtraSchedule.class, schedules::onCancelExtra)
+        .onCommand(ConfirmSchedule.class, schedules::onConfirmSchedule)
+        .onCommand(ScheduleWritten.class, schedules::onScheduleWritten)
+        .onCommand(AwaitScheduleWrite.class, schedules::onAwaitScheduleWrite)
+        .onCommand(VerifySchedule.class, schedules::onVerifySchedule)
+        .onCommand(ScheduleReadBack.class, (state, cmd) -> Effect().reply(cmd.replyTo(), schedules.verified(cmd)))
+        .onCommand(SetIntervalLength.class, schedules::onSetIntervalLength)
+        .onCommand(IntervalLengthWritten.class, schedules::onIntervalLengthWritten)
+        .onCommand(ReadRange.class, reads::onReadRange)
+        .onCommand(ReadAnswered.class, reads::onReadAnswered)
+        .onCommand(ParkedReadExpired.class, reads::onParkedReadExpired)
+        .onCommand(RetryDue.class, reads::onRetryDue)
         .onCommand(CheckClock.class, this::onCheckClock)
         .onCommand(ConfirmClockCorrection.class, (state, cmd) -> Effect()
             .persist(cmd.succeeded() ? new ClockCorrected(cmd.drift(), cmd.at())
@@ -332,7 +376,7 @@ public final class Meter
     return "meter " + meterId + " is not registered";
   }
 
-  private static MeterRequests.Outcome failed(String detail) {
+  static MeterRequests.Outcome failed(String detail) {
     return new MeterRequests.Outcome(false, detail, null);
   }
 
@@ -351,10 +395,11 @@ public final class Meter
   /** The meter is in contact over a new session: what waited for it goes out now. */
   private void onContact(MeterState state) {
     watchSession(state.session());
-    writePendingSchedules(state);
+    schedules.writePendingSchedules(state);
     for (WaitingRequests.ParkedRead parked : waiting.takeParked()) {
       timers.cancel(parked.id());
-      askForRead(state.session(), 1, parked.request());
+      timers.cancel(MeterReads.retryKey(parked.id()));
+      reads.askForRead(state.session(), parked.attempt(), parked.request());
     }
   }
 
@@ -366,266 +411,8 @@ public final class Meter
   }
 
   /** The session requests can go to now, or null when the meter is not in contact. */
-  private ActorRef<MeterRequests.Request> liveSession(MeterState state) {
+  ActorRef<MeterRequests.Request> liveSession(MeterState state) {
     return state.session() != null && !state.session().equals(lostSession) ? state.session() : null;
-  }
-
-  // ---- schedules (R-SCH-3, R-SCH-5, R-SCH-7, R-MIS-3) --------------------------------------------
-
-  /** R-SCH-3: each schedule goes to the meter now if it is connected, else at its next contact. */
-  private void writePendingSchedules(MeterState state) {
-    ActorRef<MeterRequests.Request> session = liveSession(state);
-    if (session == null) {
-      return;
-    }
-    if (state.defaultSchedule() != null && !state.defaultSchedule().acknowledged()) {
-      writeSchedule(session, DEFAULT_SCHEDULE, 0, List.of(state.defaultSchedule().readTime()));
-    }
-    state.extraSchedules().values().stream().filter(s -> !s.acknowledged())
-        .forEach(s -> writeSchedule(session, s.id(), s.slot(), s.dailyTimes()));
-  }
-
-  private void writeSchedule(ActorRef<MeterRequests.Request> session, String scheduleId, int slot,
-      List<LocalTime> times) {
-    context.ask(MeterRequests.Outcome.class, session, REQUEST_TIMEOUT,
-        replyTo -> new MeterRequests.WriteSchedule(slot, times, replyTo),
-        (outcome, error) -> new ScheduleWritten(scheduleId, error == null ? outcome
-            : new MeterRequests.Outcome(false, "no answer from the meter session: " + error.getMessage(), null)));
-  }
-
-  private ReplyEffect<Event, MeterState> onSetExtra(MeterState state, SetExtraSchedule cmd) {
-    ExtraSchedule schedule = cmd.schedule();
-    boolean replaces = state.extraSchedules().containsKey(schedule.id());
-    if (!replaces && state.extraSchedules().size() >= MAX_EXTRA_SCHEDULES) {
-      return Effect().reply(cmd.replyTo(), new Rejected("meter " + meterId + " already holds "
-          + MAX_EXTRA_SCHEDULES + " schedules; cancel one first"));
-    }
-    int intervalMinutes = state.intervalMinutes();
-    if (schedule.frequency().compareTo(Duration.ofMinutes(intervalMinutes)) < 0) {
-      return Effect().reply(cmd.replyTo(), new Rejected("a schedule cannot read more often than the meter's "
-          + intervalMinutes + "-minute interval (R-SCH-5)"));
-    }
-    return Effect().persist(new ExtraScheduleSet(schedule))
-        .thenRun(this::writePendingSchedules)
-        .thenReply(cmd.replyTo(), s -> new Accepted(true));
-  }
-
-  private ReplyEffect<Event, MeterState> onCancelExtra(MeterState state, CancelExtraSchedule cmd) {
-    ExtraSchedule cancelled = state.extraSchedules().get(cmd.id());
-    if (cancelled == null) {
-      return Effect().reply(cmd.replyTo(), new Rejected("no schedule " + cmd.id()));
-    }
-    return Effect().persist(new ExtraScheduleCancelled(cmd.id(), cmd.cancelledBy()))
-        .thenRun(s -> {
-          ActorRef<MeterRequests.Request> session = liveSession(s);
-          if (session != null) { // an empty slot pushes nothing; a slot taken later is overwritten anyway
-            writeSchedule(session, "cleared-slot-" + cancelled.slot(), cancelled.slot(), List.of());
-          }
-          waiting.answerWatchers(cmd.id(), failed("schedule " + cmd.id() + " was cancelled"));
-        })
-        .thenReply(cmd.replyTo(), s -> new Accepted(true));
-  }
-
-  private ReplyEffect<Event, MeterState> onConfirmSchedule(MeterState state, ConfirmSchedule cmd) {
-    if (!knows(state, cmd.scheduleId())) {
-      return Effect().reply(cmd.replyTo(), new Rejected("no schedule " + cmd.scheduleId() + " was set"));
-    }
-    return Effect().persist(new ScheduleAcknowledged(cmd.scheduleId(), cmd.at()))
-        .thenRun(s -> waiting.answerWatchers(cmd.scheduleId(), new MeterRequests.Outcome(true, "acknowledged", cmd.at())))
-        .thenReply(cmd.replyTo(), s -> new Accepted(true));
-  }
-
-  private static boolean knows(MeterState state, String scheduleId) {
-    return scheduleId.equals(DEFAULT_SCHEDULE) ? state.defaultSchedule() != null
-        : state.extraSchedules().containsKey(scheduleId);
-  }
-
-  private static boolean acknowledged(MeterState state, String scheduleId) {
-    return scheduleId.equals(DEFAULT_SCHEDULE) ? state.defaultSchedule().acknowledged()
-        : state.extraSchedules().get(scheduleId).acknowledged();
-  }
-
-  private ReplyEffect<Event, MeterState> onScheduleWritten(MeterState state, ScheduleWritten written) {
-    MeterRequests.Outcome outcome = written.outcome();
-    Instant at = outcome.at() != null ? outcome.at() : state.lastContact();
-    if (!knows(state, written.scheduleId())) {
-      if (!outcome.ok()) {
-        context.getLog().info("meter {}: {} not written ({})", meterId, written.scheduleId(), outcome.detail());
-      }
-      return Effect().noReply(); // a cleared slot, or a schedule cancelled while its write was out
-    }
-    if (outcome.ok()) {
-      return Effect().persist(new ScheduleAcknowledged(written.scheduleId(), at))
-          .thenRun(s -> waiting.answerWatchers(written.scheduleId(), new MeterRequests.Outcome(true, "acknowledged", at)))
-          .thenNoReply();
-    }
-    context.getLog().warn("meter {}: schedule {} not written ({}); trying again at its next contact", meterId,
-        written.scheduleId(), outcome.detail());
-    return Effect().persist(new ScheduleWriteFailed(written.scheduleId(), outcome.detail(), at))
-        .thenRun(s -> waiting.answerWatchers(written.scheduleId(), new MeterRequests.Outcome(false, outcome.detail(), at)))
-        .thenNoReply();
-  }
-
-  private ReplyEffect<Event, MeterState> onAwaitScheduleWrite(MeterState state, AwaitScheduleWrite cmd) {
-    if (!knows(state, cmd.scheduleId())) {
-      return Effect().reply(cmd.replyTo(), failed("no schedule " + cmd.scheduleId() + " was set in meter " + meterId));
-    }
-    if (acknowledged(state, cmd.scheduleId())) {
-      return Effect().reply(cmd.replyTo(), new MeterRequests.Outcome(true, "acknowledged", state.lastContact()));
-    }
-    if (!waiting.watch(cmd.scheduleId(), cmd.replyTo())) {
-      return Effect().reply(cmd.replyTo(), failed("too many callers wait on meter " + meterId + "; ask again later"));
-    }
-    return Effect().noReply();
-  }
-
-  private ReplyEffect<Event, MeterState> onVerifySchedule(MeterState state, VerifySchedule cmd) {
-    if (!knows(state, cmd.scheduleId())) {
-      return Effect().reply(cmd.replyTo(), failed("no schedule " + cmd.scheduleId() + " was set in meter " + meterId));
-    }
-    ActorRef<MeterRequests.Request> session = liveSession(state);
-    if (session == null) {
-      return Effect().reply(cmd.replyTo(), failed("meter " + meterId + " is not in contact; verify it when it is"));
-    }
-    int slot;
-    List<LocalTime> recorded;
-    if (cmd.scheduleId().equals(DEFAULT_SCHEDULE)) {
-      slot = 0;
-      recorded = List.of(state.defaultSchedule().readTime());
-    } else {
-      ExtraSchedule extra = state.extraSchedules().get(cmd.scheduleId());
-      slot = extra.slot();
-      recorded = extra.dailyTimes();
-    }
-    context.ask(MeterRequests.ScheduleHeld.class, session, REQUEST_TIMEOUT,
-        replyTo -> new MeterRequests.ReadSchedule(slot, replyTo),
-        (held, error) -> new ScheduleReadBack(cmd.scheduleId(), recorded, error == null ? held
-            : new MeterRequests.ScheduleHeld(false, "no answer from the meter session: " + error.getMessage(), List.of()),
-            cmd.replyTo()));
-    return Effect().noReply();
-  }
-
-  private MeterRequests.Outcome verified(ScheduleReadBack readBack) {
-    MeterRequests.ScheduleHeld held = readBack.held();
-    if (!held.ok()) {
-      return failed(held.detail());
-    }
-    if (held.times().equals(readBack.recorded())) {
-      return new MeterRequests.Outcome(true, "the meter holds schedule " + readBack.scheduleId() + " as recorded", null);
-    }
-    context.getLog().warn("meter {}: schedule {} differs in the meter: recorded {}, meter holds {}", meterId,
-        readBack.scheduleId(), readBack.recorded(), held.times());
-    return failed("the meter holds " + held.times() + " for schedule " + readBack.scheduleId() + ", recorded "
-        + readBack.recorded());
-  }
-
-  private ReplyEffect<Event, MeterState> onSetIntervalLength(MeterState state, SetIntervalLength cmd) {
-    if (!INTERVAL_LENGTHS.contains(cmd.minutes())) {
-      return Effect().reply(cmd.replyTo(), failed("an interval length is one of " + new java.util.TreeSet<>(INTERVAL_LENGTHS)
-          + " minutes, not " + cmd.minutes()));
-    }
-    Optional<ExtraSchedule> tooOften = state.extraSchedules().values().stream()
-        .filter(s -> s.frequency().compareTo(Duration.ofMinutes(cmd.minutes())) < 0).findFirst();
-    if (tooOften.isPresent()) {
-      return Effect().reply(cmd.replyTo(), failed("schedule " + tooOften.get().id() + " reads every "
-          + tooOften.get().frequency().toMinutes() + " minutes, more often than " + cmd.minutes() + " (R-SCH-5)"));
-    }
-    ActorRef<MeterRequests.Request> session = liveSession(state);
-    if (session == null) {
-      return Effect().reply(cmd.replyTo(), failed("meter " + meterId + " is not in contact; program it when it is"));
-    }
-    context.ask(MeterRequests.Outcome.class, session, REQUEST_TIMEOUT,
-        replyTo -> new MeterRequests.WriteIntervalLength(cmd.minutes(), replyTo),
-        (outcome, error) -> new IntervalLengthWritten(cmd.minutes(), cmd.setBy(), error == null ? outcome
-            : failed("no answer from the meter session: " + error.getMessage()), cmd.replyTo()));
-    return Effect().noReply();
-  }
-
-  private ReplyEffect<Event, MeterState> onIntervalLengthWritten(MeterState state, IntervalLengthWritten written) {
-    if (!written.outcome().ok()) {
-      context.getLog().warn("meter {}: interval length {} min not programmed ({})", meterId, written.minutes(),
-          written.outcome().detail());
-      return Effect().reply(written.replyTo(), written.outcome());
-    }
-    Instant at = written.outcome().at() != null ? written.outcome().at() : state.lastContact();
-    return Effect().persist(new IntervalLengthProgrammed(written.minutes(), written.setBy(), at))
-        .thenReply(written.replyTo(), s -> written.outcome());
-  }
-
-  // ---- reads (R-OD-1, R-OD-2, R-MIS-1) ----------------------------------------------------------
-
-  private ReplyEffect<Event, MeterState> onReadRange(MeterState state, ReadRange cmd) {
-    ActorRef<MeterRequests.Request> session = liveSession(state);
-    if (session != null) {
-      askForRead(session, 1, cmd);
-      return Effect().noReply();
-    }
-    Optional<WaitingRequests.ParkedRead> parked = waiting.park(cmd);
-    if (parked.isEmpty()) {
-      return Effect().reply(cmd.replyTo(), MeterRequests.ReadResult.failed("meter " + meterId + " is not in contact and "
-          + WaitingRequests.MAX_PARKED_READS + " reads already wait for it", null));
-    }
-    timers.startSingleTimer(parked.get().id(), new ParkedReadExpired(parked.get().id()), attemptTimeout);
-    Registration registration = state.registration();
-    if (registration.connection() == MeterModel.ConnectionKind.HEAD_END_DIALS) {
-      dialler.dial(registration);
-    }
-    context.getLog().info("meter {}: not in contact; {} read for {} waits up to {} s for it{}", meterId,
-        cmd.source(), cmd.requestedBy(), attemptTimeout.toSeconds(),
-        registration.connection() == MeterModel.ConnectionKind.HEAD_END_DIALS ? " (dialling " + registration.address() + ")" : "");
-    return Effect().noReply();
-  }
-
-  private ReplyEffect<Event, MeterState> onParkedReadExpired(MeterState state, ParkedReadExpired expired) {
-    return waiting.expire(expired.id())
-        .map(parked -> {
-          String detail = "meter " + meterId + " did not come into contact within " + attemptTimeout.toSeconds() + " s";
-          context.getLog().error("operator: {} read of meter {} ({}) for {} failed: {}; check the meter and its"
-              + " communications", parked.request().source(), meterId, state.registration().logicalDeviceName(),
-              parked.request().requestedBy(), detail);
-          return Effect().persist(new ReadFailed(parked.request().source() + " read", detail, state.lastContact()))
-              .thenReply(parked.request().replyTo(), s -> MeterRequests.ReadResult.failed(detail, null));
-        })
-        .orElseGet(() -> Effect().noReply());
-  }
-
-  private void askForRead(ActorRef<MeterRequests.Request> session, int attempt, ReadRange request) {
-    context.ask(MeterRequests.ReadResult.class, session, attemptTimeout,
-        replyTo -> new MeterRequests.ReadRange(request.from(), request.to(), request.source(), replyTo),
-        (result, error) -> new ReadAnswered(error == null ? result : MeterRequests.ReadResult.failed(
-            "no valid answer within " + attemptTimeout.toSeconds() + " s", null), attempt, request));
-  }
-
-  private ReplyEffect<Event, MeterState> onReadAnswered(MeterState state, ReadAnswered answered) {
-    MeterRequests.ReadResult result = answered.result();
-    ReadRange request = answered.request();
-    if (result.ok()) {
-      List<Event> events = new java.util.ArrayList<>();
-      if (result.intervals() != null && !result.intervals().days().isEmpty()) {
-        events.add(new IntervalsCollected(result.intervals()));
-      }
-      List<LoggedEvent> fresh = result.events().stream().filter(e -> e.sequence() > state.lastEventSequence()).toList();
-      if (!fresh.isEmpty()) {
-        events.add(new EventsReceived(fresh, result.at()));
-      }
-      context.getLog().info("meter {}: {} read for {} completed (attempt {}, {} intervals)", meterId, request.source(),
-          request.requestedBy(), answered.attempt(), result.intervalsReceived());
-      return Effect().persist(events).thenReply(request.replyTo(), s -> result);
-    }
-    Instant at = result.at() != null ? result.at() : state.lastContact();
-    ReadFailed failed = new ReadFailed(request.source() + " read attempt " + answered.attempt(), result.detail(), at);
-    ActorRef<MeterRequests.Request> session = liveSession(state);
-    if (answered.attempt() == 1 && session != null) {
-      context.getLog().warn("meter {}: {} read attempt 1 failed ({}); trying once more", meterId, request.source(),
-          result.detail());
-      return Effect().persist(failed)
-          .thenRun(s -> askForRead(session, 2, request))
-          .thenNoReply();
-    }
-    context.getLog().error("operator: {} read of meter {} ({}) for {} failed{} ({}); check the meter and its"
-        + " communications", request.source(), meterId, state.registration().logicalDeviceName(), request.requestedBy(),
-        answered.attempt() == 1 ? " and the meter is no longer in contact" : " twice", result.detail());
-    return Effect().persist(failed).thenReply(request.replyTo(), s -> result);
   }
 
   // ---- collection, events, clock ----------------------------------------------------------------
@@ -670,7 +457,7 @@ public final class Meter
             e.events().stream().mapToLong(LoggedEvent::sequence).max().orElse(state.lastEventSequence())))
         .onEvent(DefaultScheduleAssigned.class, (state, e) ->
             state.withDefaultSchedule(new DefaultSchedule(e.readGroup(), e.readTime(), e.setBy(), false)))
-        .onEvent(ExtraScheduleSet.class, (state, e) -> state.withExtraSchedule(e.schedule().inSlot(slotFor(state,
+        .onEvent(ExtraScheduleSet.class, (state, e) -> state.withExtraSchedule(e.schedule().inSlot(MeterSchedules.slotFor(state,
             e.schedule().id()))))
         .onEvent(ExtraScheduleCancelled.class, (state, e) -> state.withoutExtraSchedule(e.id()))
         .onEvent(ScheduleAcknowledged.class, (state, e) -> e.scheduleId().equals(DEFAULT_SCHEDULE)
@@ -685,22 +472,6 @@ public final class Meter
         .onEvent(ReadFailed.class, (state, e) -> state.withReadFailure())
         .onEvent(IntervalLengthProgrammed.class, (state, e) -> state.withIntervalMinutes(e.minutes()))
         .build();
-  }
-
-  /** A replaced schedule keeps its slot; a new one takes the lowest free slot (deterministic on replay). */
-  private static int slotFor(MeterState state, String scheduleId) {
-    ExtraSchedule current = state.extraSchedules().get(scheduleId);
-    if (current != null && current.slot() > 0) {
-      return current.slot();
-    }
-    Set<Integer> taken = new java.util.HashSet<>();
-    state.extraSchedules().values().forEach(s -> taken.add(s.slot()));
-    for (int slot = 1; slot <= MAX_EXTRA_SCHEDULES; slot++) {
-      if (!taken.contains(slot)) {
-        return slot;
-      }
-    }
-    throw new IllegalStateException("no free schedule slot; SetExtraSchedule checks the count first");
   }
 
   /** Deterministic on replay: the window slides by the delivery's own time, never the current clock. */

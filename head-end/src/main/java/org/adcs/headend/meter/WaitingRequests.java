@@ -18,18 +18,19 @@ final class WaitingRequests {
   static final int MAX_PARKED_READS = 16;
   static final int MAX_SCHEDULE_WATCHERS = 32;
 
-  record ParkedRead(long id, Meter.ReadRange request) {}
+  /** @param attempt the attempt it will be when it runs (R-OD-2: a read is tried twice) */
+  record ParkedRead(long id, Meter.ReadRange request, int attempt) {}
 
   private final List<ParkedRead> parked = new ArrayList<>();
   private final Map<String, List<ActorRef<MeterRequests.Outcome>>> watchers = new HashMap<>();
   private long nextId;
 
   /** @return the parked read, or empty when the meter already has as many waiting as it may */
-  Optional<ParkedRead> park(Meter.ReadRange request) {
+  Optional<ParkedRead> park(Meter.ReadRange request, int attempt) {
     if (parked.size() >= MAX_PARKED_READS) {
       return Optional.empty();
     }
-    ParkedRead read = new ParkedRead(++nextId, request);
+    ParkedRead read = new ParkedRead(++nextId, request, attempt);
     parked.add(read);
     return Optional.of(read);
   }
@@ -41,8 +42,8 @@ final class WaitingRequests {
     return all;
   }
 
-  /** The parked read whose wait ran out, if it is still waiting. */
-  Optional<ParkedRead> expire(long id) {
+  /** The parked read with this id, taken out, if it is still waiting (its wait ran out, or it is due). */
+  Optional<ParkedRead> take(long id) {
     for (int i = 0; i < parked.size(); i++) {
       if (parked.get(i).id() == id) {
         return Optional.of(parked.remove(i));

@@ -236,6 +236,24 @@ class MeterPortIT {
       await(() -> statusUnchecked("SIM00000048").intervalsHeld("active-import", today) == complete, "stored as ON_DEMAND");
     }
 
+    // Asynchronously: a request id at once, the same answer fetched when the read is done.
+    java.net.http.HttpResponse<String> accepted = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(headEnd.httpUrl() + "/api/v1/meters/SIM00000048/reads"))
+            .header("Prefer", "respond-async").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(202, accepted.statusCode(), accepted.body());
+    String location = accepted.headers().firstValue("Location").orElseThrow();
+    java.net.http.HttpResponse<String>[] fetched = new java.net.http.HttpResponse[1];
+    await(() -> {
+      fetched[0] = TestNodes.get(headEnd.httpUrl() + location);
+      return fetched[0].statusCode() != 202;
+    }, "asynchronous read done");
+    assertEquals(200, fetched[0].statusCode(), fetched[0].body());
+    var later = new com.fasterxml.jackson.databind.ObjectMapper().readTree(fetched[0].body());
+    assertEquals(body.get("registers"), later.get("registers"));
+    assertEquals(body.get("intervals").size(), later.get("intervals").size());
+    assertEquals(404, TestNodes.get(headEnd.httpUrl() + "/api/v1/reads/no-such-request").statusCode());
+
     // Unknown and unconnected meters get problem answers, not a 500.
     assertEquals(404, post("/api/v1/meters/NOSUCHMETER/reads").statusCode());
     assertEquals(400, post("/api/v1/meters/bad%20id/reads").statusCode());

@@ -9,9 +9,17 @@ import java.time.Duration;
  * @param firstRetry   the wait after a first failed attempt; it doubles with each further attempt
  * @param maxRetry     the longest wait between attempts
  * @param batchSize    outbox entries read at a time
+ * @param restartLookback how far before its stored cursor a starting deliverer looks again for entries
+ *                     that were queued behind it (a projection slice that lagged while the deliverer
+ *                     ran); delivered entries there are skipped, not sent again
  */
 public record DeliverySettings(Duration pollInterval, Duration firstRetry, Duration maxRetry, int batchSize,
-    Duration requestTimeout) {
+    Duration requestTimeout, Duration restartLookback) {
+
+  public DeliverySettings(Duration pollInterval, Duration firstRetry, Duration maxRetry, int batchSize,
+      Duration requestTimeout) {
+    this(pollInterval, firstRetry, maxRetry, batchSize, requestTimeout, Duration.ofMinutes(10));
+  }
 
   public DeliverySettings {
     if (pollInterval.isNegative() || pollInterval.isZero() || firstRetry.isNegative() || firstRetry.isZero()
@@ -20,6 +28,9 @@ public record DeliverySettings(Duration pollInterval, Duration firstRetry, Durat
     }
     if (batchSize < 1 || batchSize > 5000) {
       throw new IllegalArgumentException("batch size must be 1-5000");
+    }
+    if (restartLookback.isNegative()) {
+      throw new IllegalArgumentException("restart lookback must not be negative");
     }
   }
 

@@ -2,7 +2,6 @@ package org.adcs.mdm.routing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -19,11 +18,14 @@ public final class EventRouter {
 
   private final SubscriptionStore subscriptions;
   private final OutboxStore outbox;
-  private final Consumer<UUID> wake;
+  private final Consumer<OutboxEntry> wake;
   private volatile List<Subscription> current = List.of();
 
-  /** @param wake told the id of a subscription that has new entries */
-  public EventRouter(SubscriptionStore subscriptions, OutboxStore outbox, Consumer<UUID> wake) {
+  /**
+   * @param wake told of each entry once it is in the outbox: its subscription has work, and where (an
+   *             entry queued behind a deliverer's cursor by a slower projection slice must still be sent)
+   */
+  public EventRouter(SubscriptionStore subscriptions, OutboxStore outbox, Consumer<OutboxEntry> wake) {
     this.subscriptions = subscriptions;
     this.outbox = outbox;
     this.wake = wake;
@@ -37,20 +39,32 @@ public final class EventRouter {
     });
   }
 
-  /** @return how many subscriptions the event was queued for */
+  /** The active subscriptions this node routes to now. */
+  public List<Subscription> subscriptions() {
+    return current;
+  }
+
+  /**
+   * Queues the event for every subscription of its type, and in the {@link EventFeed} that
+   * server-sent-event streams read.
+   *
+   * @return how many subscriptions the event was queued for
+   */
   public CompletionStage<Integer> route(MeterEvent event) {
-    List<CompletableFuture<UUID>> queued = new ArrayList<>();
+    List<CompletableFuture<OutboxEntry>> queued = new ArrayList<>();
+    CompletableFuture<Void> fed = outbox.add(Notifications.event(EventFeed.ID, event), EventFeed.RETENTION)
+        .toCompletableFuture();
     for (Subscription subscription : current) {
       if (subscription.wants(event.type())) {
         queued.add(queue(Notifications.event(subscription.id(), event)));
       }
     }
-    return wakeWhenQueued(queued);
+    return fed.thenCompose(done -> wakeWhenQueued(queued));
   }
 
   /** @return how many reading-feed subscriptions the validated day was queued for */
   public CompletionStage<Integer> route(ValidatedDay day) {
-    List<CompletableFuture<UUID>> queued = new ArrayList<>();
+    List<CompletableFuture<OutboxEntry>> queued = new ArrayList<>();
     for (Subscription subscription : current) {
       if (subscription.active() && subscription.readingFeed()) {
         queued.add(queue(Notifications.reading(subscription.id(), day)));
@@ -59,11 +73,11 @@ public final class EventRouter {
     return wakeWhenQueued(queued);
   }
 
-  private CompletableFuture<UUID> queue(OutboxEntry entry) {
-    return outbox.add(entry).toCompletableFuture().thenApply(done -> entry.subscription());
+  private CompletableFuture<OutboxEntry> queue(OutboxEntry entry) {
+    return outbox.add(entry).toCompletableFuture().thenApply(done -> entry);
   }
 
-  private CompletionStage<Integer> wakeWhenQueued(List<CompletableFuture<UUID>> queued) {
+  private CompletionStage<Integer> wakeWhenQueued(List<CompletableFuture<OutboxEntry>> queued) {
     return CompletableFuture.allOf(queued.toArray(CompletableFuture[]::new)).thenApply(done -> {
       queued.forEach(q -> wake.accept(q.join()));
       return queued.size();

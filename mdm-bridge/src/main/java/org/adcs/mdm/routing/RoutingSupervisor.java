@@ -24,7 +24,8 @@ public final class RoutingSupervisor {
 
   record Refreshed(List<Subscription> subscriptions) implements Command {}
 
-  public record Wake(UUID subscription) implements Command {}
+  /** An entry was queued for {@code subscription} at {@code position}. */
+  public record Wake(UUID subscription, OutboxEntry.Position position) implements Command {}
 
   private RoutingSupervisor() {}
 
@@ -52,21 +53,25 @@ public final class RoutingSupervisor {
             refreshed.subscriptions().forEach(s -> active.put(s.id(), s));
             deliverers.entrySet().removeIf(entry -> {
               if (!active.containsKey(entry.getKey())) {
+                context.getLog().info("subscription {} deleted: its deliveries stop", entry.getKey());
                 context.stop(entry.getValue());
                 return true;
               }
               return false;
             });
-            active.forEach((id, subscription) -> deliverers.computeIfAbsent(id, key -> context.spawn(
-                Behaviors.supervise(WebhookDeliverer.create(subscription, outbox, client, settings, clock))
-                    .onFailure(SupervisorStrategy.restartWithBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1), 0.2)),
-                "deliverer-" + id)));
+            active.forEach((id, subscription) -> deliverers.computeIfAbsent(id, key -> {
+              context.getLog().info("subscription {} ({}) delivers to {}", subscription.name(), id, subscription.webhook());
+              return context.spawn(
+                  Behaviors.supervise(WebhookDeliverer.create(subscription, outbox, client, settings, clock))
+                      .onFailure(SupervisorStrategy.restartWithBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1), 0.2)),
+                  "deliverer-" + id);
+            }));
             return Behaviors.same();
           })
           .onMessage(Wake.class, wake -> {
             ActorRef<WebhookDeliverer.Command> deliverer = deliverers.get(wake.subscription());
             if (deliverer != null) {
-              deliverer.tell(new WebhookDeliverer.Wake());
+              deliverer.tell(new WebhookDeliverer.Queued(wake.position()));
             }
             return Behaviors.same();
           })

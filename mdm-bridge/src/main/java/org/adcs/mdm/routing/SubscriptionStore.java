@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -20,6 +21,7 @@ public final class SubscriptionStore {
   private final PreparedStatement insert;
   private final PreparedStatement deactivate;
   private final PreparedStatement all;
+  private final PreparedStatement one;
 
   public SubscriptionStore(BoundedSession db, String keyspace) {
     this.db = db;
@@ -28,6 +30,7 @@ public final class SubscriptionStore {
         + " created_at) VALUES (?,?,?,?,?,?,?)");
     deactivate = s.prepare("UPDATE " + keyspace + ".subscriptions SET active = false WHERE id = ?");
     all = s.prepare("SELECT * FROM " + keyspace + ".subscriptions");
+    one = s.prepare("SELECT * FROM " + keyspace + ".subscriptions WHERE id = ?");
   }
 
   public CompletionStage<Subscription> save(Subscription subscription) {
@@ -46,13 +49,21 @@ public final class SubscriptionStore {
     return db.executeAsync(all.bind()).thenApply(rs -> {
       List<Subscription> result = new ArrayList<>();
       for (Row row : rs.currentPage()) {
-        EnumSet<MeterEventType> types = EnumSet.noneOf(MeterEventType.class);
-        row.getSet("event_types", String.class).forEach(t -> types.add(MeterEventType.valueOf(t)));
-        result.add(new Subscription(row.getUuid("id"), row.getString("name"), types, row.getBoolean("reading_feed"),
-            URI.create(row.getString("webhook")),
-            row.getBoolean("active"), row.getInstant("created_at")));
+        result.add(subscription(row));
       }
       return result;
     });
+  }
+
+  /** One subscription, deleted (inactive) ones included. */
+  public CompletionStage<Optional<Subscription>> find(UUID id) {
+    return db.executeAsync(one.bind(id)).thenApply(rs -> Optional.ofNullable(rs.one()).map(SubscriptionStore::subscription));
+  }
+
+  private static Subscription subscription(Row row) {
+    EnumSet<MeterEventType> types = EnumSet.noneOf(MeterEventType.class);
+    row.getSet("event_types", String.class).forEach(t -> types.add(MeterEventType.valueOf(t)));
+    return new Subscription(row.getUuid("id"), row.getString("name"), types, row.getBoolean("reading_feed"),
+        URI.create(row.getString("webhook")), row.getBoolean("active"), row.getInstant("created_at"));
   }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -24,11 +25,18 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class WebhookDeliverer extends AbstractBehavior<WebhookDeliverer.Command> {
 
-  public sealed interface Command permits Wake, LoadCursor, CursorLoaded, BatchLoaded, Sent, SendFailed, RetryDue,
-      StoreFailed {}
+  public sealed interface Command permits Wake, Queued, LoadCursor, CursorLoaded, BatchLoaded, Sent, SendFailed, RetryDue,
+      StoreFailed, Recorded {}
 
-  /** New entries may be waiting (from the router, the poll timer or a retry). */
+  /** New entries may be waiting (from the poll timer or a retry). */
   public record Wake() implements Command {}
+
+  /**
+   * The router queued an entry at {@code position}. Projection slices post concurrently, so an entry
+   * can land just behind the cursor (an earlier receipt time, written a moment later): the deliverer
+   * then reads again from there, skipping what is delivered (R-EV-2: every event reaches its subscriber).
+   */
+  public record Queued(OutboxEntry.Position position) implements Command {}
 
   record LoadCursor() implements Command {}
 
@@ -44,6 +52,9 @@ public final class WebhookDeliverer extends AbstractBehavior<WebhookDeliverer.Co
 
   record StoreFailed(String reason) implements Command {}
 
+  /** A sent batch is marked delivered and the cursor stored. */
+  record Recorded() implements Command {}
+
   private static final Object POLL = "poll";
 
   private final Subscription subscription;
@@ -54,6 +65,7 @@ public final class WebhookDeliverer extends AbstractBehavior<WebhookDeliverer.Co
   private final TimerScheduler<Command> timers;
 
   private Optional<OutboxEntry.Position> cursor = Optional.empty();
+  private Optional<OutboxEntry.Position> rewind = Optional.empty();
   private LocalDate scanDay;
   private final Deque<OutboxEntry> batch = new ArrayDeque<>();
   private boolean started;
@@ -91,10 +103,15 @@ public final class WebhookDeliverer extends AbstractBehavior<WebhookDeliverer.Co
           return onWake();
         })
         .onMessage(Wake.class, w -> onWake())
+        .onMessage(Queued.class, this::onQueued)
         .onMessage(BatchLoaded.class, this::onBatch)
         .onMessage(Sent.class, this::onSent)
         .onMessage(SendFailed.class, this::onSendFailed)
         .onMessage(StoreFailed.class, this::onStoreFailed)
+        .onMessage(Recorded.class, r -> {
+          busy = false;
+          return onWake();
+        })
         .build();
   }
 
@@ -105,8 +122,18 @@ public final class WebhookDeliverer extends AbstractBehavior<WebhookDeliverer.Co
     return this;
   }
 
+  private Behavior<Command> onQueued(Queued queued) {
+    OutboxEntry.Position at = queued.position();
+    if (cursor.isPresent() && !after(at, cursor.get()) && rewind.map(r -> after(r, at)).orElse(true)) {
+      rewind = Optional.of(at);
+    }
+    return onWake();
+  }
+
   private Behavior<Command> onCursorLoaded(CursorLoaded loaded) {
-    cursor = loaded.cursor();
+    // Look a little behind the stored cursor: entries a lagging projection slice queued there while
+    // this deliverer was running were never sent; delivered ones are skipped.
+    cursor = loaded.cursor().map(c -> justBefore(c.receivedAt().minus(settings.restartLookback())));
     cursor.ifPresent(c -> scanDay = c.day());
     started = true;
     busy = false;
@@ -124,6 +151,11 @@ public final class WebhookDeliverer extends AbstractBehavior<WebhookDeliverer.Co
     }
     busy = true;
     wokenWhileBusy = false;
+    rewind.ifPresent(r -> {
+      cursor = Optional.of(justBefore(r.receivedAt()));
+      scanDay = r.day();
+    });
+    rewind = Optional.empty();
     LocalDate day = scanDay;
     getContext().pipeToSelf(outbox.next(subscription.id(), day, cursor, settings.batchSize()),
         (entries, e) -> e == null ? new BatchLoaded(day, entries) : new StoreFailed(e.toString()));
@@ -166,14 +198,30 @@ public final class WebhookDeliverer extends AbstractBehavior<WebhookDeliverer.Co
     batch.clear();
     int tries = attempts;
     attempts = 0;
-    sent.entries().forEach(entry -> outbox.markDelivered(entry, tries));
     OutboxEntry last = sent.entries().get(sent.entries().size() - 1);
     cursor = Optional.of(last.position());
     scanDay = last.day();
-    getContext().pipeToSelf(outbox.saveCursor(subscription.id(), last.position()),
-        (ok, e) -> e == null ? new Wake() : new StoreFailed(e.toString()));
-    busy = false;
+    // The delivered marks are in place before anything reads past them again (a rewind skips them).
+    CompletableFuture<?>[] marks = sent.entries().stream()
+        .map(entry -> outbox.markDelivered(entry, tries).toCompletableFuture()).toArray(CompletableFuture[]::new);
+    getContext().pipeToSelf(CompletableFuture.allOf(marks)
+            .thenCompose(done -> outbox.saveCursor(subscription.id(), last.position())),
+        (ok, e) -> e == null ? new Recorded() : new StoreFailed(e.toString()));
     return this;
+  }
+
+  /** A position before every entry received at {@code at} or later. */
+  private static OutboxEntry.Position justBefore(java.time.Instant at) {
+    return new OutboxEntry.Position(LocalDate.ofInstant(at, ZoneOffset.UTC), at, "", "");
+  }
+
+  private static boolean after(OutboxEntry.Position a, OutboxEntry.Position b) {
+    int byTime = a.receivedAt().compareTo(b.receivedAt());
+    if (byTime != 0) {
+      return byTime > 0;
+    }
+    int byMeter = a.meterId().compareTo(b.meterId());
+    return byMeter != 0 ? byMeter > 0 : a.item().compareTo(b.item()) > 0;
   }
 
   private Behavior<Command> onSendFailed(SendFailed failed) {

@@ -65,7 +65,8 @@ class EventRoutingIT {
 
     Routing() throws Exception {
       AtomicReference<ActorRef<RoutingSupervisor.Command>> supervisor = new AtomicReference<>();
-      router = new EventRouter(subscriptions, outbox, id -> supervisor.get().tell(new RoutingSupervisor.Wake(id)));
+      router = new EventRouter(subscriptions, outbox,
+          entry -> supervisor.get().tell(new RoutingSupervisor.Wake(entry.subscription(), entry.position())));
       router.refresh().toCompletableFuture().get(10, TimeUnit.SECONDS);
       DeliverySettings settings = new DeliverySettings(Duration.ofMillis(200), Duration.ofMillis(100),
           Duration.ofSeconds(1), 50, Duration.ofSeconds(2));
@@ -122,7 +123,7 @@ class EventRoutingIT {
       downtime.close(); // stop at once: the next events wait in the outbox
       Routing restarted = null;
       try {
-        EventRouter routerWhileDown = new EventRouter(subscriptions, outbox, id -> { });
+        EventRouter routerWhileDown = new EventRouter(subscriptions, outbox, entry -> { });
         routerWhileDown.refresh().toCompletableFuture().get(10, TimeUnit.SECONDS);
         for (int i = 50; i < 60; i++) {
           routerWhileDown.route(event(i)).toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -57,16 +57,23 @@ final class FaultHandlers {
     /** Drops the connection instead of sending the second block of a long GET (block transfer). */
     static final class DropMidBlock extends ChannelOutboundHandlerAdapter {
         private final FleetStats stats;
+        private final java.util.concurrent.atomic.AtomicInteger transfers;
 
-        DropMidBlock(FleetStats stats) {
+        /**
+         * @param transfers the meter's block transfers so far, across its connections: every other
+         *                  one is dropped, so a reader that tries again over the next connection
+         *                  gets its data (a flaky link, not a dead one)
+         */
+        DropMidBlock(FleetStats stats, java.util.concurrent.atomic.AtomicInteger transfers) {
             this.stats = stats;
+            this.transfers = transfers;
         }
 
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
             if (msg instanceof WrapperFrame f && f.apdu().length >= 8 && f.apdu()[0] == GET_RESPONSE && f.apdu()[1] == WITH_DATABLOCK) {
                 long block = ((f.apdu()[4] & 0xFFL) << 24) | ((f.apdu()[5] & 0xFF) << 16) | ((f.apdu()[6] & 0xFF) << 8) | (f.apdu()[7] & 0xFF);
-                if (block >= 2) {
+                if (block == 2 && transfers.getAndIncrement() % 2 == 0) {
                     stats.faultsInjected.increment();
                     promise.setFailure(new IllegalStateException("simulated drop in the middle of a block transfer"));
                     ctx.close();

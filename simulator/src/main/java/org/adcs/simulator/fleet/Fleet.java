@@ -61,6 +61,9 @@ public final class Fleet implements MeterHooks, AutoCloseable {
     private final BitSet queued = new BitSet();
     private int connecting;
     private final Channel[] listeners;
+    /** Block transfers of the meters that drop mid-block (only those), by meter index. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, java.util.concurrent.atomic.AtomicInteger> blockTransfers =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running;
     private Timeout ticker;
 
@@ -200,7 +203,8 @@ public final class Fleet implements MeterHooks, AutoCloseable {
                     p.addLast("fault-slow", new FaultHandlers.SlowAnswers(timer, delay, stats));
                 }
                 if (spec.has(Fault.DROP_MID_BLOCK)) {
-                    p.addLast("fault-drop", new FaultHandlers.DropMidBlock(stats));
+                    p.addLast("fault-drop", new FaultHandlers.DropMidBlock(stats,
+                            blockTransfers.computeIfAbsent(spec.index(), i -> new java.util.concurrent.atomic.AtomicInteger())));
                 }
                 if (spec.has(Fault.MALFORMED_FRAMES)) {
                     p.addLast("fault-malformed", new FaultHandlers.MalformedReplies(stats));

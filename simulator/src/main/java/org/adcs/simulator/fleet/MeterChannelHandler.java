@@ -27,6 +27,11 @@ final class MeterChannelHandler extends ChannelDuplexHandler {
     private static final byte AARE_TAG = 0x61;
     private final Fleet fleet;
     private final SimulatedMeter meter;
+    /**
+     * Like a real meter's small buffers: answers longer than this go in blocks (a day's load profile
+     * takes several), whatever the head-end proposes, so block transfer and its faults are exercised.
+     */
+    static final int MAX_SEND_PDU = 1024;
     private boolean serving;
 
     MeterChannelHandler(Fleet fleet, SimulatedMeter meter) {
@@ -53,7 +58,8 @@ final class MeterChannelHandler extends ChannelDuplexHandler {
         fleet.stats().requestsServed.increment();
         if (!serving) {
             serving = true;
-            ServerSettings settings = ServerSettings.withPassword(meter.spec().password(meter.terms()));
+            ServerSettings settings = ServerSettings.withPassword(meter.spec().password(meter.terms()))
+                    .withMaxSendPduSize(MAX_SEND_PDU);
             ctx.pipeline().addAfter(ctx.name(), "dlms-server", new DlmsServerHandler(settings,
                     MeterObjects.of(meter, fleet.clock(), fleet.headEndLabel(), fleet), WrapperFrame.LOGICAL_DEVICE, h -> { }));
         }

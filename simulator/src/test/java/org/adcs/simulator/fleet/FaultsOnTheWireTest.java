@@ -104,13 +104,21 @@ class FaultsOnTheWireTest {
     }
 
     @Test
-    void aMeterThatDropsMidBlockTransferClosesTheConnectionAndDialsAgain() throws Exception {
+    void aMeterThatDropsMidBlockTransferClosesTheConnectionDialsAgainAndServesTheRetry() throws Exception {
         ClientSession[] s = start(FaultRule.ofShare(Fault.DROP_MID_BLOCK, 0));
         s[0].associate().get(5, TimeUnit.SECONDS);
         var profile = new MeterReader(s[0]).profile(ObisCode.LOAD_PROFILE, START.minus(Duration.ofDays(2)), START, ZoneOffset.UTC);
         assertEquals(SessionException.Reason.CLOSED, failure(profile));
         assertTrue(awaitStats(st -> st.connects() >= 3 && st.connected() == 2), "it dials again with back-off");
         assertHealthy(s[1]);
+
+        // A flaky link, not a dead one: the next transfer, over the new connection, goes through.
+        ClientSession again = headEnd.session(fleet.meter(0).name());
+        assertTrue(again != s[0], "a new connection");
+        again.associate().get(5, TimeUnit.SECONDS);
+        var retried = new MeterReader(again).profile(ObisCode.LOAD_PROFILE, START.minus(Duration.ofDays(2)), START,
+                ZoneOffset.UTC).get(10, TimeUnit.SECONDS);
+        assertEquals(2 * 96, retried.size(), "two whole days of 15-minute intervals");
     }
 
     @Test

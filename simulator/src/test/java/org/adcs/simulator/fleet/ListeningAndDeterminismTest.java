@@ -77,10 +77,14 @@ class ListeningAndDeterminismTest {
             List<HeadEndStub.Received> pushes = headEnd.awaitPushes(p -> p.size() >= 2 && p.stream().anyMatch(r ->
                     ((DlmsData.Structure) r.push().body()).elements().size() == 5 && !((DlmsData.Array) ((DlmsData.Structure)
                             r.push().body()).elements().get(2)).elements().isEmpty()), Duration.ofSeconds(10));
+            // The announcement and the first daily push only: what else arrives by now (a repeat of the
+            // unacknowledged push, say) depends on timing, not on the seed.
+            HeadEndStub.Received daily = pushes.stream().filter(r -> ((DlmsData.Structure) r.push().body()).elements()
+                    .size() == 5 && !((DlmsData.Array) ((DlmsData.Structure) r.push().body()).elements().get(2))
+                    .elements().isEmpty()).findFirst().orElseThrow();
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            for (HeadEndStub.Received r : pushes) {
-                bytes.writeBytes(ApduCodec.encode(r.push()));
-            }
+            bytes.writeBytes(ApduCodec.encode(pushes.get(0).push()));
+            bytes.writeBytes(ApduCodec.encode(daily.push()));
             return bytes.toByteArray();
         }
     }

@@ -1,0 +1,210 @@
+package org.adcs.headend.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.adcs.headend.HeadEnd;
+import org.adcs.headend.testing.SseClient;
+import org.adcs.headend.testing.TestNodes;
+import org.adcs.headend.testing.WebhookReceiver;
+import org.adcs.mdm.routing.Subscription;
+import org.adcs.simulator.fleet.Fleet;
+import org.adcs.simulator.fleet.FleetConfig;
+import org.adcs.simulator.meter.FleetTerms;
+import org.adcs.simulator.meter.MeterEvent;
+import org.adcs.simulator.meter.SimulatedMeter;
+import org.adcs.simulator.time.ManualClock;
+import org.junit.jupiter.api.Test;
+
+/**
+ * R-EV-2 end to end over real sockets: a subscription created through the API is routed to at once
+ * and receives, by webhook, every event the simulated meters push; the same events arrive on the
+ * server-sent-event stream with ids, a filtered stream gets only its type, and a client resuming with
+ * Last-Event-ID gets exactly what followed that id. A deleted subscription is no longer routed to.
+ */
+class SubscriptionsAndEventStreamIT {
+
+  private static final int METERS = 100;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Test
+  void aSubscriptionMadeThroughTheApiGetsEveryPushedEventAndTheStreamResumesFromItsLastId() throws Exception {
+    Map<String, String> env = TestNodes.withSharedCassandra(TestNodes.nodeEnvironment("subs"), "adcs_subs_it");
+    env.put("ADCS_METERS_SHARED_LLS_PASSWORD", FleetTerms.DEFAULT_PASSWORD);
+    env.put("ADCS_METERS_STANDARD_TIME", "+00:00");
+    Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    EventLoopGroup group = new NioEventLoopGroup(1);
+    try (HeadEnd headEnd = HeadEnd.start(TestNodes.settings(env));
+        WebhookReceiver receiver = new WebhookReceiver()) {
+      String api = headEnd.httpUrl() + "/api/v1";
+      HttpResponse<String> created = post(api + "/subscriptions", "{\"name\":\"outage-management\",\"eventTypes\":"
+          + "[\"POWER_OUTAGE\",\"POWER_RESTORED\",\"TAMPER\",\"METER_REMOVAL\",\"REMOTE_CONNECT\",\"REMOTE_DISCONNECT\","
+          + "\"SELF_TEST\",\"CLOCK_ERROR\",\"CLOCK_CORRECTED\",\"OTHER\"],\"webhook\":\"" + receiver.url() + "\"}");
+      assertEquals(201, created.statusCode(), created.body());
+      UUID id = UUID.fromString(JSON.readTree(created.body()).get("id").asText());
+      assertTrue(headEnd.bridge().router().subscriptions().stream().map(Subscription::id).anyMatch(id::equals),
+          "the node routes to the subscription as soon as the API has answered, not at the next poll");
+
+      try (SseClient all = new SseClient(api + "/events/stream", Optional.empty());
+          SseClient outages = new SseClient(api + "/events/stream?type=POWER_OUTAGE", Optional.empty())) {
+        assertEquals(200, all.status());
+        assertTrue(all.contentType().startsWith("text/event-stream"), all.contentType());
+        TimeUnit.MILLISECONDS.sleep(2500); // the streams start from the settled present
+
+        FleetTerms terms = FleetTerms.defaults(11, start);
+        ManualClock clock = new ManualClock(start);
+        try (Fleet fleet = new Fleet(FleetConfig.dialling(terms, METERS, headEnd.meterPort().address()), clock, group)) {
+          fleet.start(false, line -> { });
+          assertTrue(fleet.awaitConnected(METERS, Duration.ofSeconds(60)));
+          await(() -> headEnd.meterPort().connected().count() == METERS, "all meters identified");
+
+          // Simulated time runs on until the meters have pushed at least 6 events, each as it happened.
+          long startLocal = start.getEpochSecond();
+          Instant limit = start.plus(Duration.ofDays(3));
+          while (truth(fleet, startLocal, clock.instant()).size() < 6 && clock.instant().isBefore(limit)) {
+            clock.advance(Duration.ofMinutes(10));
+            fleet.tick();
+            TimeUnit.MILLISECONDS.sleep(20);
+          }
+          TimeUnit.MILLISECONDS.sleep(500); // the last pushes leave the meters
+          Set<String> truth = truth(fleet, startLocal, clock.instant());
+          assertTrue(truth.size() >= 6, "the fleet logged events: " + truth);
+
+          await(() -> stored(headEnd, fleet, start, clock.instant()).containsAll(truth),
+              () -> "store holds every pushed event (R-EV-2: stored before routing): missing "
+                  + missing(truth, stored(headEnd, fleet, start, clock.instant())));
+          await(() -> seen(receiver.received().stream().map(WebhookReceiver.Received::notification).toList())
+              .equals(truth), () -> "webhook got every event: expected " + truth + ", got "
+              + seen(receiver.received().stream().map(WebhookReceiver.Received::notification).toList()));
+          assertEquals(truth.size(), receiver.received().size(), "each event delivered once");
+          await(() -> seen(data(all.events())).equals(truth), "stream got every event");
+          assertEquals(truth.size(), all.events().size(), "each event streamed once");
+          assertTrue(all.events().stream().allMatch(e -> e.id() != null && e.type() != null));
+          await(() -> outages.events().size() == truth.stream().filter(t -> t.endsWith("/1")).count(),
+              "outage stream got the power-downs");
+          assertTrue(data(outages.events()).stream().allMatch(n -> n.get("type").asText().equals("POWER_OUTAGE")));
+
+          // A client that saw only the first event resumes from its id and gets exactly the rest.
+          List<SseClient.Event> first = all.events();
+          try (SseClient resumed = new SseClient(api + "/events/stream", Optional.of(first.get(0).id()))) {
+            var from = EventStreamRoutes.position(first.get(0).id());
+            Set<SseClient.Event> rest = new java.util.HashSet<>();
+            first.stream().filter(e -> EventStreamRoutes.after(EventStreamRoutes.position(e.id()), from))
+                .forEach(rest::add);
+            await(() -> resumed.events().size() >= rest.size(), "resumed stream caught up");
+            TimeUnit.MILLISECONDS.sleep(500);
+            assertEquals(rest, new java.util.HashSet<>(resumed.events()), "everything after the id, nothing before");
+            assertEquals(rest.size(), resumed.events().size(), "each once");
+          }
+        }
+      }
+
+      HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/subscriptions/" + id)).DELETE()
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(204, deleted.statusCode());
+      assertTrue(headEnd.bridge().router().subscriptions().stream().noneMatch(s -> s.id().equals(id)),
+          "a deleted subscription is no longer routed to");
+      HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/events/stream"))
+          .header("Last-Event-ID", "yesterday").GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, bad.statusCode(), bad.body());
+    } finally {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * What the meters logged after {@code startLocal} and have pushed, as meter/time/code (a clock
+   * correction's events wait in the meter's log until its next push).
+   */
+  private static Set<String> truth(Fleet fleet, long startLocal, Instant fleetNow) {
+    Set<String> events = new TreeSet<>();
+    for (int i = 0; i < fleet.size(); i++) {
+      SimulatedMeter meter = fleet.meter(i);
+      for (MeterEvent e : meter.events(startLocal + 1, meter.eventsPushedUntilLocal(), fleetNow)) {
+        events.add(meter.name() + "/" + LocalDateTime.ofInstant(e.time(), ZoneOffset.UTC) + "/" + e.code());
+      }
+    }
+    return events;
+  }
+
+  private static Set<String> stored(HeadEnd headEnd, Fleet fleet, Instant from, Instant to) {
+    Set<String> events = new TreeSet<>();
+    for (int i = 0; i < fleet.size(); i++) {
+      String name = fleet.meter(i).name();
+      headEnd.bridge().store().events().events(new org.adcs.mdm.reading.MeterId(name),
+              LocalDateTime.ofInstant(from, ZoneOffset.UTC).minusDays(1), LocalDateTime.ofInstant(to, ZoneOffset.UTC)
+                  .plusDays(1)).toCompletableFuture().join()
+          .forEach(e -> events.add(name + "/" + e.occurredAt() + "/" + e.code()));
+    }
+    return events;
+  }
+
+  private static Set<String> missing(Set<String> expected, Set<String> actual) {
+    Set<String> missing = new TreeSet<>(expected);
+    missing.removeAll(actual);
+    return missing;
+  }
+
+  private static Set<String> seen(List<JsonNode> notifications) {
+    Set<String> events = new TreeSet<>();
+    for (JsonNode n : notifications) {
+      events.add(n.get("meterId").asText() + "/" + LocalDateTime.parse(n.get("occurredAt").asText()) + "/"
+          + n.get("code").asInt());
+    }
+    return events;
+  }
+
+  private static List<JsonNode> data(List<SseClient.Event> events) {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (SseClient.Event e : events) {
+      try {
+        nodes.add(JSON.readTree(e.data()));
+      } catch (Exception ex) {
+        throw new AssertionError("stream data is not JSON: " + e.data(), ex);
+      }
+    }
+    return nodes;
+  }
+
+  private static HttpResponse<String> post(String url, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    await(condition, () -> what);
+  }
+
+  private static void await(BooleanSupplier condition, java.util.function.Supplier<String> what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting: " + what.get());
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+  }
+}
