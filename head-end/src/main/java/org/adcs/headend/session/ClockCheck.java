@@ -46,11 +46,13 @@ final class ClockCheck {
 
   /** Checks the clock unless the entity checked it within the last day. */
   CompletionStage<Void> runIfDue(String meterId, ClientSession session, EventLoop loop) {
-    return meters.meter(meterId).<MeterState>ask(Meter.GetStatus::new, askTimeout).thenCompose(state -> {
+    // On the connection's event loop: an ask's stage would otherwise start a thread per callback on
+    // machines with fewer than 3 cores (see MeterConnection.collect).
+    return meters.meter(meterId).<MeterState>ask(Meter.GetStatus::new, askTimeout).thenComposeAsync(state -> {
       Instant last = state.clock().lastChecked();
       boolean due = last == null || last.isBefore(clock.instant().minus(every)) || state.clock().needsAttention();
       return due ? check(meterId, session, loop) : CompletableFuture.completedFuture(null);
-    });
+    }, loop);
   }
 
   private CompletionStage<Void> check(String meterId, ClientSession session, EventLoop loop) {
@@ -60,7 +62,7 @@ final class ClockCheck {
       LocalDateTime meterTime = LocalDateTime.ofInstant(meterClock, standardTime);
       return meters.meter(meterId).<ClockPolicy.Decision>ask(
               replyTo -> new Meter.CheckClock(meterTime, readAt, replyTo), askTimeout)
-          .thenCompose(decision -> act(meterId, session, loop, reader, decision));
+          .thenComposeAsync(decision -> act(meterId, session, loop, reader, decision), loop);
     }).exceptionally(error -> {
       logFor(meterId, () -> log.warn("clock check failed: {}; it is tried again at the next contact", error.toString()));
       return null;
