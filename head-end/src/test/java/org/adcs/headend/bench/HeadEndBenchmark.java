@@ -104,9 +104,6 @@ public final class HeadEndBenchmark {
     // Only the bench shortens the idle timeout, so that passivation can be waited for.
     Map<String, Object> overrides = new HashMap<>(Map.of(
         "akka.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout", passivation.toMillis() + "ms"));
-    // application.conf at main 59724b8 says 12m30s, which Typesafe config cannot parse (one unit per
-    // duration), so the head-end does not start; the same duration in a form it parses, until fixed there.
-    overrides.put("adcs.scheduling.read-timeout", "750s");
     // To try another size of akka-persistence-jdbc's queue of pending writes than the head-end's own.
     if (!System.getProperty("bench.journal-buffer", "").isBlank()) {
       overrides.put("jdbc-journal.bufferSize", Integer.getInteger("bench.journal-buffer"));
