@@ -252,9 +252,21 @@ class SchedulerAcceptanceIT {
         assertEquals(failed.size(), stats.previousDay().failed(), previousDay + ": failed");
         assertEquals(recovered.size(), stats.previousDay().recovered(), previousDay + ": recovered");
         assertEquals(METERS - failed.size() - recovered.size(), stats.previousDay().onSchedule(), previousDay + ": on schedule");
+        // The whole window (R-MIS-2): the meters still missing anything are the ones off the network, so every other
+        // meter's owed days are all in; each missing day of a meter on the network was recovered.
+        long daysMissing = recovered.size() + failed.values().stream().mapToLong(List::size).sum();
+        assertEquals(METERS, stats.total(), previousDay + ": total in the window");
+        assertEquals(failed.size(), stats.failed(), previousDay + ": meters failed in the window");
+        assertEquals(recovered.size(), stats.recovered(), previousDay + ": meters recovered in the window");
+        assertEquals(0, stats.partiallyRecovered(), previousDay + ": nothing partial: a meter gives a whole day or nothing");
+        assertEquals(daysMissing, stats.daysMissing(), previousDay + ": days missing");
+        assertEquals(recovered.size(), stats.daysRecovered(), previousDay + ": days recovered");
+        assertEquals(96L * recovered.size(), stats.intervalsRecovered(), previousDay + ": intervals recovered");
         Map<String, List<LocalDate>> stillMissing = new TreeMap<>();
         for (MeterRecoveryResult line : report.stillMissing()) {
           assertEquals(RecoveryOutcome.FAILED, line.outcome(), line.toString());
+          // R-MIS-1: asked again up to 3 times, each logged as a failure.
+          assertEquals(3, line.readFailures(), line.toString());
           stillMissing.put(line.meterId(), line.daysStillMissing());
         }
         assertEquals(failed, stillMissing, previousDay + ": meters still missing data and their days (R-MIS-2)");
