@@ -9,8 +9,11 @@ import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.javadsl.TimerScheduler;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -51,7 +54,18 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
   public record LastReports(Optional<AssignmentReport> assignment, Optional<ExceptionReport> completeness,
       Optional<RebalanceRecord> rebalance) {}
 
-  private enum Job implements Command { ASSIGNMENT, COMPLETENESS, REBALANCE }
+  private enum Job { ASSIGNMENT, COMPLETENESS, REBALANCE }
+
+  /** A look at the clock: is the job due yet? */
+  private record Check(Job job) implements Command {}
+
+  /**
+   * How often a waiting job looks at the clock by default. The jobs' times are on the scheduler's
+   * clock, but timers run on the wall clock: a timer for the whole wait would fire late after the
+   * wall clock was stepped, or hours late on a clock that runs faster than the wall clock (a
+   * simulation's). Looking again at least this often keeps each job within this of its time.
+   */
+  public static final Duration DEFAULT_CLOCK_CHECK = Duration.ofMinutes(1);
 
   private record AssignmentDone(AssignmentReport report) implements Command {}
 
@@ -91,6 +105,8 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
   private final OutagePolicy outagePolicy;
   private final Dependencies deps;
   private final TimerScheduler<Command> timers;
+  private final Duration clockCheck;
+  private final Map<Job, Instant> due = new EnumMap<>(Job.class);
   private boolean assignmentRunning;
   private boolean completenessRunning;
   private boolean rebalanceRunning;
@@ -99,12 +115,23 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
   private RebalanceRecord lastRebalance;
 
   public static Behavior<Command> create(SchedulerSettings settings, IntervalGrid grid, OutagePolicy outagePolicy, Dependencies deps) {
-    return Behaviors.setup(context -> Behaviors.withTimers(timers -> new CollectionScheduler(context, timers, settings, grid, outagePolicy, deps)));
+    return create(settings, grid, outagePolicy, deps, DEFAULT_CLOCK_CHECK);
+  }
+
+  /** @param clockCheck how often a waiting job looks at the scheduler's clock (R-SCH-2, R-MIS-1, R-SCH-4 on time) */
+  public static Behavior<Command> create(SchedulerSettings settings, IntervalGrid grid, OutagePolicy outagePolicy, Dependencies deps,
+      Duration clockCheck) {
+    if (clockCheck.isNegative() || clockCheck.isZero()) {
+      throw new IllegalArgumentException("clock check period must be positive, was " + clockCheck);
+    }
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> new CollectionScheduler(context, timers, settings, grid, outagePolicy,
+        deps, clockCheck)));
   }
 
   private CollectionScheduler(ActorContext<Command> context, TimerScheduler<Command> timers, SchedulerSettings settings,
-      IntervalGrid grid, OutagePolicy outagePolicy, Dependencies deps) {
+      IntervalGrid grid, OutagePolicy outagePolicy, Dependencies deps, Duration clockCheck) {
     super(context);
+    this.clockCheck = clockCheck;
     this.settings = settings;
     this.grid = grid;
     this.outagePolicy = outagePolicy;
@@ -122,7 +149,7 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(Job.class, this::onJobDue)
+        .onMessage(Check.class, this::onCheck)
         .onMessage(AssignmentDone.class, d -> {
           assignmentRunning = false;
           lastAssignment = d.report();
@@ -185,7 +212,18 @@ public final class CollectionScheduler extends AbstractBehavior<CollectionSchedu
       case COMPLETENESS -> NextOccurrence.daily(deps.clock(), grid.standardOffset(), settings.completenessAt());
       case REBALANCE -> NextOccurrence.weekly(deps.clock(), grid.standardOffset(), settings.rebalanceDay(), settings.rebalanceAt());
     };
-    timers.startSingleTimer(job, job, delay);
+    due.put(job, deps.clock().instant().plus(delay));
+    timers.startSingleTimer(job, new Check(job), delay.compareTo(clockCheck) < 0 ? delay : clockCheck);
+  }
+
+  /** Runs the job once its time has come on the scheduler's clock, else looks again later. */
+  private Behavior<Command> onCheck(Check check) {
+    Duration left = Duration.between(deps.clock().instant(), due.get(check.job()));
+    if (left.isNegative() || left.isZero()) {
+      return onJobDue(check.job());
+    }
+    timers.startSingleTimer(check.job(), check, left.compareTo(clockCheck) < 0 ? left : clockCheck);
+    return this;
   }
 
   private Behavior<Command> onJobDue(Job job) {

@@ -33,7 +33,8 @@ public record SchedulerSingletons(ActorRef<WorkloadManager.Command> workload, Ac
   public record Parts(ReadGroupReadSide readGroups, CompletenessReadSide completeness, NonDefaultScheduleReadSide nonDefault,
       MissingDataHistory history, OperatorAlerts alerts, RunRecords records, MeterPort meters) {}
 
-  public static SchedulerSingletons start(ActorSystem<?> system, SchedulerConfig config, Parts parts, Clock clock) {
+  /** @param clockCheck how often the clockwork's waiting jobs look at {@code clock} */
+  public static SchedulerSingletons start(ActorSystem<?> system, SchedulerConfig config, Parts parts, Clock clock, Duration clockCheck) {
     ClusterSingleton singletons = ClusterSingleton.get(system);
     ActorRef<WorkloadManager.Command> workload = singletons.init(SingletonActor.of(
         restarting(WorkloadManager.create(config.workload(), parts.meters())), "scheduler-workload"));
@@ -42,7 +43,7 @@ public record SchedulerSingletons(ActorRef<WorkloadManager.Command> workload, Ac
     var deps = new CollectionScheduler.Dependencies(parts.readGroups(), parts.completeness(), parts.nonDefault(), parts.history(),
         parts.alerts(), workload, desk, parts.records(), clock);
     ActorRef<CollectionScheduler.Command> scheduler = singletons.init(SingletonActor.of(
-        restarting(CollectionScheduler.create(config.settings(), config.grid(), config.outage(), deps)), "collection-scheduler"));
+        restarting(CollectionScheduler.create(config.settings(), config.grid(), config.outage(), deps, clockCheck)), "collection-scheduler"));
     return new SchedulerSingletons(workload, desk, scheduler);
   }
 
