@@ -1,6 +1,7 @@
 package org.adcs.headend.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -22,7 +23,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -32,6 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.adcs.headend.HeadEnd;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.headend.testing.WebhookReceiver;
+import org.adcs.mdm.reading.MeterId;
+import org.adcs.mdm.routing.OutboxEntry;
+import org.adcs.mdm.routing.OutboxStore;
 import org.adcs.protocol.wrapper.WrapperFrame;
 import org.adcs.simulator.fleet.Fleet;
 import org.adcs.simulator.fleet.FleetConfig;
@@ -53,11 +61,13 @@ import org.adcs.simulator.time.AcceleratedClock;
  *
  * <p>Run through the head-end's bench profile (docs/benchmarks.md): {@code -Dbench.meters},
  * {@code -Dbench.rate} (events/s), {@code -Dbench.seconds}, {@code -Dbench.warmup-seconds}, and
- * {@code -Dbench.refresh-interval} to override the read journal's poll intervals for a comparison.
+ * {@code -Dbench.refresh-interval} to override the read journal's poll intervals (application.conf) for
+ * a comparison, e.g. {@code 1s}, akka-persistence-jdbc's default.
  */
 public final class PushToWebhookBenchmark {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One event the benchmark made a meter log; the probe fills in when its push left the meter. */
   private static final class Logged {
@@ -126,6 +136,10 @@ public final class PushToWebhookBenchmark {
     if (!refresh.isEmpty()) {
       overrides.put("jdbc-read-journal.refresh-interval", refresh);
       overrides.put("jdbc-read-journal.journal-sequence-retrieval.query-delay", refresh);
+      // As application.conf does: the sequence actor waits ~10 s for an ordering gap whatever its delay.
+      Duration delay = com.typesafe.config.ConfigFactory.parseString("d = " + refresh).getDuration("d");
+      overrides.put("jdbc-read-journal.journal-sequence-retrieval.max-tries",
+          (int) Math.max(1, Duration.ofSeconds(10).toMillis() / Math.max(1, delay.toMillis())));
     }
     System.out.printf("push-to-webhook benchmark: %d meters, %.1f events/s, %d s warm-up + %d s measured, %s%n",
         meters, rate, warmupSeconds, seconds, LocalDate.now());
@@ -138,9 +152,10 @@ public final class PushToWebhookBenchmark {
         WebhookReceiver subscriber = new WebhookReceiver();
         WebhookReceiver baseline = new WebhookReceiver()) {
       var config = headEnd.system().settings().config();
-      System.out.printf("read journal: refresh-interval %s, journal-sequence-retrieval.query-delay %s%n",
+      System.out.printf("read journal: refresh-interval %s, journal-sequence-retrieval.query-delay %s, max-tries %d%n",
           config.getString("jdbc-read-journal.refresh-interval"),
-          config.getString("jdbc-read-journal.journal-sequence-retrieval.query-delay"));
+          config.getString("jdbc-read-journal.journal-sequence-retrieval.query-delay"),
+          config.getInt("jdbc-read-journal.journal-sequence-retrieval.max-tries"));
       HttpResponse<String> created = post(headEnd.httpUrl() + "/api/v1/subscriptions", "{\"name\":\"route-bench\","
           + "\"eventTypes\":[\"POWER_OUTAGE\",\"POWER_RESTORED\"],\"webhook\":\"" + subscriber.url() + "\"}");
       if (created.statusCode() != 201) {
@@ -213,6 +228,8 @@ public final class PushToWebhookBenchmark {
 
         report(subscriber.received(), logged, baseline.received(), baselineSent, warmupEvents,
             fleet.stats().connects() - connectsBefore, loadAtStart, loadAtEnd);
+        explainMissing(headEnd, UUID.fromString(JSON.readTree(created.body()).get("id").asText()),
+            subscriber.received(), logged);
       }
     } finally {
       pacer.shutdownNow();
@@ -220,6 +237,54 @@ public final class PushToWebhookBenchmark {
     }
     // The shared Cassandra node and the akka threads stop with the JVM.
     System.exit(0);
+  }
+
+  /**
+   * For measured events the webhook never got: whether the store has them and whether, and how, the
+   * subscription's outbox holds them, so a loss shows where in the pipeline it happened.
+   */
+  private static void explainMissing(HeadEnd headEnd, UUID subscription, List<WebhookReceiver.Received> received,
+      Map<String, Logged> logged) {
+    Set<String> got = new HashSet<>();
+    received.forEach(r -> got.add(keyOf(r.notification())));
+    List<String> missing = logged.values().stream().filter(l -> l.measured && !got.contains(l.key)).map(l -> l.key)
+        .sorted().toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    String keyspace = headEnd.settings().config().getString("adcs.cassandra.keyspace");
+    OutboxStore outbox = new OutboxStore(headEnd.bridge().store().db(), keyspace);
+    Map<String, OutboxEntry> queued = new HashMap<>();
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    for (LocalDate day : List.of(today.minusDays(1), today)) {
+      Optional<OutboxEntry.Position> after = Optional.empty();
+      while (true) {
+        List<OutboxEntry> page = outbox.next(subscription, day, after, 5000).toCompletableFuture().join();
+        for (OutboxEntry e : page) {
+          try {
+            queued.put(keyOf(JSON.readTree(e.payload())), e);
+          } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+          }
+        }
+        if (page.size() < 5000) {
+          break;
+        }
+        after = Optional.of(page.get(page.size() - 1).position());
+      }
+    }
+    System.out.printf("%n%d measured events never reached the webhook:%n", missing.size());
+    for (String key : missing.subList(0, Math.min(20, missing.size()))) {
+      String[] parts = key.split("/");
+      LocalDateTime at = LocalDateTime.parse(parts[1]);
+      boolean stored = headEnd.bridge().store().events().events(new MeterId(parts[0]), at.minusSeconds(1),
+              at.plusSeconds(1)).toCompletableFuture().join().stream()
+          .anyMatch(e -> e.occurredAt().equals(at) && e.code() == Integer.parseInt(parts[2]));
+      OutboxEntry entry = queued.get(key);
+      System.out.printf("  %s: pushed %s, stored %s, outbox %s%n", key, logged.get(key).pushedNanos != 0, stored,
+          entry == null ? "none" : "received " + entry.receivedAt() + ", delivered " + entry.delivered()
+              + ", attempts " + entry.attempts());
+    }
   }
 
   private static String key(String meter, LocalDateTime occurredAt, int code) {
