@@ -61,6 +61,7 @@ import org.adcs.simulator.time.AcceleratedClock;
  *
  * <p>Run through the head-end's bench profile (docs/benchmarks.md): {@code -Dbench.meters},
  * {@code -Dbench.rate} (events/s), {@code -Dbench.seconds}, {@code -Dbench.warmup-seconds}, and
+ * {@code -Dbench.burst} (after the steady run, that many meters push a power-down in the same second),
  * {@code -Dbench.refresh-interval} to override the read journal's poll intervals (application.conf) for
  * a comparison, e.g. {@code 1s}, akka-persistence-jdbc's default.
  */
@@ -73,12 +74,14 @@ public final class PushToWebhookBenchmark {
   private static final class Logged {
     final String key;
     final boolean measured;
+    final boolean burst;
     volatile long pushedNanos;
     volatile long pushedWallMillis;
 
-    Logged(String key, boolean measured) {
+    Logged(String key, boolean measured, boolean burst) {
       this.key = key;
       this.measured = measured;
+      this.burst = burst;
     }
   }
 
@@ -126,6 +129,7 @@ public final class PushToWebhookBenchmark {
     double rate = Double.parseDouble(System.getProperty("bench.rate", "20"));
     int seconds = Integer.getInteger("bench.seconds", 60);
     int warmupSeconds = Integer.getInteger("bench.warmup-seconds", 15);
+    int burst = Math.min(Integer.getInteger("bench.burst", 0), meters);
     String refresh = System.getProperty("bench.refresh-interval", "").trim();
 
     Map<String, String> env = TestNodes.withSharedCassandra(TestNodes.nodeEnvironment("route-bench"),
@@ -205,7 +209,7 @@ public final class PushToWebhookBenchmark {
           EventCode code = (n / meters) % 2 == 0 ? EventCode.POWER_DOWN : EventCode.POWER_UP;
           Instant at = meter.now(clock.instant()).truncatedTo(ChronoUnit.SECONDS);
           Logged l = new Logged(key(meter.name(), LocalDateTime.ofInstant(at, ZoneOffset.UTC), code.code()),
-              n >= warmupEvents);
+              n >= warmupEvents, false);
           logged.put(l.key, l);
           probes[n % meters].pending.add(l);
           meter.logEvent(at, code);
@@ -228,6 +232,26 @@ public final class PushToWebhookBenchmark {
 
         report(subscriber.received(), logged, baseline.received(), baselineSent, warmupEvents,
             fleet.stats().connects() - connectsBefore, loadAtStart, loadAtEnd);
+
+        if (burst > 0) {
+          // An outage storm: that many meters lose power in the same second and each pushes its
+          // power-down at once (R-EV-2's worst case), after the steady run has drained.
+          TimeUnit.SECONDS.sleep(2);
+          double loadBeforeBurst = load();
+          for (int i = 0; i < burst; i++) {
+            SimulatedMeter meter = fleet.meter(i);
+            Instant at = meter.now(clock.instant()).truncatedTo(ChronoUnit.SECONDS);
+            Logged l = new Logged(key(meter.name(), LocalDateTime.ofInstant(at, ZoneOffset.UTC),
+                EventCode.POWER_DOWN.code()), false, true);
+            logged.put(l.key, l);
+            probes[i].pending.add(l);
+            meter.logEvent(at, EventCode.POWER_DOWN);
+            fleet.pushEvents(meter);
+          }
+          await(() -> deliveredBurst(subscriber, logged) >= burst, 60);
+          TimeUnit.SECONDS.sleep(1);
+          reportBurst(subscriber.received(), logged, burst, loadBeforeBurst);
+        }
         explainMissing(headEnd, UUID.fromString(JSON.readTree(created.body()).get("id").asText()),
             subscriber.received(), logged);
       }
@@ -247,7 +271,8 @@ public final class PushToWebhookBenchmark {
       Map<String, Logged> logged) {
     Set<String> got = new HashSet<>();
     received.forEach(r -> got.add(keyOf(r.notification())));
-    List<String> missing = logged.values().stream().filter(l -> l.measured && !got.contains(l.key)).map(l -> l.key)
+    List<String> missing = logged.values().stream().filter(l -> (l.measured || l.burst) && !got.contains(l.key))
+        .map(l -> l.key)
         .sorted().toList();
     if (missing.isEmpty()) {
       return;
@@ -294,6 +319,40 @@ public final class PushToWebhookBenchmark {
   private static long delivered(WebhookReceiver subscriber, Map<String, Logged> logged) {
     return subscriber.received().stream().map(r -> logged.get(keyOf(r.notification())))
         .filter(l -> l != null && l.measured).map(l -> l.key).distinct().count();
+  }
+
+  private static long deliveredBurst(WebhookReceiver subscriber, Map<String, Logged> logged) {
+    return subscriber.received().stream().map(r -> logged.get(keyOf(r.notification())))
+        .filter(l -> l != null && l.burst).map(l -> l.key).distinct().count();
+  }
+
+  private static void reportBurst(List<WebhookReceiver.Received> received, Map<String, Logged> logged, int burst,
+      double load) {
+    Set<String> seen = new HashSet<>();
+    List<Long> total = new ArrayList<>();
+    List<Long> toHeadEnd = new ArrayList<>();
+    long firstPush = Long.MAX_VALUE;
+    long lastPush = Long.MIN_VALUE;
+    long lastReceipt = Long.MIN_VALUE;
+    for (WebhookReceiver.Received r : received) {
+      Logged l = logged.get(keyOf(r.notification()));
+      if (l == null || !l.burst || !seen.add(l.key) || l.pushedNanos == 0) {
+        continue;
+      }
+      total.add((r.atNanos() - l.pushedNanos) / 1000);
+      toHeadEnd.add((Instant.parse(r.notification().get("receivedAt").asText()).toEpochMilli() - l.pushedWallMillis)
+          * 1000);
+      firstPush = Math.min(firstPush, l.pushedNanos);
+      lastPush = Math.max(lastPush, l.pushedNanos);
+      lastReceipt = Math.max(lastReceipt, r.atNanos());
+    }
+    System.out.printf("%noutage burst: %d meters push a power-down in the same second (load average %.2f before);"
+        + " %d delivered; pushes left the meters within %.1f ms, the last event reached the webhook %.1f ms after the"
+        + " first push%n%n", burst, load, total.size(), (lastPush - firstPush) / 1e6, (lastReceipt - firstPush) / 1e6);
+    System.out.println("| latency (ms) | count | p50 | p95 | p99 | max |");
+    System.out.println("|---|---|---|---|---|---|");
+    row("burst: meter push -> webhook receipt", total);
+    row("  of which push -> head-end receipt (ms clock)", toHeadEnd);
   }
 
   private static String keyOf(JsonNode n) {
