@@ -233,7 +233,9 @@ public final class WebhookDeliverer extends AbstractBehavior<WebhookDeliverer.Co
     CompletableFuture<?>[] marks = sent.entries().stream()
         .map(entry -> outbox.markDelivered(entry, tries).toCompletableFuture()).toArray(CompletableFuture[]::new);
     getContext().pipeToSelf(CompletableFuture.allOf(marks)
-            .thenCompose(done -> outbox.saveCursor(subscription.id(), last.position())),
+            // Off the driver's I/O thread: the bounded session may block it for a free slot.
+            .thenComposeAsync(done -> outbox.saveCursor(subscription.id(), last.position()),
+                getContext().getExecutionContext()),
         (ok, e) -> e == null ? new Recorded() : new StoreFailed(e.toString()));
     return this;
   }
