@@ -70,8 +70,12 @@ public final class ReadingPosting {
   public CompletionStage<List<ValidatedDay>> post(CollectedReadings delivery, VeeLevel level) {
     List<CompletableFuture<?>> first = new ArrayList<>();
     // Stored first, then routed: a subscriber never hears of an event the store does not have.
+    // Routing goes through the bounded session, which may block for a free slot: never on the driver's
+    // I/O thread that completed the write (blocked, it stops reading the very answers that free slots,
+    // and an outage storm deadlocks the node), hence the Async hop here and below.
     delivery.events().forEach(e -> first.add(events.write(e).toCompletableFuture()
-        .thenCompose(stored -> router == null ? CompletableFuture.completedFuture(0) : router.route(e))));
+        .thenComposeAsync(stored -> router == null ? CompletableFuture.completedFuture(0) : router.route(e),
+            continuations)));
     delivery.registers().forEach(r -> first.add(registers.write(r).toCompletableFuture()));
     CompletableFuture<Void> prerequisites = CompletableFuture.allOf(first.toArray(CompletableFuture[]::new));
     // Channels are independent; within a channel, days go in date order (a day's history is the days before).
@@ -126,7 +130,8 @@ public final class ReadingPosting {
               intervals.writeRaw(delivered).toCompletableFuture(),
               intervals.writeValidated(validated).toCompletableFuture(),
               completeness.write(validated).toCompletableFuture())
-          .thenCompose(written -> router == null ? CompletableFuture.completedFuture(0) : router.route(validated))
+          .thenComposeAsync(written -> router == null ? CompletableFuture.completedFuture(0) : router.route(validated),
+              continuations)
           .thenApply(routed -> validated);
     }, continuations);
   }

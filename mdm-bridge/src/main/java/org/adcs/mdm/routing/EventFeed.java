@@ -64,7 +64,9 @@ public final class EventFeed {
   }
 
   private CompletionStage<Page> read(OutboxEntry.Position position, int limit, Instant settled) {
-    return outbox.next(ID, position.day(), Optional.of(position), limit).thenCompose(entries -> {
+    // Async: reading on into the next day goes through the bounded session, which may block for a free
+    // slot, and must not do so on the driver's I/O thread that completed this read.
+    return outbox.next(ID, position.day(), Optional.of(position), limit).thenComposeAsync(entries -> {
       List<OutboxEntry> ready = new ArrayList<>();
       for (OutboxEntry entry : entries) {
         if (entry.receivedAt().isAfter(settled)) {

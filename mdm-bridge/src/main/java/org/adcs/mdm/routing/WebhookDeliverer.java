@@ -66,6 +66,12 @@ public final class WebhookDeliverer extends AbstractBehavior<WebhookDeliverer.Co
 
   private Optional<OutboxEntry.Position> cursor = Optional.empty();
   private Optional<OutboxEntry.Position> rewind = Optional.empty();
+  /**
+   * The earliest entry queued while a read (or the sending of what it found) was under way: that read
+   * may have run before the entry was written, and the cursor may then move past it on later entries
+   * another slice wrote earlier; it is checked against the cursor each time the cursor moves.
+   */
+  private Optional<OutboxEntry.Position> queuedDuringRead = Optional.empty();
   private LocalDate scanDay;
   private final Deque<OutboxEntry> batch = new ArrayDeque<>();
   private boolean started;
@@ -124,10 +130,28 @@ public final class WebhookDeliverer extends AbstractBehavior<WebhookDeliverer.Co
 
   private Behavior<Command> onQueued(Queued queued) {
     OutboxEntry.Position at = queued.position();
-    if (cursor.isPresent() && !after(at, cursor.get()) && rewind.map(r -> after(r, at)).orElse(true)) {
-      rewind = Optional.of(at);
+    if (cursor.isPresent() && !after(at, cursor.get())) {
+      rewindTo(at);
+    } else if (busy || !batch.isEmpty()) {
+      queuedDuringRead = Optional.of(queuedDuringRead.filter(q -> !after(q, at)).orElse(at));
     }
     return onWake();
+  }
+
+  private void rewindTo(OutboxEntry.Position at) {
+    if (rewind.map(r -> after(r, at)).orElse(true)) {
+      rewind = Optional.of(at);
+    }
+  }
+
+  /** After the cursor moved: an entry queued during the read that it has now passed is read again. */
+  private void checkQueuedDuringRead() {
+    queuedDuringRead.ifPresent(q -> {
+      if (cursor.isPresent() && !after(q, cursor.get())) {
+        rewindTo(q);
+        queuedDuringRead = Optional.empty();
+      }
+    });
   }
 
   private Behavior<Command> onCursorLoaded(CursorLoaded loaded) {
@@ -156,6 +180,8 @@ public final class WebhookDeliverer extends AbstractBehavior<WebhookDeliverer.Co
       scanDay = r.day();
     });
     rewind = Optional.empty();
+    // This read runs after every entry queued so far was written: it, or a read after it, finds them.
+    queuedDuringRead = Optional.empty();
     LocalDate day = scanDay;
     getContext().pipeToSelf(outbox.next(subscription.id(), day, cursor, settings.batchSize()),
         (entries, e) -> e == null ? new BatchLoaded(day, entries) : new StoreFailed(e.toString()));
@@ -171,6 +197,7 @@ public final class WebhookDeliverer extends AbstractBehavior<WebhookDeliverer.Co
         batch.add(entry);
       }
     }
+    checkQueuedDuringRead();
     if (!batch.isEmpty()) {
       sendHead();
     } else if (loaded.entries().size() == settings.batchSize()) {
@@ -201,11 +228,14 @@ public final class WebhookDeliverer extends AbstractBehavior<WebhookDeliverer.Co
     OutboxEntry last = sent.entries().get(sent.entries().size() - 1);
     cursor = Optional.of(last.position());
     scanDay = last.day();
+    checkQueuedDuringRead();
     // The delivered marks are in place before anything reads past them again (a rewind skips them).
     CompletableFuture<?>[] marks = sent.entries().stream()
         .map(entry -> outbox.markDelivered(entry, tries).toCompletableFuture()).toArray(CompletableFuture[]::new);
     getContext().pipeToSelf(CompletableFuture.allOf(marks)
-            .thenCompose(done -> outbox.saveCursor(subscription.id(), last.position())),
+            // Off the driver's I/O thread: the bounded session may block it for a free slot.
+            .thenComposeAsync(done -> outbox.saveCursor(subscription.id(), last.position()),
+                getContext().getExecutionContext()),
         (ok, e) -> e == null ? new Recorded() : new StoreFailed(e.toString()));
     return this;
   }

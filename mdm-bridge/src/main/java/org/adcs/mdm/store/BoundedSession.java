@@ -11,7 +11,10 @@ import java.util.concurrent.Semaphore;
  * The driver session with a hard bound on requests in flight. When the bound is reached, the
  * caller waits for a free slot: back-pressure reaches the producer instead of the driver's queue
  * growing without limit. Call it from a thread that may block (a blocking dispatcher, or through a
- * stream stage whose parallelism is at most {@link #maxInFlight()}, which then never waits).
+ * stream stage whose parallelism is at most {@link #maxInFlight()}, which then never waits). Never
+ * from the driver's own I/O threads, i.e. not in a plain {@code thenCompose} on a driver future: an
+ * I/O thread waiting here stops reading the answers that free the slots, and the node deadlocks (an
+ * outage storm of 1,000 events did so; docs/benchmarks.md).
  */
 public final class BoundedSession {
 

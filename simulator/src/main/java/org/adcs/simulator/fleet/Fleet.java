@@ -334,6 +334,15 @@ public final class Fleet implements MeterHooks, AutoCloseable {
         }
     }
 
+    /**
+     * Pushes the events the meter logged since its last push, now, as a meter does when an event
+     * happens (R-EV-1). The clockwork does this for the events of the generated history; a caller that
+     * logs events itself ({@link SimulatedMeter#logEvent}), e.g. a latency benchmark, calls it after.
+     */
+    public void pushEvents(SimulatedMeter meter) {
+        clockwork.pushPendingEvents(meter, clock.instant());
+    }
+
     @Override
     public void scheduleChanged(SimulatedMeter meter, int schedule) {
         schedules.add(meter, schedule);
