@@ -12,13 +12,11 @@ import akka.persistence.query.PersistenceQuery;
 import akka.stream.javadsl.Sink;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +34,7 @@ import org.adcs.headend.meter.MeterModel.ChannelDay;
 import org.adcs.headend.meter.MeterModel.Source;
 import org.adcs.headend.meter.MeterRequests;
 import org.adcs.headend.meter.MeterState;
+import org.adcs.headend.testing.SharedClock;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.simulator.fault.Fault;
 import org.adcs.simulator.fault.FaultPlan;
@@ -67,26 +66,6 @@ class CollectionNightIT {
   private static final int CLOCK_200S = 5;
   private static final Duration ASK = Duration.ofSeconds(30);
 
-  /** The simulation's clock, shared by the head-end: set once the head-end is up, so the night starts on time. */
-  private static final class SharedClock extends Clock {
-    private volatile Clock delegate = Clock.systemUTC();
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("shared as is, in UTC");
-    }
-
-    @Override
-    public Instant instant() {
-      return delegate.instant();
-    }
-  }
-
   @Test
   void oneNightOfThreeHundredMetersEndsWithTheJournalHoldingExactlyWhatTheMetersHold() throws Exception {
     Map<String, String> env = TestNodes.withSharedCassandra(TestNodes.nodeEnvironment("night"), "adcs_night_it");
@@ -103,7 +82,7 @@ class CollectionNightIT {
     try {
       // Mid-interval, 24 simulated minutes before midnight: time to register and write every schedule.
       AcceleratedClock clock = new AcceleratedClock(midnight.minus(Duration.ofMinutes(24)), SPEED);
-      shared.delegate = clock;
+      shared.follow(clock);
       FleetTerms terms = FleetTerms.defaults(2026, midnight.minus(Duration.ofDays(3)))
           .withFaults(new FaultPlan(List.of(FaultRule.ofShare(Fault.DROP_MID_BLOCK, 0).forMeters(DROPS_MID_BLOCK))));
       fleet = new Fleet(FleetConfig.dialling(terms, METERS, headEnd.meterPort().address()), clock, group);

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.adcs.headend.HeadEnd;
+import org.adcs.headend.testing.SharedClock;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.scheduler.CollectionScheduler;
 import org.adcs.protocol.axdr.DlmsData;
@@ -104,26 +104,6 @@ class SchedulerAcceptanceIT {
   /** R-OD-1: an operator's read completes within 30 s (80 %); the one issued during the mass read must too. */
   private static final Duration OPERATOR_BUDGET = Duration.ofSeconds(30);
 
-  /** The simulation's clock, shared by the head-end: set once the head-end is up. */
-  private static final class SharedClock extends Clock {
-    private volatile Clock delegate = Clock.systemUTC();
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("shared as is, in UTC");
-    }
-
-    @Override
-    public Instant instant() {
-      return delegate.instant();
-    }
-  }
-
   @Test
   void fiveAcceleratedDaysWithFaultsGiveExactlyTheReportsTheFaultsShouldProduce() throws Exception {
     long realStart = System.nanoTime();
@@ -196,13 +176,13 @@ class SchedulerAcceptanceIT {
 
     SharedClock shared = new SharedClock();
     // The scheduler reads the clock as it starts (its jobs' times): it must already be the simulation's.
-    shared.delegate = Clock.fixed(start, ZoneOffset.UTC);
+    shared.follow(Clock.fixed(start, ZoneOffset.UTC));
     EventLoopGroup group = new NioEventLoopGroup(2);
     HeadEnd headEnd = HeadEnd.start(settings, shared);
     Fleet fleet = null;
     try {
       AcceleratedClock clock = new AcceleratedClock(start, SPEED);
-      shared.delegate = clock;
+      shared.follow(clock);
       // Ticks of 20 ms (48 simulated seconds): pushes leave close to their read times.
       fleet = new Fleet(new FleetConfig(terms, METERS, FleetConfig.Mode.DIAL, headEnd.meterPort().address(), 1, 0, 512,
           Duration.ofMillis(20)), clock, group);
