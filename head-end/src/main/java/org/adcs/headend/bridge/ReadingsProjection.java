@@ -2,23 +2,7 @@ package org.adcs.headend.bridge;
 
 import akka.Done;
 import akka.actor.typed.ActorSystem;
-import akka.actor.typed.Behavior;
-import akka.actor.typed.PostStop;
-import akka.actor.typed.javadsl.Behaviors;
-import akka.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
-import akka.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import akka.persistence.query.EventEnvelope;
-import akka.persistence.query.Offset;
-import akka.persistence.query.PersistenceQuery;
-import akka.persistence.query.Sequence;
-import akka.stream.KillSwitches;
-import akka.stream.RestartSettings;
-import akka.stream.UniqueKillSwitch;
-import akka.stream.javadsl.Keep;
-import akka.stream.javadsl.RestartSource;
-import akka.stream.javadsl.Sink;
-import akka.stream.javadsl.Source;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -45,34 +29,7 @@ public final class ReadingsProjection {
   private ReadingsProjection() {}
 
   public static void init(ActorSystem<?> system, ReadingPosting posting, ProjectionOffsets offsets, VeeLevel level) {
-    JdbcReadJournal journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class,
-        JdbcReadJournal.Identifier());
-    ShardedDaemonProcess.get(system).init(Void.class, NAME, Meter.TAG_SLICES,
-        slice -> slice("meter-" + slice, system, journal, posting, offsets, level));
-  }
-
-  private static Behavior<Void> slice(String tag, ActorSystem<?> system, JdbcReadJournal journal, ReadingPosting posting,
-      ProjectionOffsets offsets, VeeLevel level) {
-    return Behaviors.setup(context -> {
-      UniqueKillSwitch running = RestartSource.withBackoff(
-              RestartSettings.create(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2),
-              () -> Source.completionStageSource(offsets.load(NAME, tag).thenApply(offset -> {
-                    log.info("projection {} slice {} resuming after offset {}", NAME, tag, offset);
-                    return journal.eventsByTag(tag, Offset.sequence(offset));
-                  }))
-                  .mapAsync(1, envelope -> post(envelope, posting, level).thenApply(done -> envelope.offset()))
-                  .groupedWithin(200, Duration.ofSeconds(1))
-                  .mapAsync(1, batch -> offsets.save(NAME, tag, ((Sequence) batch.get(batch.size() - 1)).value())))
-          .viaMat(KillSwitches.single(), Keep.right())
-          .toMat(Sink.ignore(), Keep.left())
-          .run(system);
-      return Behaviors.<Void>receive(Void.class)
-          .onSignal(PostStop.class, stop -> {
-            running.shutdown();
-            return Behaviors.same();
-          })
-          .build();
-    });
+    JournalSlices.start(system, NAME, offsets, envelope -> post(envelope, posting, level));
   }
 
   private static CompletionStage<Done> post(EventEnvelope envelope, ReadingPosting posting, VeeLevel level) {
