@@ -153,11 +153,17 @@ class EventRoutingIT {
         .toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
+  /**
+   * When the test's events are received: after its subscriptions are made (a subscription gets what
+   * arrives from its creation on), and on the day the test runs, not a fixed date that goes stale.
+   */
+  private static final Instant RECEIVED = Instant.now().plusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
   private static MeterEvent event(int i) {
     MeterEventType type = i % 2 == 0 ? MeterEventType.POWER_OUTAGE : MeterEventType.POWER_RESTORED;
     return new MeterEvent(new MeterId("SIM" + String.format("%08d", i % 7)), type, i % 2 == 0 ? 1 : 2,
-        LocalDateTime.of(2026, 11, 22, 12, 0).plusSeconds(i), i, ReadingSource.SCHEDULED,
-        Instant.parse("2026-11-22T12:00:00Z").plusMillis(i));
+        LocalDateTime.ofInstant(RECEIVED, java.time.ZoneOffset.UTC).plusSeconds(i), i, ReadingSource.SCHEDULED,
+        RECEIVED.plusMillis(i));
   }
 
   private static String key(MeterEvent event) {
