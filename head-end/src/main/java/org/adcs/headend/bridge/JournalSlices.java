@@ -6,10 +6,7 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.PostStop;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
-import akka.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import akka.persistence.query.EventEnvelope;
-import akka.persistence.query.Offset;
-import akka.persistence.query.PersistenceQuery;
 import akka.persistence.query.Sequence;
 import akka.stream.KillSwitches;
 import akka.stream.RestartSettings;
@@ -21,6 +18,7 @@ import akka.stream.javadsl.Source;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import org.adcs.headend.journal.TaggedEvents;
 import org.adcs.headend.meter.Meter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,20 +39,19 @@ public final class JournalSlices {
   /** Runs {@code handler} over every meter event, under {@code name}'s own offsets. */
   public static void start(ActorSystem<?> system, String name, ProjectionOffsets offsets,
       Function<EventEnvelope, CompletionStage<Done>> handler) {
-    JdbcReadJournal journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class,
-        JdbcReadJournal.Identifier());
+    TaggedEvents journal = TaggedEvents.of(system);
     ShardedDaemonProcess.get(system).init(Void.class, name, Meter.TAG_SLICES,
         slice -> slice(name, "meter-" + slice, system, journal, offsets, handler));
   }
 
-  private static Behavior<Void> slice(String name, String tag, ActorSystem<?> system, JdbcReadJournal journal,
+  private static Behavior<Void> slice(String name, String tag, ActorSystem<?> system, TaggedEvents journal,
       ProjectionOffsets offsets, Function<EventEnvelope, CompletionStage<Done>> handler) {
     return Behaviors.setup(context -> {
       UniqueKillSwitch running = RestartSource.withBackoff(
               RestartSettings.create(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2),
               () -> Source.completionStageSource(offsets.load(name, tag).thenApply(offset -> {
                     log.info("projection {} slice {} resuming after offset {}", name, tag, offset);
-                    return journal.eventsByTag(tag, Offset.sequence(offset));
+                    return journal.eventsByTag(tag, offset);
                   }))
                   .mapAsync(1, envelope -> handler.apply(envelope).thenApply(done -> envelope.offset()))
                   .groupedWithin(200, Duration.ofSeconds(1))

@@ -21,12 +21,26 @@ final class JournalCounter extends EventSourcedBehavior<JournalCounter.Command, 
 
   record Total(long sum, int events) implements CborSerializable {}
 
+  /** Untagged: the events are read back only by replaying the entity. */
+  private final String tag;
+
   static Behavior<Command> create(String id) {
-    return new JournalCounter(PersistenceId.of("JournalCounter", id));
+    return new JournalCounter(PersistenceId.of("JournalCounter", id), null);
   }
 
-  private JournalCounter(PersistenceId id) {
+  /** Every event tagged {@code tag}, for the journal's queries by tag. */
+  static Behavior<Command> create(String id, String tag) {
+    return new JournalCounter(PersistenceId.of("JournalCounter", id), tag);
+  }
+
+  private JournalCounter(PersistenceId id, String tag) {
     super(id);
+    this.tag = tag;
+  }
+
+  @Override
+  public java.util.Set<String> tagsFor(Added event) {
+    return tag == null ? java.util.Set.of() : java.util.Set.of(tag);
   }
 
   @Override
