@@ -14,12 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.adcs.headend.meter.MeterModel;
 import org.adcs.headend.meter.MeterRequests;
-import org.adcs.protocol.apdu.CosemAttribute;
-import org.adcs.protocol.apdu.GetDataResult;
 import org.adcs.protocol.axdr.DlmsData;
 import org.adcs.protocol.cosem.CosemDateTime;
 import org.adcs.protocol.cosem.ObisCode;
-import org.adcs.protocol.cosem.ProfileGenericObject;
 import org.adcs.protocol.session.ClientSession;
 import org.adcs.protocol.session.MeterReader;
 
@@ -62,25 +59,15 @@ final class RangeRead {
         : LocalDateTime.ofInstant(now, standardTime).toLocalDate().atStartOfDay().toInstant(standardTime);
     Instant end = to != null && to.isBefore(now) ? to : now;
     Gathered g = new Gathered();
-    return reader.logicalDeviceName()
-        .thenCompose(name -> {
-          g.name = name;
-          return reader.clock();
-        })
-        .thenCompose(meterClock -> {
-          g.meterClock = meterClock;
-          return reader.register(ObisCode.ACTIVE_ENERGY_IMPORT);
-        })
-        .thenCompose(imports -> {
-          g.imports = imports;
-          return reader.register(ObisCode.ACTIVE_ENERGY_EXPORT);
-        })
-        .thenCompose(exports -> {
-          g.exports = exports;
-          return session.get(new CosemAttribute(ProfileGenericObject.CLASS_ID, ObisCode.LOAD_PROFILE, 4));
-        })
-        .thenCompose(period -> {
-          g.intervalMinutes = intervalMinutes(period);
+    // One with-list exchange for identifier, clock, registers and capture period, then the profile
+    // and the event log: three round trips (plus blocks) instead of seven (R-OD-1, R-OD-2).
+    return reader.snapshot(List.of(ObisCode.ACTIVE_ENERGY_IMPORT, ObisCode.ACTIVE_ENERGY_EXPORT), ObisCode.LOAD_PROFILE)
+        .thenCompose(snapshot -> {
+          g.name = snapshot.logicalDeviceName();
+          g.meterClock = snapshot.clock();
+          g.imports = snapshot.registers().get(0);
+          g.exports = snapshot.registers().get(1);
+          g.intervalMinutes = intervalMinutes(snapshot.capturePeriodSeconds());
           return reader.profile(ObisCode.LOAD_PROFILE, start, end, standardTime);
         })
         .thenCompose(rows -> {
@@ -106,18 +93,11 @@ final class RangeRead {
   }
 
   /** The capture period in minutes; a meter that does not say is taken to record every 15 minutes. */
-  private static int intervalMinutes(GetDataResult period) {
-    if (period instanceof GetDataResult.Value value) {
-      try {
-        long seconds = value.data().asLong();
-        if (seconds >= 60 && seconds <= 3600 && seconds % 60 == 0 && 1440 % (seconds / 60) == 0) {
-          return (int) (seconds / 60);
-        }
-      } catch (IllegalArgumentException notANumber) {
-        // fall through to the default
-      }
-    }
-    return 15;
+  private static int intervalMinutes(Optional<Long> capturePeriodSeconds) {
+    return capturePeriodSeconds
+        .filter(seconds -> seconds >= 60 && seconds <= 3600 && seconds % 60 == 0 && 1440 % (seconds / 60) == 0)
+        .map(seconds -> (int) (seconds / 60))
+        .orElse(15);
   }
 
   private MeterModel.RegisterValue register(String channel, MeterReader.RegisterReading reading, Instant at) {

@@ -44,6 +44,28 @@ class MeterReaderTest {
     }
 
     @Test
+    void readsIdentifierClockRegistersAndCapturePeriodInOneExchange() throws Exception {
+        done(link.client.associate());
+        MeterReader.Snapshot snapshot = done(reader.snapshot(
+                List.of(ObisCode.ACTIVE_ENERGY_IMPORT, ObisCode.ACTIVE_ENERGY_EXPORT), ObisCode.LOAD_PROFILE));
+        assertEquals(TestMeter.DEVICE_NAME, snapshot.logicalDeviceName());
+        assertEquals(TestMeter.NOW, snapshot.clock());
+        assertEquals(List.of(
+                new MeterReader.RegisterReading(ObisCode.ACTIVE_ENERGY_IMPORT, new BigDecimal(TestMeter.IMPORT_WH), ScalerUnit.UNIT_WH),
+                new MeterReader.RegisterReading(ObisCode.ACTIVE_ENERGY_EXPORT, new BigDecimal(TestMeter.EXPORT_WH), ScalerUnit.UNIT_WH)),
+                snapshot.registers());
+        assertEquals(java.util.Optional.of(900L), snapshot.capturePeriodSeconds());
+    }
+
+    @Test
+    void aSnapshotWithARegisterTheMeterDoesNotHaveFailsAsADataAccessError() throws Exception {
+        done(link.client.associate());
+        ExecutionException e = assertThrows(ExecutionException.class, () -> done(reader.snapshot(
+                List.of(ObisCode.ACTIVE_ENERGY_IMPORT, new ObisCode(1, 0, 9, 8, 0, 255)), ObisCode.LOAD_PROFILE)));
+        assertEquals(SessionException.Reason.DATA_ACCESS, assertInstanceOf(SessionException.class, e.getCause()).reason());
+    }
+
+    @Test
     void correctsTheMeterClock() throws Exception {
         done(link.client.associate());
         assertEquals(DataAccessResult.SUCCESS, done(reader.setClock(TestMeter.NOW.plusSeconds(25), ZoneOffset.UTC)));
