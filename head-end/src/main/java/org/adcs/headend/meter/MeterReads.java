@@ -84,6 +84,14 @@ final class MeterReads {
       }
       meter.context().getLog().info("meter {}: {} read for {} completed (attempt {}, {} intervals)", meter.meterId(), request.source(),
           request.requestedBy(), answered.attempt(), result.intervalsReceived());
+      if (request.source() == MeterModel.Source.ON_DEMAND) {
+        // The operator's answer does not queue behind the night's journal writes (R-OD-1, R-OD-4): it
+        // goes now and the read is stored after it. Should that write fail, the meter still holds the
+        // data and its next push or a recovery read brings it. Other reads are answered once stored,
+        // so the scheduler counts a recovered day only when it is in the journal.
+        request.replyTo().tell(result);
+        return events.isEmpty() ? effects.get().noReply() : effects.get().persist(events).thenNoReply();
+      }
       return effects.get().persist(events).thenReply(request.replyTo(), s -> result);
     }
     Instant at = result.at() != null ? result.at() : state.lastContact();
