@@ -137,20 +137,28 @@ public final class HeadEndBenchmark {
     int total = meters + readMeters;
     // Named so that the CPU report tells the simulator's thread from the head-end's Netty workers.
     EventLoopGroup group = new NioEventLoopGroup(1, new io.netty.util.concurrent.DefaultThreadFactory("simulator", true));
+    // The meters that are read on demand are other devices than the pushing ones: a fleet of their
+    // own on an event loop of its own, so that a read does not wait in the pushing fleet's queue of
+    // push compositions (a simulator artefact) but only for the head-end and the machine's cores.
+    EventLoopGroup readGroup = new NioEventLoopGroup(1,
+        new io.netty.util.concurrent.DefaultThreadFactory("simulator-read", true));
     ManualClock fleetClock = new ManualClock(now);
-    Fleet fleet = new Fleet(FleetConfig.dialling(terms, total, headEnd.meterPort().address())
-        .withSourceAddresses(Math.max(1, (total + 4999) / 5000)), fleetClock, group);
+    Fleet fleet = new Fleet(FleetConfig.dialling(terms, meters, headEnd.meterPort().address())
+        .withSourceAddresses(Math.max(1, (meters + 4999) / 5000)), fleetClock, group);
+    Fleet readFleet = new Fleet(FleetConfig.dialling(terms, readMeters, headEnd.meterPort().address())
+        .withFirstSourceHost(200).withFirstMeter(meters), fleetClock, readGroup);
     try {
       long t = System.nanoTime();
       fleet.start(false, line -> { });
+      readFleet.start(false, line -> { });
       await(() -> headEnd.meterPort().connected().count() >= total, Duration.ofMinutes(10), "meters identified");
       System.out.printf("%d meters connected and identified in %.1f s%n", total, (System.nanoTime() - t) / 1e9);
       awaitJournalQuiet();
       warmRegisters(fleet, meters, group, fleetClock.instant());
 
       List<String> readIds = new ArrayList<>();
-      for (int i = meters; i < total; i++) {
-        readIds.add(fleet.meter(i).name());
+      for (int i = 0; i < readMeters; i++) {
+        readIds.add(readFleet.meter(i).name());
       }
       try (OnDemandLoad reads = new OnDemandLoad(headEnd.meters(), readIds, false);
           OnDemandLoad probes = new OnDemandLoad(headEnd.meters(), readIds, true)) {
@@ -279,7 +287,9 @@ public final class HeadEndBenchmark {
       }
     } finally {
       fleet.close();
+      readFleet.close();
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+      readGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
   }
 

@@ -75,7 +75,7 @@ public final class Fleet implements MeterHooks, AutoCloseable {
         this.meters = new SimulatedMeter[config.size()];
         IntervalPlan shared = new IntervalPlan(config.terms().intervalMinutes());
         for (int i = 0; i < meters.length; i++) {
-            meters[i] = new SimulatedMeter(MeterSpec.of(config.terms(), i), config.terms(), shared);
+            meters[i] = new SimulatedMeter(MeterSpec.of(config.terms(), config.firstMeter() + i), config.terms(), shared);
             schedules.add(meters[i], 0);
         }
         this.listeners = config.mode() == FleetConfig.Mode.LISTEN ? new Channel[meters.length] : new Channel[0];

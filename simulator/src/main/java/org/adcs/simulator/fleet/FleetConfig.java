@@ -18,9 +18,11 @@ import org.adcs.simulator.meter.FleetTerms;
  * @param tickPeriod        real time between two looks at the simulated clock for due pushes and events
  * @param firstSourceHost   the last byte of the first source address (1 unless several fleets on one host must not
  *                          share ephemeral ports, as in the split connection benchmark)
+ * @param firstMeter        the fleet's first meter in the terms' numbering (0 unless several fleets on one host
+ *                          stand for one population, each with meters of its own, e.g. on an event loop of its own)
  */
 public record FleetConfig(FleetTerms terms, int size, Mode mode, InetSocketAddress headEnd, int sourceAddresses,
-                          int listenPort, int maxConnecting, Duration tickPeriod, int firstSourceHost) {
+                          int listenPort, int maxConnecting, Duration tickPeriod, int firstSourceHost, int firstMeter) {
     public static final int MAX_SIZE = 1_000_000;
 
     /** Which side opens the TCP connection. */
@@ -43,6 +45,16 @@ public record FleetConfig(FleetTerms terms, int size, Mode mode, InetSocketAddre
         if (tickPeriod.isNegative() || tickPeriod.isZero()) {
             throw new IllegalArgumentException("tick period must be positive");
         }
+        if (firstMeter < 0 || firstMeter + (long) size > MAX_SIZE) {
+            throw new IllegalArgumentException("meters " + firstMeter + ".." + (firstMeter + (long) size - 1)
+                    + " must lie in 0.." + (MAX_SIZE - 1));
+        }
+    }
+
+    /** A fleet numbered from the first meter. */
+    public FleetConfig(FleetTerms terms, int size, Mode mode, InetSocketAddress headEnd, int sourceAddresses,
+                       int listenPort, int maxConnecting, Duration tickPeriod, int firstSourceHost) {
+        this(terms, size, mode, headEnd, sourceAddresses, listenPort, maxConnecting, tickPeriod, firstSourceHost, 0);
     }
 
     /** The configuration before {@code firstSourceHost} existed: source addresses from 127.0.0.1. */
@@ -60,19 +72,25 @@ public record FleetConfig(FleetTerms terms, int size, Mode mode, InetSocketAddre
     }
 
     public FleetConfig withSourceAddresses(int n) {
-        return new FleetConfig(terms, size, mode, headEnd, n, listenPort, maxConnecting, tickPeriod, firstSourceHost);
+        return new FleetConfig(terms, size, mode, headEnd, n, listenPort, maxConnecting, tickPeriod, firstSourceHost, firstMeter);
     }
 
     public FleetConfig withListenPort(int port) {
-        return new FleetConfig(terms, size, mode, headEnd, sourceAddresses, port, maxConnecting, tickPeriod, firstSourceHost);
+        return new FleetConfig(terms, size, mode, headEnd, sourceAddresses, port, maxConnecting, tickPeriod, firstSourceHost, firstMeter);
     }
 
     public FleetConfig withMaxConnecting(int n) {
-        return new FleetConfig(terms, size, mode, headEnd, sourceAddresses, listenPort, n, tickPeriod, firstSourceHost);
+        return new FleetConfig(terms, size, mode, headEnd, sourceAddresses, listenPort, n, tickPeriod, firstSourceHost, firstMeter);
     }
 
     /** Dial from 127.0.0.host onwards instead of 127.0.0.1. */
     public FleetConfig withFirstSourceHost(int host) {
-        return new FleetConfig(terms, size, mode, headEnd, sourceAddresses, listenPort, maxConnecting, tickPeriod, host);
+        return new FleetConfig(terms, size, mode, headEnd, sourceAddresses, listenPort, maxConnecting, tickPeriod, host, firstMeter);
+    }
+
+    /** Number this fleet's meters from {@code first} (their identities and data follow the number). */
+    public FleetConfig withFirstMeter(int first) {
+        return new FleetConfig(terms, size, mode, headEnd, sourceAddresses, listenPort, maxConnecting, tickPeriod,
+                firstSourceHost, first);
     }
 }
