@@ -67,8 +67,22 @@ public final class Meter
   public record Announce(Registration registration, Instant at, ActorRef<MeterRequests.Request> session,
       ActorRef<Reply> replyTo) implements Command, RepliesWithReply {}
 
-  /** Intervals and registers arrived; the reply is the go-ahead to acknowledge them to the meter. */
-  public record Collect(Delivery delivery, ActorRef<Reply> replyTo) implements Command, RepliesWithReply {}
+  /**
+   * Intervals and registers arrived, with the events the same push carried; the reply is the
+   * go-ahead to acknowledge the push to the meter. What is new is persisted in one atomic write.
+   */
+  public record Collect(Delivery delivery, List<LoggedEvent> events, ActorRef<Reply> replyTo)
+      implements Command, RepliesWithReply {
+
+    public Collect {
+      events = List.copyOf(events);
+    }
+
+    /** A delivery without events (a read, a field download). */
+    public Collect(Delivery delivery, ActorRef<Reply> replyTo) {
+      this(delivery, List.of(), replyTo);
+    }
+  }
 
   public record RecordEvents(List<LoggedEvent> events, Instant receivedAt, ActorRef<Reply> replyTo)
       implements Command, RepliesWithReply {}
@@ -417,14 +431,26 @@ public final class Meter
 
   // ---- collection, events, clock ----------------------------------------------------------------
 
-  /** Persist first, acknowledge after: a delivery already held in full changes nothing (R-COL-1). */
+  /**
+   * Persist first, acknowledge after (R-COL-1): the push's new intervals and new events in one write,
+   * one journal round trip per push; a delivery already held in full and events already logged
+   * change nothing.
+   */
   private ReplyEffect<Event, MeterState> onCollect(MeterState state, Collect cmd) {
     boolean allHeld = !cmd.delivery().days().isEmpty() && cmd.delivery().days().stream()
         .allMatch(d -> state.collected().holdsAll(d.channel(), d.day(), d.presentIntervals()));
-    if (allHeld) {
+    List<LoggedEvent> fresh = state.recentEvents().newOnes(cmd.events());
+    List<Event> events = new java.util.ArrayList<>(2);
+    if (!allHeld) {
+      events.add(new IntervalsCollected(cmd.delivery()));
+    }
+    if (!fresh.isEmpty()) {
+      events.add(new EventsReceived(fresh, cmd.delivery().receivedAt()));
+    }
+    if (events.isEmpty()) {
       return Effect().reply(cmd.replyTo(), new Accepted(false));
     }
-    return Effect().persist(new IntervalsCollected(cmd.delivery())).thenReply(cmd.replyTo(), s -> new Accepted(true));
+    return Effect().persist(events).thenReply(cmd.replyTo(), s -> new Accepted(true));
   }
 
   private ReplyEffect<Event, MeterState> onEvents(MeterState state, RecordEvents cmd) {

@@ -130,9 +130,9 @@ final class MeterConnection {
   }
 
   /**
-   * R-COL-1: the intervals and events are persisted by the meter's entity first; only then is the
-   * push acknowledged to the meter, so an acknowledged push can never be lost. An unacknowledged
-   * push is sent again by the meter with its next one (R-SCH-6).
+   * R-COL-1: the intervals and events are persisted by the meter's entity first (one command, one
+   * write); only then is the push acknowledged to the meter, so an acknowledged push can never be
+   * lost. An unacknowledged push is sent again by the meter with its next one (R-SCH-6).
    */
   private void collect(PushConversion.Converted push, CosemDateTime pushTime) {
     var meter = meters.meter(meterId);
@@ -140,10 +140,7 @@ final class MeterConnection {
     // executor, which with fewer than 3 cores is a new thread per callback; the connection's event
     // loop, where the acknowledgement is written anyway, takes them instead (measured: docs/benchmarks.md).
     Executor loop = channel.eventLoop();
-    meter.<Meter.Reply>ask(replyTo -> new Meter.Collect(push.delivery(), replyTo), askTimeout)
-        .thenComposeAsync(collected -> meter.<Meter.Reply>ask(replyTo ->
-            new Meter.RecordEvents(push.events(), push.delivery().receivedAt(), replyTo), askTimeout)
-            .thenApplyAsync(events -> collected, loop), loop)
+    meter.<Meter.Reply>ask(replyTo -> new Meter.Collect(push.delivery(), push.events(), replyTo), askTimeout)
         .whenCompleteAsync((collected, error) -> {
           if (error != null || !(collected instanceof Meter.Accepted accepted)) {
             String why = error != null ? error.toString() : ((Meter.Rejected) collected).reason();

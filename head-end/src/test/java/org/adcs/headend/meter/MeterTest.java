@@ -99,6 +99,29 @@ class MeterTest {
   }
 
   @Test
+  void aPushsIntervalsAndEventsArePersistedInOneWriteAndOnlyWhatIsNew_R_COL_1_R_EV_1() {
+    register();
+    LocalDate day = LocalDate.of(2026, 11, 21);
+    LocalDateTime at = LocalDateTime.of(2026, 11, 21, 13, 2);
+    List<LoggedEvent> logged = List.of(new LoggedEvent(7, 1, "POWER_OUTAGE", at));
+    var first = meter.<Meter.Reply>runCommand(replyTo -> new Meter.Collect(night(day, 0, 96), logged, replyTo));
+    assertEquals(2, first.events().size());
+    assertInstanceOf(Meter.IntervalsCollected.class, first.events().get(0));
+    assertEquals(logged, assertInstanceOf(Meter.EventsReceived.class, first.events().get(1)).events());
+    assertEquals(new Meter.Accepted(true), first.reply());
+
+    // The same push again, with one more event: only the event is new.
+    List<LoggedEvent> more = List.of(logged.get(0), new LoggedEvent(8, 2, "POWER_RESTORED", at.plusMinutes(3)));
+    var again = meter.<Meter.Reply>runCommand(replyTo -> new Meter.Collect(night(day, 0, 96), more, replyTo));
+    var received = assertInstanceOf(Meter.EventsReceived.class, again.event());
+    assertEquals(List.of(8L), received.events().stream().map(LoggedEvent::sequence).toList());
+
+    var repeat = meter.<Meter.Reply>runCommand(replyTo -> new Meter.Collect(night(day, 0, 96), more, replyTo));
+    assertTrue(repeat.hasNoEvents());
+    assertEquals(new Meter.Accepted(false), repeat.reply());
+  }
+
+  @Test
   void recoveredIntervalsFillTheGap() {
     register();
     LocalDate day = LocalDate.of(2026, 11, 21);
