@@ -65,7 +65,8 @@ public record HeadEndSettings(
     String p = "adcs.meter-port.";
     return new org.adcs.headend.session.MeterPort.Settings(read.nonBlank(p + "interface"),
         read.integer(p + "port", 0, 65535), read.duration(p + "announce-timeout"), read.duration(p + "response-timeout"),
-        read.integer(p + "max-apdu-size", 64, 65535), read.duration(p + "partial-frame-timeout"));
+        read.integer(p + "max-apdu-size", 64, 65535), read.duration(p + "partial-frame-timeout"),
+        read.integer(p + "max-identifying", 1, 100_000), read.integer(p + "max-pushes-in-flight", 1, 100_000));
   }
 
   private static Meters meters(SettingReader read, Path workingDirectory) {

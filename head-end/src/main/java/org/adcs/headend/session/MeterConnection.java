@@ -54,6 +54,7 @@ final class MeterConnection {
   private final ZoneOffset standardTime;
   private final ClockCheck clockCheck;
   private final ActorSystem<?> system;
+  private final Admission.Gates admission;
   private volatile ActorRef<MeterRequests.Request> sessionActor;
   private static final java.util.concurrent.atomic.AtomicLong SESSIONS = new java.util.concurrent.atomic.AtomicLong();
   private volatile String meterId;
@@ -64,7 +65,9 @@ final class MeterConnection {
   private static final int MAX_EARLY_PUSHES = 8;
 
   MeterConnection(Channel channel, ClientSession session, MeterCredentials credentials, MeterSharding meters,
-      ConnectedMeters connected, Clock clock, Duration askTimeout, ZoneOffset standardTime, ActorSystem<?> system) {
+      ConnectedMeters connected, Clock clock, Duration askTimeout, ZoneOffset standardTime, ActorSystem<?> system,
+      Admission.Gates admission) {
+    this.admission = admission;
     this.channel = channel;
     this.session = session;
     this.credentials = credentials;
@@ -81,7 +84,7 @@ final class MeterConnection {
     session.onPush(this::onPush);
     channel.closeFuture().addListener(f -> onClosed());
     channel.eventLoop().schedule(() -> {
-      if (meterId == null && channel.isActive()) {
+      if (meterId == null && !identifying && channel.isActive()) {
         log.warn("meter connection from {} sent no announcement within {} s, closing it", channel.remoteAddress(),
             announceTimeout.toSeconds());
         channel.close();
@@ -107,7 +110,7 @@ final class MeterConnection {
         if (meterId == null) {
           if (!identifying) {
             identifying = true;
-            identify(push);
+            admission.identifications().admit(channel.eventLoop(), permit -> identify(push, permit));
           } else if (early.size() < MAX_EARLY_PUSHES) {
             early.add(push); // sent right after the announcement: handled once the meter is known
           } else {
@@ -126,7 +129,7 @@ final class MeterConnection {
       withMeter(() -> log.warn("push of an unknown layout or for another meter ignored (not acknowledged)"));
       return;
     }
-    collect(converted.get(), payload.get().pushTime());
+    admission.pushes().admit(channel.eventLoop(), permit -> collect(converted.get(), payload.get().pushTime(), permit));
   }
 
   /**
@@ -134,7 +137,7 @@ final class MeterConnection {
    * write); only then is the push acknowledged to the meter, so an acknowledged push can never be
    * lost. An unacknowledged push is sent again by the meter with its next one (R-SCH-6).
    */
-  private void collect(PushConversion.Converted push, CosemDateTime pushTime) {
+  private void collect(PushConversion.Converted push, CosemDateTime pushTime, Admission.Permit permit) {
     var meter = meters.meter(meterId);
     // An ask's stage (a Scala future converted) runs every callback "async" on the JDK's default
     // executor, which with fewer than 3 cores is a new thread per callback; the connection's event
@@ -143,6 +146,7 @@ final class MeterConnection {
     meter.<Meter.Reply>ask(replyTo -> new Meter.Collect(push.delivery(), push.events(), replyTo), askTimeout)
         .whenCompleteAsync((collected, error) -> {
           if (error != null || !(collected instanceof Meter.Accepted accepted)) {
+            permit.release();
             String why = error != null ? error.toString() : ((Meter.Rejected) collected).reason();
             withMeter(() -> log.warn("push not stored ({}); not acknowledged, the meter will send it again", why));
             return;
@@ -150,6 +154,7 @@ final class MeterConnection {
           session.set(new CosemAttribute(DataObject.CLASS_ID, ObisCode.PUSH_ACKNOWLEDGEMENT, 2),
                   new DlmsData.OctetString(pushTime.toBytes()))
               .whenComplete((result, ackError) -> withMeter(() -> {
+                permit.release();
                 int intervals = push.delivery().days().stream().mapToInt(d -> d.presentIntervals().cardinality()).sum();
                 if (ackError == null && result == DataAccessResult.OBJECT_UNDEFINED) {
                   log.info("push stored: {} intervals, {} registers, {} events{} (the meter keeps no acknowledgement"
@@ -166,9 +171,10 @@ final class MeterConnection {
         }, loop);
   }
 
-  private void identify(DataNotification announcement) {
+  private void identify(DataNotification announcement, Admission.Permit permit) {
     Optional<String> name = Announcement.logicalDeviceName(announcement);
     if (name.isEmpty()) {
+      permit.release();
       log.warn("security: a connection from {} announced no logical device name, closing it", channel.remoteAddress());
       channel.close();
       return;
@@ -176,6 +182,7 @@ final class MeterConnection {
     String ldn = name.get();
     Optional<MeterCredentials.Provisioned> provisioned = credentials.lookup(ldn);
     if (provisioned.isEmpty()) {
+      permit.release();
       log.warn("security: meter {} from {} is not provisioned, connection refused; add it to the provisioning file"
           + " (adcs.meters.provisioning-file)", ldn, channel.remoteAddress());
       channel.close();
@@ -185,9 +192,10 @@ final class MeterConnection {
     session.associate(Optional.of(Octets.copyOf(meter.llsPassword().getBytes(StandardCharsets.US_ASCII))))
         .whenComplete((association, error) -> {
           if (error != null) {
+            permit.release();
             refused(meter, error);
           } else {
-            announce(meter);
+            announce(meter, permit);
           }
         });
   }
@@ -201,17 +209,23 @@ final class MeterConnection {
     identifying = true;
     session.onPush(this::onPush);
     channel.closeFuture().addListener(f -> onClosed());
+    admission.identifications().admit(channel.eventLoop(), permit -> identifyDialled(meter, permit));
+  }
+
+  private void identifyDialled(MeterCredentials.Provisioned meter, Admission.Permit permit) {
     session.associate(Optional.of(Octets.copyOf(meter.llsPassword().getBytes(StandardCharsets.US_ASCII))))
         .thenCompose(association -> new org.adcs.protocol.session.MeterReader(session).logicalDeviceName())
         .whenComplete((name, error) -> {
           if (error != null) {
+            permit.release();
             refused(meter, error);
           } else if (!meter.logicalDeviceName().equals(name)) {
+            permit.release();
             withMeter(meter.serial(), () -> log.warn("security: dialled {} for meter {} but {} answered; connection"
                 + " closed, check its address in provisioning", channel.remoteAddress(), meter.logicalDeviceName(), name));
             channel.close();
           } else {
-            announce(meter);
+            announce(meter, permit);
           }
         });
   }
@@ -228,7 +242,7 @@ final class MeterConnection {
     channel.close();
   }
 
-  private void announce(MeterCredentials.Provisioned meter) {
+  private void announce(MeterCredentials.Provisioned meter, Admission.Permit permit) {
     Registration registration = new Registration(meter.serial(), meter.logicalDeviceName(), "dlms-lls",
         meter.listens() ? ConnectionKind.HEAD_END_DIALS : ConnectionKind.METER_CONNECTS, meter.address(),
         "provisioning:" + meter.logicalDeviceName());
@@ -236,6 +250,7 @@ final class MeterConnection {
         .<Meter.Reply>ask(replyTo -> new Meter.Announce(registration, clock.instant(), sessionActor(meter.serial()),
             replyTo), askTimeout)
         .whenCompleteAsync((reply, error) -> {
+          permit.release();
           if (reply instanceof Meter.Accepted accepted) {
             logicalDeviceName = meter.logicalDeviceName();
             List<DataNotification> waiting;

@@ -45,9 +45,12 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
    * @param announceTimeout     how long a new connection may take to say which meter it is
    * @param partialFrameTimeout how long a connection may stop in the middle of a frame before it is
    *                            closed (an idle connection between frames is kept)
+   * @param maxIdentifying      meters identified at once (association and registration); the rest of a
+   *                            reconnection storm waits its turn (Admission)
+   * @param maxPushesInFlight   pushes being stored and acknowledged at once; later ones wait unacknowledged
    */
   public record Settings(String host, int port, Duration announceTimeout, Duration responseTimeout, int maxApduSize,
-      Duration partialFrameTimeout) {}
+      Duration partialFrameTimeout, int maxIdentifying, int maxPushesInFlight) {}
 
   private final EventLoopGroup acceptor;
   private final EventLoopGroup workers;
@@ -75,6 +78,9 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
       java.time.ZoneOffset standardTime, akka.actor.typed.ActorSystem<?> system) {
     ConnectedMeters connected = new ConnectedMeters();
     ClientSettings client = ClientSettings.noSecurity().withTimeout(settings.responseTimeout());
+    Admission.Gates admission = new Admission.Gates(
+        new Admission("meters being identified", settings.maxIdentifying()),
+        new Admission("pushes being stored", settings.maxPushesInFlight()));
     EventLoopGroup acceptor = new NioEventLoopGroup(1);
     EventLoopGroup workers = new NioEventLoopGroup();
     ChannelInitializer<SocketChannel> connections = new ChannelInitializer<>() {
@@ -90,7 +96,7 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
             .addLast("dlms-client", new DlmsClientHandler(client, WrapperFrame.MANAGEMENT_CLIENT,
                 WrapperFrame.LOGICAL_DEVICE, session -> {
                   MeterConnection connection = new MeterConnection(ch, session, credentials, meters, connected, clock,
-                      settings.responseTimeout(), standardTime, system);
+                      settings.responseTimeout(), standardTime, system, admission);
                   MeterCredentials.Provisioned dialled = ch.attr(DIALLED).get();
                   if (dialled != null) {
                     connection.startDialled(dialled);

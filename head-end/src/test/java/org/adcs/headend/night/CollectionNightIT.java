@@ -72,6 +72,11 @@ class CollectionNightIT {
     env.put("ADCS_METERS_SHARED_LLS_PASSWORD", FleetTerms.DEFAULT_PASSWORD);
     env.put("ADCS_METERS_STANDARD_TIME", "+00:00"); // the simulated meters keep UTC as standard time
     env.put("ADCS_METERS_ON_DEMAND_ATTEMPT_TIMEOUT", "30s");
+    // The meter port's admission bounds far below the fleet, so that the 300 meters connecting at once
+    // (twice: at the start and after the restart) and each read group's pushes wait their turn, and
+    // the night must still end exact.
+    env.put("ADCS_METER_PORT_MAX_IDENTIFYING", "16");
+    env.put("ADCS_METER_PORT_MAX_PUSHES_IN_FLIGHT", "8");
     HeadEndSettings settings = TestNodes.settings(env);
     SharedClock shared = new SharedClock();
     EventLoopGroup group = new NioEventLoopGroup(2);
