@@ -230,6 +230,65 @@ class EventRoutingIT {
     }
   }
 
+  /**
+   * The event feed orders entries by receipt time: an entry that lands (is written) well after a
+   * later-received one a reader already passed is never read again by that reader.
+   */
+  @Test
+  void feedReaderFindsAnEntryWrittenLateWithAnOldReceiptTime() throws Exception {
+    EventFeed feed = new EventFeed(outbox, Clock.systemUTC(), Duration.ZERO);
+    Instant now = Instant.now();
+    MeterEvent fresh = new MeterEvent(new MeterId("SIM00000951"), MeterEventType.POWER_OUTAGE, 1,
+        LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC), 1, ReadingSource.SCHEDULED, now.minusSeconds(1));
+    MeterEvent late = new MeterEvent(new MeterId("SIM00000952"), MeterEventType.POWER_OUTAGE, 1,
+        LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC), 1, ReadingSource.SCHEDULED, now.minusSeconds(61));
+    OutboxEntry.Position start = EventFeed.before(now.minusSeconds(2));
+    outbox.add(Notifications.event(EventFeed.ID, fresh), EventFeed.RETENTION).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    EventFeed.Page first = feed.after(start, 100).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertEquals(List.of("SIM00000951:event:1"), first.entries().stream().map(OutboxEntry::key).toList());
+    outbox.add(Notifications.event(EventFeed.ID, late), EventFeed.RETENTION).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    EventFeed.Page second = feed.after(first.next(), 100).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertEquals(List.of("SIM00000952:event:1"), second.entries().stream().map(OutboxEntry::key).toList(),
+        "the entry written after the reader passed its receipt time");
+  }
+
+  /**
+   * An entry queued with a receipt time days before it is written (a late projection, a replay) lands
+   * behind the day the deliverer reads, though after its cursor: it must still be delivered.
+   */
+  @Test
+  void anEntryWrittenDaysAfterItsReceiptTimeIsDelivered() throws Exception {
+    try (WebhookSubscriber subscriber = new WebhookSubscriber(0, 200)) {
+      Instant now = Instant.now();
+      Subscription subscription = new Subscription(UUID.randomUUID(), "late-writes", EnumSet.of(
+          MeterEventType.POWER_OUTAGE), false, subscriber.url(), true, now.minus(Duration.ofDays(3)));
+      ActorTestKit kit = ActorTestKit.create("old-receipt-" + UUID.randomUUID());
+      try {
+        ActorRef<WebhookDeliverer.Command> deliverer = kit.spawn(WebhookDeliverer.create(subscription, outbox,
+            new WebhookClient(Duration.ofSeconds(10)), new DeliverySettings(Duration.ofMinutes(10),
+                Duration.ofMillis(100), Duration.ofSeconds(1), 50, Duration.ofSeconds(10)), Clock.systemUTC()));
+        OutboxEntry threeDaysOld = Notifications.event(subscription.id(), new MeterEvent(new MeterId("SIM00000811"),
+            MeterEventType.POWER_OUTAGE, 1, LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC), 1,
+            ReadingSource.SCHEDULED, now.minus(Duration.ofDays(3)).plusSeconds(60)));
+        OutboxEntry twoDaysOld = Notifications.event(subscription.id(), new MeterEvent(new MeterId("SIM00000811"),
+            MeterEventType.POWER_OUTAGE, 1, LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC), 2,
+            ReadingSource.SCHEDULED, now.minus(Duration.ofDays(2))));
+        outbox.add(threeDaysOld).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        deliverer.tell(new WebhookDeliverer.Queued(threeDaysOld.position()));
+        await(() -> subscriber.received().size() == 1, "the first late entry delivered");
+        // The deliverer reads on, day by day, to today (a handful of reads; no wake-up is due for 10 minutes).
+        TimeUnit.SECONDS.sleep(2);
+        outbox.add(twoDaysOld).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        deliverer.tell(new WebhookDeliverer.Queued(twoDaysOld.position()));
+        await(() -> subscriber.received().size() == 2, "the second late entry delivered");
+        assertEquals(List.of(threeDaysOld.key(), twoDaysOld.key()),
+            subscriber.received().stream().map(WebhookSubscriber.Received::key).toList());
+      } finally {
+        kit.shutdownTestKit();
+      }
+    }
+  }
+
   @Test
   void readingFeedSubscriberGetsEachValidatedDayWithStatuses_R_COL_2() throws Exception {
     try (WebhookSubscriber prepay = new WebhookSubscriber(0, 200)) {
