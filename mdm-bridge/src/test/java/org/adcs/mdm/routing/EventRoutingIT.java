@@ -40,6 +40,9 @@ class EventRoutingIT {
   private static StoreConnection connection;
   private static SubscriptionStore subscriptions;
   private static OutboxStore outbox;
+  private static BoundedSession db;
+  private static Feed events;
+  private static Feed readings;
 
   @BeforeAll
   static void openStore() {
@@ -48,7 +51,11 @@ class EventRoutingIT {
         shared.localDatacenter(), KEYSPACE, shared.replication(), shared.consistency(), shared.requestTimeout(),
         shared.connectTimeout(), null, null, shared.embedded()));
     RoutingSchema.create(connection.session(), KEYSPACE, StoreSchema.DEFAULT_RETENTION);
-    BoundedSession db = new BoundedSession(connection.session(), 64);
+    db = new BoundedSession(connection.session(), 64);
+    events = new Feed(db, KEYSPACE, Feed.EVENTS, Clock.systemUTC(), Duration.ofSeconds(2),
+        java.util.concurrent.ForkJoinPool.commonPool());
+    readings = new Feed(db, KEYSPACE, Feed.READINGS, Clock.systemUTC(), Duration.ofSeconds(2),
+        java.util.concurrent.ForkJoinPool.commonPool());
     subscriptions = new SubscriptionStore(db, KEYSPACE);
     outbox = new OutboxStore(db, KEYSPACE);
   }
@@ -65,7 +72,7 @@ class EventRoutingIT {
 
     Routing() throws Exception {
       AtomicReference<ActorRef<RoutingSupervisor.Command>> supervisor = new AtomicReference<>();
-      router = new EventRouter(subscriptions, outbox,
+      router = new EventRouter(subscriptions, outbox, events, readings,
           entry -> supervisor.get().tell(new RoutingSupervisor.Wake(entry.subscription(), entry.position())));
       router.refresh().toCompletableFuture().get(10, TimeUnit.SECONDS);
       DeliverySettings settings = new DeliverySettings(Duration.ofMillis(200), Duration.ofMillis(100),
@@ -123,7 +130,7 @@ class EventRoutingIT {
       downtime.close(); // stop at once: the next events wait in the outbox
       Routing restarted = null;
       try {
-        EventRouter routerWhileDown = new EventRouter(subscriptions, outbox, entry -> { });
+        EventRouter routerWhileDown = new EventRouter(subscriptions, outbox, events, readings, entry -> { });
         routerWhileDown.refresh().toCompletableFuture().get(10, TimeUnit.SECONDS);
         for (int i = 50; i < 60; i++) {
           routerWhileDown.route(event(i)).toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -231,25 +238,76 @@ class EventRoutingIT {
   }
 
   /**
-   * The event feed orders entries by receipt time: an entry that lands (is written) well after a
-   * later-received one a reader already passed is never read again by that reader.
+   * A feed entry's position is where it was written, not its receipt time: an event written after a
+   * reader passed its (older) receipt time is still read, exactly once, and writing it again (a
+   * replayed projection) adds nothing. A reader only takes settled entries, and reads on over hours
+   * without entries.
    */
   @Test
-  void feedReaderFindsAnEntryWrittenLateWithAnOldReceiptTime() throws Exception {
-    EventFeed feed = new EventFeed(outbox, Clock.systemUTC(), Duration.ZERO);
-    Instant now = Instant.now();
+  void feedReaderFindsEntriesWrittenLateWithOldReceiptTimesExactlyOnce() throws Exception {
+    Instant t0 = Instant.now();
+    SetClock clock = new SetClock(t0);
+    Feed feed = new Feed(db, KEYSPACE, "events-" + UUID.randomUUID(), clock, Duration.ofSeconds(2),
+        java.util.concurrent.ForkJoinPool.commonPool());
     MeterEvent fresh = new MeterEvent(new MeterId("SIM00000951"), MeterEventType.POWER_OUTAGE, 1,
-        LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC), 1, ReadingSource.SCHEDULED, now.minusSeconds(1));
+        LocalDateTime.ofInstant(t0, java.time.ZoneOffset.UTC), 1, ReadingSource.SCHEDULED, t0.minusSeconds(1));
     MeterEvent late = new MeterEvent(new MeterId("SIM00000952"), MeterEventType.POWER_OUTAGE, 1,
-        LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC), 1, ReadingSource.SCHEDULED, now.minusSeconds(61));
-    OutboxEntry.Position start = EventFeed.before(now.minusSeconds(2));
-    outbox.add(Notifications.event(EventFeed.ID, fresh), EventFeed.RETENTION).toCompletableFuture().get(10, TimeUnit.SECONDS);
-    EventFeed.Page first = feed.after(start, 100).toCompletableFuture().get(10, TimeUnit.SECONDS);
-    assertEquals(List.of("SIM00000951:event:1"), first.entries().stream().map(OutboxEntry::key).toList());
-    outbox.add(Notifications.event(EventFeed.ID, late), EventFeed.RETENTION).toCompletableFuture().get(10, TimeUnit.SECONDS);
-    EventFeed.Page second = feed.after(first.next(), 100).toCompletableFuture().get(10, TimeUnit.SECONDS);
-    assertEquals(List.of("SIM00000952:event:1"), second.entries().stream().map(OutboxEntry::key).toList(),
+        LocalDateTime.ofInstant(t0, java.time.ZoneOffset.UTC), 1, ReadingSource.SCHEDULED, t0.minusSeconds(61));
+    Feed.Position start = feed.now();
+    feed.add(Notifications.event(UUID.randomUUID(), fresh)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertEquals(List.of(), keys(feed.after(start, 100)), "not settled yet");
+    clock.set(t0.plusSeconds(3));
+    Feed.Page first = feed.after(start, 100).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertEquals(List.of("SIM00000951:event:1"), first.entries().stream().map(Feed.Entry::key).toList());
+
+    feed.add(Notifications.event(UUID.randomUUID(), late)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    clock.set(t0.plusSeconds(6));
+    Feed.Page second = feed.after(first.next(), 100).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertEquals(List.of("SIM00000952:event:1"), second.entries().stream().map(Feed.Entry::key).toList(),
         "the entry written after the reader passed its receipt time");
+
+    feed.add(Notifications.event(UUID.randomUUID(), fresh)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    clock.set(t0.plusSeconds(10));
+    assertEquals(List.of(), keys(feed.after(second.next(), 100)), "written again, added nothing");
+
+    clock.set(t0.plus(Duration.ofHours(3)));
+    MeterEvent later = new MeterEvent(new MeterId("SIM00000953"), MeterEventType.POWER_RESTORED, 2,
+        LocalDateTime.ofInstant(t0, java.time.ZoneOffset.UTC), 1, ReadingSource.SCHEDULED, t0);
+    feed.add(Notifications.event(UUID.randomUUID(), later)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    clock.set(t0.plus(Duration.ofHours(3)).plusSeconds(3));
+    assertEquals(List.of("SIM00000953:event:1"), keys(feed.after(second.next(), 100)), "read on over empty hours");
+  }
+
+  private static List<String> keys(java.util.concurrent.CompletionStage<Feed.Page> page) throws Exception {
+    return page.toCompletableFuture().get(10, TimeUnit.SECONDS).entries().stream().map(Feed.Entry::key).toList();
+  }
+
+  /** A clock the test sets. */
+  private static final class SetClock extends Clock {
+    private volatile Instant now;
+
+    SetClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant at) {
+      now = at;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
   }
 
   /**
