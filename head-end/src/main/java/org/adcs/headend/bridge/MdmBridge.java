@@ -11,7 +11,7 @@ import java.util.concurrent.Executor;
 import org.adcs.headend.journal.JournalSettings;
 import org.adcs.mdm.bridge.ReadingPosting;
 import org.adcs.mdm.routing.DeliverySettings;
-import org.adcs.mdm.routing.EventFeed;
+import org.adcs.mdm.routing.Feed;
 import org.adcs.mdm.routing.EventRouter;
 import org.adcs.mdm.routing.OutboxStore;
 import org.adcs.mdm.routing.RoutingSupervisor;
@@ -40,16 +40,24 @@ public final class MdmBridge {
    */
   static final Duration SUBSCRIPTION_POLL = Duration.ofSeconds(10);
 
+  /**
+   * How old a feed entry must be before streams read it: longer than a feed write takes under load
+   * (a slower one is written again) plus the clock difference between nodes; it is the streams' delay.
+   */
+  static final Duration FEED_SETTLE = Duration.ofSeconds(3);
+
   private final MdmStore store;
   private final EventRouter router;
   private final RoutedSubscriptions subscriptions;
-  private final EventFeed feed;
+  private final Feed events;
+  private final Feed readings;
 
-  private MdmBridge(MdmStore store, EventRouter router, RoutedSubscriptions subscriptions, EventFeed feed) {
+  private MdmBridge(MdmStore store, EventRouter router, RoutedSubscriptions subscriptions, Feed events, Feed readings) {
     this.store = store;
     this.router = router;
     this.subscriptions = subscriptions;
-    this.feed = feed;
+    this.events = events;
+    this.readings = readings;
   }
 
   public static MdmBridge start(ActorSystem<?> system, StoreConnection connection, JournalSettings journal) {
@@ -61,9 +69,11 @@ public final class MdmBridge {
 
     java.util.concurrent.atomic.AtomicReference<ActorRef<RoutingSupervisor.Command>> deliveries =
         new java.util.concurrent.atomic.AtomicReference<>();
-    EventRouter router = new EventRouter(subscriptions, outbox, entry -> {
+    Feed events = new Feed(store.db(), keyspace, Feed.EVENTS, Clock.systemUTC(), FEED_SETTLE, blocking);
+    Feed readings = new Feed(store.db(), keyspace, Feed.READINGS, Clock.systemUTC(), FEED_SETTLE, blocking);
+    EventRouter router = new EventRouter(subscriptions, outbox, events, readings, entry -> {
       ActorRef<RoutingSupervisor.Command> supervisor = deliveries.get();
-      if (supervisor != null && !entry.subscription().equals(EventFeed.ID)) {
+      if (supervisor != null) {
         supervisor.tell(new RoutingSupervisor.Wake(entry.subscription(), entry.position()));
       }
     });
@@ -78,7 +88,7 @@ public final class MdmBridge {
     ReadingPosting posting = new ReadingPosting(store.intervals(), store.registers(), store.events(),
         store.completeness(), new VeeEngine(VeeSettings.defaults()), 4, blocking, router);
     ReadingsProjection.init(system, posting, new ProjectionOffsets(journal, blocking, Clock.systemUTC()), VeeLevel.FULL);
-    return new MdmBridge(store, router, routed, new EventFeed(outbox, Clock.systemUTC(), Duration.ZERO));
+    return new MdmBridge(store, router, routed, events, readings);
   }
 
   /** Subscriptions as the API manages them (R-EV-2). */
@@ -86,9 +96,14 @@ public final class MdmBridge {
     return subscriptions;
   }
 
-  /** Routed events in order of receipt, for server-sent-event streams. */
-  public EventFeed feed() {
-    return feed;
+  /** Routed events as they are stored, for server-sent-event streams (R-EV-2). */
+  public Feed events() {
+    return events;
+  }
+
+  /** Validated days as they are stored, for server-sent-event streams (R-COL-2). */
+  public Feed readings() {
+    return readings;
   }
 
   public MdmStore store() {
