@@ -1,12 +1,10 @@
 package org.adcs.headend.api;
 
-import akka.actor.typed.ActorSystem;
 import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.model.sse.ServerSentEvent;
 import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.Route;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -30,9 +28,8 @@ public final class EventStreamRoutes extends AllDirectives {
   private final ObjectMapper json;
   private final Problems problems;
 
-  EventStreamRoutes(Feed feed, ActorSystem<?> system, ObjectMapper json, FeedStream.Slots slots, Duration poll,
-      Duration heartbeat) {
-    this.stream = new FeedStream(feed, system, json, slots, poll, heartbeat);
+  EventStreamRoutes(FeedStream stream, ObjectMapper json) {
+    this.stream = stream;
     this.json = json;
     this.problems = new Problems(json);
   }

@@ -1,13 +1,11 @@
 package org.adcs.headend.api;
 
-import akka.actor.typed.ActorSystem;
 import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.model.sse.ServerSentEvent;
 import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.Route;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,9 +31,8 @@ public final class ReadingStreamRoutes extends AllDirectives {
   private final ObjectMapper json;
   private final Problems problems;
 
-  ReadingStreamRoutes(Feed feed, ActorSystem<?> system, ObjectMapper json, FeedStream.Slots slots, Duration poll,
-      Duration heartbeat) {
-    this.stream = new FeedStream(feed, system, json, slots, poll, heartbeat);
+  ReadingStreamRoutes(FeedStream stream, ObjectMapper json) {
+    this.stream = stream;
     this.json = json;
     this.problems = new Problems(json);
   }

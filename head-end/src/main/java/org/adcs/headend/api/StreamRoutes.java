@@ -17,7 +17,7 @@ public final class StreamRoutes {
 
   public static Route routes(Feed events, Feed readings, ActorSystem<?> system, ObjectMapper json) {
     FeedStream.Slots slots = new FeedStream.Slots(MAX_STREAMS);
-    return new EventStreamRoutes(events, system, json, slots, POLL, HEARTBEAT).routes()
-        .orElse(new ReadingStreamRoutes(readings, system, json, slots, POLL, HEARTBEAT).routes());
+    return new EventStreamRoutes(new FeedStream(events, system, json, slots, POLL, HEARTBEAT), json).routes()
+        .orElse(new ReadingStreamRoutes(new FeedStream(readings, system, json, slots, POLL, HEARTBEAT), json).routes());
   }
 }
