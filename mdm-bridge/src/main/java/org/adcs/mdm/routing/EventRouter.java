@@ -65,7 +65,7 @@ public final class EventRouter {
         queued.add(queue(Notifications.event(subscription.id(), event)));
       }
     }
-    return fed.thenCompose(done -> wakeWhenQueued(queued));
+    return bothDone(fed, queued);
   }
 
   /**
@@ -82,7 +82,12 @@ public final class EventRouter {
         queued.add(queue(Notifications.reading(subscription.id(), day)));
       }
     }
-    return fed.thenCompose(done -> wakeWhenQueued(queued));
+    return bothDone(fed, queued);
+  }
+
+  /** Subscribers are woken as soon as their entries are queued; the feed's write does not delay them. */
+  private CompletionStage<Integer> bothDone(CompletableFuture<Void> fed, List<CompletableFuture<OutboxEntry>> queued) {
+    return wakeWhenQueued(queued).thenCombine(fed, (count, done) -> count);
   }
 
   private CompletableFuture<OutboxEntry> queue(OutboxEntry entry) {
