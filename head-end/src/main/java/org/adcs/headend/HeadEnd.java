@@ -127,7 +127,7 @@ public final class HeadEnd implements AutoCloseable {
         cassandra.awaitCql();
       }
       store = StoreConnection.open(settings.cassandra());
-      MdmBridge bridge = MdmBridge.start(system, store, settings.journal());
+      MdmBridge bridge = MdmBridge.start(system, store, settings.journal(), MdmBridge.feedSettle(settings.config()));
       Scheduling scheduling = Scheduling.start(system, bridge.store().db(), store.settings().keyspace(), settings.journal(),
           meters, settings.meters().standardTime(), clock);
       // Only what every projection over the journal has delivered may be deleted.

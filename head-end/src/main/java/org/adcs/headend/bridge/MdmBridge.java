@@ -8,6 +8,8 @@ import akka.cluster.typed.SingletonActor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import org.adcs.headend.config.InvalidSettingException;
+import org.adcs.headend.config.SettingReader;
 import org.adcs.headend.journal.JournalSettings;
 import org.adcs.mdm.bridge.ReadingPosting;
 import org.adcs.mdm.routing.DeliverySettings;
@@ -40,11 +42,8 @@ public final class MdmBridge {
    */
   static final Duration SUBSCRIPTION_POLL = Duration.ofSeconds(10);
 
-  /**
-   * How old a feed entry must be before streams read it: longer than a feed write takes under load
-   * (a slower one is written again) plus the clock difference between nodes; it is the streams' delay.
-   */
-  static final Duration FEED_SETTLE = Duration.ofSeconds(3);
+  /** The longest feed settle time: it delays every stream. */
+  private static final Duration MAX_FEED_SETTLE = Duration.ofMinutes(1);
 
   private final MdmStore store;
   private final EventRouter router;
@@ -60,7 +59,19 @@ public final class MdmBridge {
     this.readings = readings;
   }
 
-  public static MdmBridge start(ActorSystem<?> system, StoreConnection connection, JournalSettings journal) {
+  /** {@code adcs.streams.settle}: how old a feed entry must be before streams send it (see {@link Feed}). */
+  public static Duration feedSettle(com.typesafe.config.Config config) {
+    String path = "adcs.streams.settle";
+    Duration settle = new SettingReader(config).duration(path);
+    if (settle.compareTo(MAX_FEED_SETTLE) > 0) {
+      throw new InvalidSettingException(path, "must be at most " + MAX_FEED_SETTLE.toSeconds()
+          + "s (it delays every stream), found " + settle.toMillis() + " ms");
+    }
+    return settle;
+  }
+
+  public static MdmBridge start(ActorSystem<?> system, StoreConnection connection, JournalSettings journal,
+      Duration feedSettle) {
     MdmStore store = MdmStore.open(connection, MAX_IN_FLIGHT, StoreSchema.DEFAULT_RETENTION);
     String keyspace = connection.settings().keyspace();
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
@@ -69,8 +80,8 @@ public final class MdmBridge {
 
     java.util.concurrent.atomic.AtomicReference<ActorRef<RoutingSupervisor.Command>> deliveries =
         new java.util.concurrent.atomic.AtomicReference<>();
-    Feed events = new Feed(store.db(), keyspace, Feed.EVENTS, Clock.systemUTC(), FEED_SETTLE, blocking);
-    Feed readings = new Feed(store.db(), keyspace, Feed.READINGS, Clock.systemUTC(), FEED_SETTLE, blocking);
+    Feed events = new Feed(store.db(), keyspace, Feed.EVENTS, Clock.systemUTC(), feedSettle, blocking);
+    Feed readings = new Feed(store.db(), keyspace, Feed.READINGS, Clock.systemUTC(), feedSettle, blocking);
     EventRouter router = new EventRouter(subscriptions, outbox, events, readings, entry -> {
       ActorRef<RoutingSupervisor.Command> supervisor = deliveries.get();
       if (supervisor != null) {
