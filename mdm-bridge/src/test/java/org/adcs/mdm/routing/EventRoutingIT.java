@@ -347,6 +347,42 @@ class EventRoutingIT {
     }
   }
 
+  /**
+   * The outbox keeps receipt times to the millisecond: an entry received a fraction of a millisecond
+   * after the cursor, of a meter that sorts before the cursor's, is stored behind the cursor and
+   * must be read again from there (the push-to-webhook benchmark lost one event of 600 so).
+   */
+  @Test
+  void anEntryInTheCursorsMillisecondIsDelivered() throws Exception {
+    try (WebhookSubscriber subscriber = new WebhookSubscriber(0, 200)) {
+      Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+      Subscription subscription = new Subscription(UUID.randomUUID(), "same-millisecond", EnumSet.of(
+          MeterEventType.POWER_OUTAGE), false, subscriber.url(), true, now.minusSeconds(1));
+      ActorTestKit kit = ActorTestKit.create("same-ms-" + UUID.randomUUID());
+      try {
+        ActorRef<WebhookDeliverer.Command> deliverer = kit.spawn(WebhookDeliverer.create(subscription, outbox,
+            new WebhookClient(Duration.ofSeconds(10)), new DeliverySettings(Duration.ofMinutes(10),
+                Duration.ofMillis(100), Duration.ofSeconds(1), 50, Duration.ofSeconds(10)), Clock.systemUTC()));
+        OutboxEntry first = Notifications.event(subscription.id(), new MeterEvent(new MeterId("SIM00000822"),
+            MeterEventType.POWER_OUTAGE, 1, LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC), 1,
+            ReadingSource.SCHEDULED, now.plusNanos(100_000)));
+        OutboxEntry second = Notifications.event(subscription.id(), new MeterEvent(new MeterId("SIM00000821"),
+            MeterEventType.POWER_OUTAGE, 1, LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC), 1,
+            ReadingSource.SCHEDULED, now.plusNanos(400_000)));
+        outbox.add(first).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        deliverer.tell(new WebhookDeliverer.Queued(first.position()));
+        await(() -> subscriber.received().size() == 1, "the first entry delivered");
+        outbox.add(second).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        deliverer.tell(new WebhookDeliverer.Queued(second.position()));
+        await(() -> subscriber.received().size() == 2, "the entry of the cursor's millisecond delivered");
+        assertEquals(List.of(first.key(), second.key()),
+            subscriber.received().stream().map(WebhookSubscriber.Received::key).toList());
+      } finally {
+        kit.shutdownTestKit();
+      }
+    }
+  }
+
   @Test
   void readingFeedSubscriberGetsEachValidatedDayWithStatuses_R_COL_2() throws Exception {
     try (WebhookSubscriber prepay = new WebhookSubscriber(0, 200)) {
