@@ -316,35 +316,12 @@ class EventRoutingIT {
    */
   @Test
   void anEntryWrittenDaysAfterItsReceiptTimeIsDelivered() throws Exception {
-    try (WebhookSubscriber subscriber = new WebhookSubscriber(0, 200)) {
-      Instant now = Instant.now();
-      Subscription subscription = new Subscription(UUID.randomUUID(), "late-writes", EnumSet.of(
-          MeterEventType.POWER_OUTAGE), false, subscriber.url(), true, now.minus(Duration.ofDays(3)));
-      ActorTestKit kit = ActorTestKit.create("old-receipt-" + UUID.randomUUID());
-      try {
-        ActorRef<WebhookDeliverer.Command> deliverer = kit.spawn(WebhookDeliverer.create(subscription, outbox,
-            new WebhookClient(Duration.ofSeconds(10)), new DeliverySettings(Duration.ofMinutes(10),
-                Duration.ofMillis(100), Duration.ofSeconds(1), 50, Duration.ofSeconds(10)), Clock.systemUTC()));
-        OutboxEntry threeDaysOld = Notifications.event(subscription.id(), new MeterEvent(new MeterId("SIM00000811"),
-            MeterEventType.POWER_OUTAGE, 1, LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC), 1,
-            ReadingSource.SCHEDULED, now.minus(Duration.ofDays(3)).plusSeconds(60)));
-        OutboxEntry twoDaysOld = Notifications.event(subscription.id(), new MeterEvent(new MeterId("SIM00000811"),
-            MeterEventType.POWER_OUTAGE, 1, LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC), 2,
-            ReadingSource.SCHEDULED, now.minus(Duration.ofDays(2))));
-        outbox.add(threeDaysOld).toCompletableFuture().get(10, TimeUnit.SECONDS);
-        deliverer.tell(new WebhookDeliverer.Queued(threeDaysOld.position()));
-        await(() -> subscriber.received().size() == 1, "the first late entry delivered");
-        // The deliverer reads on, day by day, to today (a handful of reads; no wake-up is due for 10 minutes).
-        TimeUnit.SECONDS.sleep(2);
-        outbox.add(twoDaysOld).toCompletableFuture().get(10, TimeUnit.SECONDS);
-        deliverer.tell(new WebhookDeliverer.Queued(twoDaysOld.position()));
-        await(() -> subscriber.received().size() == 2, "the second late entry delivered");
-        assertEquals(List.of(threeDaysOld.key(), twoDaysOld.key()),
-            subscriber.received().stream().map(WebhookSubscriber.Received::key).toList());
-      } finally {
-        kit.shutdownTestKit();
-      }
-    }
+    Instant now = Instant.now();
+    // Between the two, the deliverer reads on, day by day, to today (a handful of reads; no wake-up is
+    // due for 10 minutes).
+    assertDeliveredInTurn("late-writes", now.minus(Duration.ofDays(3)), Duration.ofSeconds(2), subscription -> List.of(
+        Notifications.event(subscription, event("SIM00000811", 1, now.minus(Duration.ofDays(3)).plusSeconds(60))),
+        Notifications.event(subscription, event("SIM00000811", 2, now.minus(Duration.ofDays(2))))));
   }
 
   /**
@@ -354,28 +331,43 @@ class EventRoutingIT {
    */
   @Test
   void anEntryInTheCursorsMillisecondIsDelivered() throws Exception {
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    assertDeliveredInTurn("same-millisecond", now.minusSeconds(1), Duration.ZERO, subscription -> List.of(
+        Notifications.event(subscription, event("SIM00000822", 1, now.plusNanos(100_000))),
+        Notifications.event(subscription, event("SIM00000821", 1, now.plusNanos(400_000)))));
+  }
+
+  private static MeterEvent event(String meter, long sequence, Instant receivedAt) {
+    return new MeterEvent(new MeterId(meter), MeterEventType.POWER_OUTAGE, 1,
+        LocalDateTime.ofInstant(receivedAt, java.time.ZoneOffset.UTC), sequence, ReadingSource.SCHEDULED, receivedAt);
+  }
+
+  /**
+   * A deliverer of a new subscription made at {@code created} is told of each entry once it is in the
+   * outbox, the next only after the one before was delivered and {@code pause} has passed: every one
+   * is delivered, once, in turn.
+   */
+  private static void assertDeliveredInTurn(String name, Instant created, Duration pause,
+      java.util.function.Function<UUID, List<OutboxEntry>> entries) throws Exception {
     try (WebhookSubscriber subscriber = new WebhookSubscriber(0, 200)) {
-      Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-      Subscription subscription = new Subscription(UUID.randomUUID(), "same-millisecond", EnumSet.of(
-          MeterEventType.POWER_OUTAGE), false, subscriber.url(), true, now.minusSeconds(1));
-      ActorTestKit kit = ActorTestKit.create("same-ms-" + UUID.randomUUID());
+      Subscription subscription = new Subscription(UUID.randomUUID(), name, EnumSet.of(MeterEventType.POWER_OUTAGE),
+          false, subscriber.url(), true, created);
+      ActorTestKit kit = ActorTestKit.create(name + "-" + UUID.randomUUID());
       try {
         ActorRef<WebhookDeliverer.Command> deliverer = kit.spawn(WebhookDeliverer.create(subscription, outbox,
             new WebhookClient(Duration.ofSeconds(10)), new DeliverySettings(Duration.ofMinutes(10),
                 Duration.ofMillis(100), Duration.ofSeconds(1), 50, Duration.ofSeconds(10)), Clock.systemUTC()));
-        OutboxEntry first = Notifications.event(subscription.id(), new MeterEvent(new MeterId("SIM00000822"),
-            MeterEventType.POWER_OUTAGE, 1, LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC), 1,
-            ReadingSource.SCHEDULED, now.plusNanos(100_000)));
-        OutboxEntry second = Notifications.event(subscription.id(), new MeterEvent(new MeterId("SIM00000821"),
-            MeterEventType.POWER_OUTAGE, 1, LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC), 1,
-            ReadingSource.SCHEDULED, now.plusNanos(400_000)));
-        outbox.add(first).toCompletableFuture().get(10, TimeUnit.SECONDS);
-        deliverer.tell(new WebhookDeliverer.Queued(first.position()));
-        await(() -> subscriber.received().size() == 1, "the first entry delivered");
-        outbox.add(second).toCompletableFuture().get(10, TimeUnit.SECONDS);
-        deliverer.tell(new WebhookDeliverer.Queued(second.position()));
-        await(() -> subscriber.received().size() == 2, "the entry of the cursor's millisecond delivered");
-        assertEquals(List.of(first.key(), second.key()),
+        List<OutboxEntry> queued = entries.apply(subscription.id());
+        for (int i = 0; i < queued.size(); i++) {
+          if (i > 0) {
+            TimeUnit.MILLISECONDS.sleep(pause.toMillis());
+          }
+          outbox.add(queued.get(i)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+          deliverer.tell(new WebhookDeliverer.Queued(queued.get(i).position()));
+          int delivered = i + 1;
+          await(() -> subscriber.received().size() == delivered, queued.get(i).key() + " delivered");
+        }
+        assertEquals(queued.stream().map(OutboxEntry::key).toList(),
             subscriber.received().stream().map(WebhookSubscriber.Received::key).toList());
       } finally {
         kit.shutdownTestKit();
