@@ -144,6 +144,8 @@ class SubscriptionsAndEventStreamIT {
           await(() -> keys(exports.events()).equals(exported), "export stream got the export channel's days");
           assertEquals(exported.size(), exports.events().size());
           assertResumesExactly(api + "/readings/stream", readings.events());
+          System.out.printf("streams: %d events and %d validated days, each once; %d export days filtered%n",
+              all.events().size(), readings.events().size(), exports.events().size());
         }
       }
 
@@ -155,6 +157,14 @@ class SubscriptionsAndEventStreamIT {
       HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/events/stream"))
           .header("Last-Event-ID", "yesterday").GET().build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(400, bad.statusCode(), bad.body());
+      for (String query : List.of("source=NIGHTLY", "channel=Active%20Import", "meter=SIM%2000000001")) {
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/readings/stream?" + query))
+            .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, refused.statusCode(), query + ": " + refused.body());
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+            query + " is answered with a problem document");
+        assertEquals(400, JSON.readTree(refused.body()).get("status").asInt());
+      }
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
