@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.adcs.headend.api.HealthRoutes;
-import org.adcs.headend.api.EventStreamRoutes;
 import org.adcs.headend.api.MeterReadRoutes;
+import org.adcs.headend.api.StreamRoutes;
 import org.adcs.headend.api.SubscriptionRoutes;
 import org.adcs.headend.bridge.MdmBridge;
 import org.adcs.headend.api.HttpApi;
@@ -127,7 +127,7 @@ public final class HeadEnd implements AutoCloseable {
         cassandra.awaitCql();
       }
       store = StoreConnection.open(settings.cassandra());
-      MdmBridge bridge = MdmBridge.start(system, store, settings.journal());
+      MdmBridge bridge = MdmBridge.start(system, store, settings.journal(), MdmBridge.feedSettle(settings.config()));
       Scheduling scheduling = Scheduling.start(system, bridge.store().db(), store.settings().keyspace(), settings.journal(),
           meters, settings.meters().standardTime(), clock);
       // Only what every projection over the journal has delivered may be deleted.
@@ -143,7 +143,7 @@ public final class HeadEnd implements AutoCloseable {
           .orElse(new MeterReadRoutes(meters, json, settings.meters().readAttemptTimeout(),
               settings.meters().standardTime()).routes())
           .orElse(new SubscriptionRoutes(bridge.subscriptions(), json, Clock.systemUTC()).routes())
-          .orElse(new EventStreamRoutes(bridge.feed(), system, json).routes()));
+          .orElse(StreamRoutes.routes(bridge.events(), bridge.readings(), system, json)));
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, clock,
           settings.meters().standardTime(), system);

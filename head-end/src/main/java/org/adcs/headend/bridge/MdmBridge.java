@@ -8,10 +8,12 @@ import akka.cluster.typed.SingletonActor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import org.adcs.headend.config.InvalidSettingException;
+import org.adcs.headend.config.SettingReader;
 import org.adcs.headend.journal.JournalSettings;
 import org.adcs.mdm.bridge.ReadingPosting;
 import org.adcs.mdm.routing.DeliverySettings;
-import org.adcs.mdm.routing.EventFeed;
+import org.adcs.mdm.routing.Feed;
 import org.adcs.mdm.routing.EventRouter;
 import org.adcs.mdm.routing.OutboxStore;
 import org.adcs.mdm.routing.RoutingSupervisor;
@@ -40,19 +42,36 @@ public final class MdmBridge {
    */
   static final Duration SUBSCRIPTION_POLL = Duration.ofSeconds(10);
 
+  /** The longest feed settle time: it delays every stream. */
+  private static final Duration MAX_FEED_SETTLE = Duration.ofMinutes(1);
+
   private final MdmStore store;
   private final EventRouter router;
   private final RoutedSubscriptions subscriptions;
-  private final EventFeed feed;
+  private final Feed events;
+  private final Feed readings;
 
-  private MdmBridge(MdmStore store, EventRouter router, RoutedSubscriptions subscriptions, EventFeed feed) {
+  private MdmBridge(MdmStore store, EventRouter router, RoutedSubscriptions subscriptions, Feed events, Feed readings) {
     this.store = store;
     this.router = router;
     this.subscriptions = subscriptions;
-    this.feed = feed;
+    this.events = events;
+    this.readings = readings;
   }
 
-  public static MdmBridge start(ActorSystem<?> system, StoreConnection connection, JournalSettings journal) {
+  /** {@code adcs.streams.settle}: how old a feed entry must be before streams send it (see {@link Feed}). */
+  public static Duration feedSettle(com.typesafe.config.Config config) {
+    String path = "adcs.streams.settle";
+    Duration settle = new SettingReader(config).duration(path);
+    if (settle.compareTo(MAX_FEED_SETTLE) > 0) {
+      throw new InvalidSettingException(path, "must be at most " + MAX_FEED_SETTLE.toSeconds()
+          + "s (it delays every stream), found " + settle.toMillis() + " ms");
+    }
+    return settle;
+  }
+
+  public static MdmBridge start(ActorSystem<?> system, StoreConnection connection, JournalSettings journal,
+      Duration feedSettle) {
     MdmStore store = MdmStore.open(connection, MAX_IN_FLIGHT, StoreSchema.DEFAULT_RETENTION);
     String keyspace = connection.settings().keyspace();
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
@@ -61,9 +80,11 @@ public final class MdmBridge {
 
     java.util.concurrent.atomic.AtomicReference<ActorRef<RoutingSupervisor.Command>> deliveries =
         new java.util.concurrent.atomic.AtomicReference<>();
-    EventRouter router = new EventRouter(subscriptions, outbox, entry -> {
+    Feed events = new Feed(store.db(), keyspace, Feed.EVENTS, Clock.systemUTC(), feedSettle, blocking);
+    Feed readings = new Feed(store.db(), keyspace, Feed.READINGS, Clock.systemUTC(), feedSettle, blocking);
+    EventRouter router = new EventRouter(subscriptions, outbox, events, readings, entry -> {
       ActorRef<RoutingSupervisor.Command> supervisor = deliveries.get();
-      if (supervisor != null && !entry.subscription().equals(EventFeed.ID)) {
+      if (supervisor != null) {
         supervisor.tell(new RoutingSupervisor.Wake(entry.subscription(), entry.position()));
       }
     });
@@ -78,7 +99,7 @@ public final class MdmBridge {
     ReadingPosting posting = new ReadingPosting(store.intervals(), store.registers(), store.events(),
         store.completeness(), new VeeEngine(VeeSettings.defaults()), 4, blocking, router);
     ReadingsProjection.init(system, posting, new ProjectionOffsets(journal, blocking, Clock.systemUTC()), VeeLevel.FULL);
-    return new MdmBridge(store, router, routed, new EventFeed(outbox, Clock.systemUTC(), Duration.ZERO));
+    return new MdmBridge(store, router, routed, events, readings);
   }
 
   /** Subscriptions as the API manages them (R-EV-2). */
@@ -86,9 +107,14 @@ public final class MdmBridge {
     return subscriptions;
   }
 
-  /** Routed events in order of receipt, for server-sent-event streams. */
-  public EventFeed feed() {
-    return feed;
+  /** Routed events as they are stored, for server-sent-event streams (R-EV-2). */
+  public Feed events() {
+    return events;
+  }
+
+  /** Validated days as they are stored, for server-sent-event streams (R-COL-2). */
+  public Feed readings() {
+    return readings;
   }
 
   public MdmStore store() {

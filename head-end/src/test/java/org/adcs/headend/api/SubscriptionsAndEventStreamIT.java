@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * R-EV-2 end to end over real sockets: a subscription created through the API is routed to at once
  * and receives, by webhook, every event the simulated meters push; the same events arrive on the
  * server-sent-event stream with ids, a filtered stream gets only its type, and a client resuming with
- * Last-Event-ID gets exactly what followed that id. A deleted subscription is no longer routed to.
+ * Last-Event-ID gets exactly what followed that id. Every validated day stored is on the readings
+ * stream once (R-COL-2), resumable the same way. A deleted subscription is no longer routed to.
  */
 class SubscriptionsAndEventStreamIT {
 
@@ -67,7 +68,9 @@ class SubscriptionsAndEventStreamIT {
           "the node routes to the subscription as soon as the API has answered, not at the next poll");
 
       try (SseClient all = new SseClient(api + "/events/stream", Optional.empty());
-          SseClient outages = new SseClient(api + "/events/stream?type=POWER_OUTAGE", Optional.empty())) {
+          SseClient outages = new SseClient(api + "/events/stream?type=POWER_OUTAGE", Optional.empty());
+          SseClient readings = new SseClient(api + "/readings/stream", Optional.empty());
+          SseClient exports = new SseClient(api + "/readings/stream?channel=active-export", Optional.empty())) {
         assertEquals(200, all.status());
         assertTrue(all.contentType().startsWith("text/event-stream"), all.contentType());
         TimeUnit.MILLISECONDS.sleep(2500); // the streams start from the settled present
@@ -84,10 +87,13 @@ class SubscriptionsAndEventStreamIT {
           assertTrue(fleet.awaitConnected(METERS, Duration.ofSeconds(60)));
           await(() -> headEnd.meterPort().connected().count() == METERS, "all meters identified");
 
-          // Simulated time runs on until the meters have pushed at least 6 events, each as it happened.
+          // Simulated time runs on until the meters have pushed at least 6 events, each as it happened,
+          // and their first night's data (R-COL-2: the readings stream).
           long startLocal = start.getEpochSecond();
+          long firstMidnight = (Math.floorDiv(startLocal, 86_400L) + 1) * 86_400L;
           Instant limit = start.plus(Duration.ofDays(3));
-          while (truth(fleet, startLocal, clock.instant()).size() < 6 && clock.instant().isBefore(limit)) {
+          while ((truth(fleet, startLocal, clock.instant()).size() < 6 || !allPushed(fleet, firstMidnight))
+              && clock.instant().isBefore(limit)) {
             clock.advance(Duration.ofMinutes(10));
             fleet.tick();
             TimeUnit.MILLISECONDS.sleep(20);
@@ -111,17 +117,35 @@ class SubscriptionsAndEventStreamIT {
           assertTrue(data(outages.events()).stream().allMatch(n -> n.get("type").asText().equals("POWER_OUTAGE")));
 
           // A client that saw only the first event resumes from its id and gets exactly the rest.
-          List<SseClient.Event> first = all.events();
-          try (SseClient resumed = new SseClient(api + "/events/stream", Optional.of(first.get(0).id()))) {
-            var from = EventStreamRoutes.position(first.get(0).id());
-            Set<SseClient.Event> rest = new java.util.HashSet<>();
-            first.stream().filter(e -> EventStreamRoutes.after(EventStreamRoutes.position(e.id()), from))
-                .forEach(rest::add);
-            await(() -> resumed.events().size() >= rest.size(), "resumed stream caught up");
-            TimeUnit.MILLISECONDS.sleep(500);
-            assertEquals(rest, new java.util.HashSet<>(resumed.events()), "everything after the id, nothing before");
-            assertEquals(rest.size(), resumed.events().size(), "each once");
+          assertResumesExactly(api + "/events/stream", all.events());
+
+          // R-COL-2: every validated day stored is on the readings stream, once; a channel filter holds.
+          assertTrue(allPushed(fleet, firstMidnight), "every meter pushed its first night's data");
+          Set<String> days = new TreeSet<>();
+          for (int i = 0; i < fleet.size(); i++) {
+            var meter = new org.adcs.mdm.reading.MeterId(fleet.meter(i).name());
+            for (var channel : List.of(org.adcs.mdm.reading.Channel.ACTIVE_IMPORT,
+                org.adcs.mdm.reading.Channel.ACTIVE_EXPORT)) {
+              for (var day = LocalDateTime.ofInstant(start, ZoneOffset.UTC).toLocalDate();
+                  !day.isAfter(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).toLocalDate());
+                  day = day.plusDays(1)) {
+                headEnd.bridge().store().intervals().versions(meter, channel, day).toCompletableFuture().join()
+                    .forEach(v -> days.add(v.meter().value() + ":reading:" + v.channel().name() + ":" + v.day()
+                        + ":v" + v.version()));
+              }
+            }
           }
+          assertTrue(days.size() >= 2 * METERS, "every meter's first day on both channels is stored: " + days.size());
+          await(() -> keys(readings.events()).equals(days), () -> "reading stream got every stored day: missing "
+              + missing(days, keys(readings.events())));
+          assertEquals(days.size(), readings.events().size(), "each reading streamed once");
+          assertTrue(readings.events().stream().allMatch(e -> "reading".equals(e.type()) && e.id() != null));
+          Set<String> exported = new TreeSet<>(days.stream().filter(k -> k.contains(":active-export:")).toList());
+          await(() -> keys(exports.events()).equals(exported), "export stream got the export channel's days");
+          assertEquals(exported.size(), exports.events().size());
+          assertResumesExactly(api + "/readings/stream", readings.events());
+          System.out.printf("streams: %d events and %d validated days, each once; %d export days filtered%n",
+              all.events().size(), readings.events().size(), exports.events().size());
         }
       }
 
@@ -133,9 +157,48 @@ class SubscriptionsAndEventStreamIT {
       HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/events/stream"))
           .header("Last-Event-ID", "yesterday").GET().build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(400, bad.statusCode(), bad.body());
+      for (String query : List.of("source=NIGHTLY", "channel=Active%20Import", "meter=SIM%2000000001")) {
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/readings/stream?" + query))
+            .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, refused.statusCode(), query + ": " + refused.body());
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+            query + " is answered with a problem document");
+        assertEquals(400, JSON.readTree(refused.body()).get("status").asInt());
+      }
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
+  }
+
+  /** A client that saw only the first of {@code seen} resumes from its id and gets exactly the rest, once. */
+  private static void assertResumesExactly(String url, List<SseClient.Event> seen) throws Exception {
+    try (SseClient resumed = new SseClient(url, Optional.of(seen.get(0).id()))) {
+      var from = FeedStream.position(seen.get(0).id());
+      Set<SseClient.Event> rest = new java.util.HashSet<>();
+      seen.stream().filter(e -> FeedStream.position(e.id()).compareTo(from) > 0).forEach(rest::add);
+      assertEquals(seen.size() - 1, rest.size(), "ids are in stream order");
+      await(() -> resumed.events().size() >= rest.size(), "resumed stream caught up");
+      TimeUnit.MILLISECONDS.sleep(500);
+      assertEquals(rest, new java.util.HashSet<>(resumed.events()), "everything after the id, nothing before");
+      assertEquals(rest.size(), resumed.events().size(), "each once");
+    }
+  }
+
+  private static boolean allPushed(Fleet fleet, long untilLocal) {
+    for (int i = 0; i < fleet.size(); i++) {
+      if (fleet.meter(i).acknowledgedUntilLocal() < untilLocal) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Set<String> keys(List<SseClient.Event> events) {
+    Set<String> keys = new TreeSet<>();
+    for (JsonNode n : data(events)) {
+      keys.add(n.get("key").asText());
+    }
+    return keys;
   }
 
   /**

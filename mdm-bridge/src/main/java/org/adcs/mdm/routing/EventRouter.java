@@ -18,16 +18,23 @@ public final class EventRouter {
 
   private final SubscriptionStore subscriptions;
   private final OutboxStore outbox;
+  private final Feed events;
+  private final Feed readings;
   private final Consumer<OutboxEntry> wake;
+  /** The subscription id of feed entries: a feed is not a subscription, and nothing delivers it. */
+  private static final java.util.UUID FEED = new java.util.UUID(0L, 0xFEEDL);
   private volatile List<Subscription> current = List.of();
 
   /**
    * @param wake told of each entry once it is in the outbox: its subscription has work, and where (an
    *             entry queued behind a deliverer's cursor by a slower projection slice must still be sent)
    */
-  public EventRouter(SubscriptionStore subscriptions, OutboxStore outbox, Consumer<OutboxEntry> wake) {
+  public EventRouter(SubscriptionStore subscriptions, OutboxStore outbox, Feed events, Feed readings,
+      Consumer<OutboxEntry> wake) {
     this.subscriptions = subscriptions;
     this.outbox = outbox;
+    this.events = events;
+    this.readings = readings;
     this.wake = wake;
   }
 
@@ -45,32 +52,42 @@ public final class EventRouter {
   }
 
   /**
-   * Queues the event for every subscription of its type, and in the {@link EventFeed} that
+   * Queues the event for every subscription of its type, and in the events {@link Feed} that
    * server-sent-event streams read.
    *
    * @return how many subscriptions the event was queued for
    */
   public CompletionStage<Integer> route(MeterEvent event) {
     List<CompletableFuture<OutboxEntry>> queued = new ArrayList<>();
-    CompletableFuture<Void> fed = outbox.add(Notifications.event(EventFeed.ID, event), EventFeed.RETENTION)
-        .toCompletableFuture();
+    CompletableFuture<Void> fed = events.add(Notifications.event(FEED, event)).toCompletableFuture();
     for (Subscription subscription : current) {
       if (subscription.wants(event.type())) {
         queued.add(queue(Notifications.event(subscription.id(), event)));
       }
     }
-    return fed.thenCompose(done -> wakeWhenQueued(queued));
+    return bothDone(fed, queued);
   }
 
-  /** @return how many reading-feed subscriptions the validated day was queued for */
+  /**
+   * Queues the validated day for every reading-feed subscription, and in the readings {@link Feed}
+   * that server-sent-event streams read (R-COL-2).
+   *
+   * @return how many reading-feed subscriptions the validated day was queued for
+   */
   public CompletionStage<Integer> route(ValidatedDay day) {
     List<CompletableFuture<OutboxEntry>> queued = new ArrayList<>();
+    CompletableFuture<Void> fed = readings.add(Notifications.reading(FEED, day)).toCompletableFuture();
     for (Subscription subscription : current) {
       if (subscription.active() && subscription.readingFeed()) {
         queued.add(queue(Notifications.reading(subscription.id(), day)));
       }
     }
-    return wakeWhenQueued(queued);
+    return bothDone(fed, queued);
+  }
+
+  /** Subscribers are woken as soon as their entries are queued; the feed's write does not delay them. */
+  private CompletionStage<Integer> bothDone(CompletableFuture<Void> fed, List<CompletableFuture<OutboxEntry>> queued) {
+    return wakeWhenQueued(queued).thenCombine(fed, (count, done) -> count);
   }
 
   private CompletableFuture<OutboxEntry> queue(OutboxEntry entry) {

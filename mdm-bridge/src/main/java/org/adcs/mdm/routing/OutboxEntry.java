@@ -3,6 +3,7 @@ package org.adcs.mdm.routing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -18,6 +19,14 @@ public record OutboxEntry(UUID subscription, Instant receivedAt, String meterId,
     String payload, boolean delivered, int attempts) {
 
   public enum Kind { EVENT, READING }
+
+  /**
+   * The receipt time as the outbox keeps it, to the millisecond: a position compared with one read
+   * back must be the stored one (an entry a microsecond after the cursor could sort before it there).
+   */
+  public OutboxEntry {
+    receivedAt = receivedAt.truncatedTo(ChronoUnit.MILLIS);
+  }
 
   /** The outbox partition: the UTC day the notification was queued for. */
   public LocalDate day() {

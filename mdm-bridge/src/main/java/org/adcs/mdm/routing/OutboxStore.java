@@ -19,7 +19,6 @@ public final class OutboxStore {
 
   private final BoundedSession db;
   private final PreparedStatement insert;
-  private final PreparedStatement insertWithTtl;
   private final PreparedStatement after;
   private final PreparedStatement fromStart;
   private final PreparedStatement delivered;
@@ -33,8 +32,6 @@ public final class OutboxStore {
     String t = keyspace + ".outbox";
     insert = s.prepare("INSERT INTO " + t + " (subscription_id, day, received_at, meter_id, item, kind, payload,"
         + " delivered, attempts) VALUES (?,?,?,?,?,?,?,false,0) USING TIMESTAMP ?");
-    insertWithTtl = s.prepare("INSERT INTO " + t + " (subscription_id, day, received_at, meter_id, item, kind, payload,"
-        + " delivered, attempts) VALUES (?,?,?,?,?,?,?,false,0) USING TIMESTAMP ? AND TTL ?");
     after = s.prepare("SELECT * FROM " + t + " WHERE subscription_id = ? AND day = ?"
         + " AND (received_at, meter_id, item) > (?, ?, ?) LIMIT ?");
     fromStart = s.prepare("SELECT * FROM " + t + " WHERE subscription_id = ? AND day = ? LIMIT ?");
@@ -51,14 +48,6 @@ public final class OutboxStore {
     long micros = entry.receivedAt().getEpochSecond() * 1_000_000L + entry.receivedAt().getNano() / 1_000;
     return db.executeAsync(insert.bind(entry.subscription(), entry.day(), entry.receivedAt(), entry.meterId(),
         entry.item(), entry.kind().name(), entry.payload(), micros).setIdempotent(true)).thenApply(rs -> null);
-  }
-
-  /** An entry kept for {@code ttl} only (the event feed's entries are not kept for the full retention). */
-  public CompletionStage<Void> add(OutboxEntry entry, java.time.Duration ttl) {
-    long micros = entry.receivedAt().getEpochSecond() * 1_000_000L + entry.receivedAt().getNano() / 1_000;
-    return db.executeAsync(insertWithTtl.bind(entry.subscription(), entry.day(), entry.receivedAt(), entry.meterId(),
-        entry.item(), entry.kind().name(), entry.payload(), micros, (int) ttl.toSeconds()).setIdempotent(true))
-        .thenApply(rs -> null);
   }
 
   /** Up to {@code limit} entries of one day after {@code position} (from the day's start when empty). */

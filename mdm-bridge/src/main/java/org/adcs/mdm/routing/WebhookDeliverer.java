@@ -130,7 +130,7 @@ public final class WebhookDeliverer extends AbstractBehavior<WebhookDeliverer.Co
 
   private Behavior<Command> onQueued(Queued queued) {
     OutboxEntry.Position at = queued.position();
-    if (cursor.isPresent() && !after(at, cursor.get())) {
+    if (behindReads(at)) {
       rewindTo(at);
     } else if (busy || !batch.isEmpty()) {
       queuedDuringRead = Optional.of(queuedDuringRead.filter(q -> !after(q, at)).orElse(at));
@@ -144,10 +144,19 @@ public final class WebhookDeliverer extends AbstractBehavior<WebhookDeliverer.Co
     }
   }
 
+  /**
+   * Whether reads from here on would pass over {@code at}: it is not after the cursor, or it is in a
+   * day before the one being read (the cursor stays in the last day that had an entry while reads
+   * move on, so an entry received days before it is written can be after the cursor and still behind).
+   */
+  private boolean behindReads(OutboxEntry.Position at) {
+    return cursor.isPresent() && !after(at, cursor.get()) || at.day().isBefore(scanDay);
+  }
+
   /** After the cursor moved: an entry queued during the read that it has now passed is read again. */
   private void checkQueuedDuringRead() {
     queuedDuringRead.ifPresent(q -> {
-      if (cursor.isPresent() && !after(q, cursor.get())) {
+      if (behindReads(q)) {
         rewindTo(q);
         queuedDuringRead = Optional.empty();
       }

@@ -1,0 +1,158 @@
+package org.adcs.headend.api;
+
+import static akka.http.javadsl.marshalling.sse.EventStreamMarshalling.toEventStream;
+
+import akka.NotUsed;
+import akka.actor.typed.ActorSystem;
+import akka.http.javadsl.model.StatusCodes;
+import akka.http.javadsl.model.sse.ServerSentEvent;
+import akka.http.javadsl.server.AllDirectives;
+import akka.http.javadsl.server.Route;
+import akka.japi.Pair;
+import akka.pattern.Patterns;
+import akka.stream.javadsl.Source;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.adcs.mdm.routing.Feed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A durable {@link Feed} as server-sent events, the part event and reading streams share. Each
+ * event's {@code id:} is its position in the feed; a client that reconnects with
+ * {@code Last-Event-ID} gets exactly what followed it (up to the feed's retention; older ids get an
+ * {@code event: gap} marker first). The feed returns only settled entries, so nothing lands behind a
+ * position once a stream has passed it.
+ *
+ * <p>Each client reads the feed from Cassandra at its own pace, one page at a time: a slow client only
+ * falls behind in the durable feed, its memory is one page, and neither the ingest nor other clients
+ * wait for it. Comment lines every {@code heartbeat} keep proxies from closing an idle stream.
+ */
+final class FeedStream extends AllDirectives {
+
+  static final Pattern METER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  private static final int PAGE = 200;
+  private static final Logger log = LoggerFactory.getLogger(FeedStream.class);
+
+  /** The streams one node serves at most, over all feeds: each holds a connection and reads the store. */
+  static final class Slots {
+    private final int max;
+    private final AtomicInteger open = new AtomicInteger();
+
+    Slots(int max) {
+      this.max = max;
+    }
+
+    boolean take() {
+      if (open.incrementAndGet() > max) {
+        open.decrementAndGet();
+        return false;
+      }
+      return true;
+    }
+
+    void release() {
+      open.decrementAndGet();
+    }
+
+    int max() {
+      return max;
+    }
+  }
+
+  private final Feed feed;
+  private final ActorSystem<?> system;
+  private final Problems problems;
+  private final Slots slots;
+  private final Duration poll;
+  private final Duration heartbeat;
+
+  FeedStream(Feed feed, ActorSystem<?> system, ObjectMapper json, Slots slots, Duration poll, Duration heartbeat) {
+    this.feed = feed;
+    this.system = system;
+    this.problems = new Problems(json);
+    this.slots = slots;
+    this.poll = poll;
+    this.heartbeat = heartbeat;
+  }
+
+  /**
+   * The stream from {@code lastId} (or the settled present), each entry as {@code toEvent} makes it
+   * (empty: not for this client); 400 for an id not from this stream, 503 when the node is full.
+   */
+  Route serve(Optional<String> lastId, String description, Function<Feed.Entry, Optional<ServerSentEvent>> toEvent) {
+    Optional<Feed.Position> resume;
+    try {
+      resume = lastId.filter(s -> !s.isBlank()).map(FeedStream::position);
+    } catch (IllegalArgumentException e) {
+      return complete(problems.of(StatusCodes.BAD_REQUEST, "Invalid Last-Event-ID", e.getMessage()));
+    }
+    if (!slots.take()) {
+      return complete(problems.of(StatusCodes.SERVICE_UNAVAILABLE, "Too many streams",
+          "this node serves at most " + slots.max() + " event and reading streams; try another node or later"));
+    }
+    log.info("{} stream opened ({}, resuming after {})", feed.name(), description, lastId.orElse("-"));
+    return complete(StatusCodes.OK, events(resume, toEvent), toEventStream());
+  }
+
+  private Source<ServerSentEvent, NotUsed> events(Optional<Feed.Position> resume,
+      Function<Feed.Entry, Optional<ServerSentEvent>> toEvent) {
+    Feed.Position oldest = feed.oldest();
+    Source<ServerSentEvent, NotUsed> gap = Source.empty();
+    Feed.Position start = resume.orElseGet(feed::now);
+    if (start.compareTo(oldest) < 0) {
+      gap = Source.single(ServerSentEvent.create("{\"from\":\"" + start.at() + "\",\"to\":\"" + oldest.at()
+          + "\",\"reason\":\"older than the feed's retention of " + Feed.RETENTION.toDays() + " days\"}", "gap"));
+      start = oldest;
+    }
+    Source<ServerSentEvent, NotUsed> live = Source.unfoldAsync(start,
+            position -> step(position).thenApply(page -> Optional.of(Pair.create(page.next(), page.entries()))))
+        .mapConcat(entries -> entries)
+        .mapConcat(entry -> toEvent.apply(entry).map(List::of).orElse(List.of()));
+    return gap.concat(live)
+        .keepAlive(heartbeat, ServerSentEvent::heartbeat)
+        .watchTermination((mat, done) -> {
+          done.whenComplete((ok, e) -> {
+            slots.release();
+            log.info("{} stream closed{}", feed.name(), e == null ? "" : " (" + e.getMessage() + ")");
+          });
+          return mat;
+        });
+  }
+
+  /** The next page; at the end of the feed, after the poll interval. */
+  private CompletionStage<Feed.Page> step(Feed.Position position) {
+    return feed.after(position, PAGE).thenCompose(page -> page.entries().size() == PAGE
+        ? CompletableFuture.completedFuture(page)
+        : Patterns.after(poll, system.classicSystem().scheduler(), system.executionContext(),
+            () -> CompletableFuture.completedFuture(page)));
+  }
+
+  /** {@code <written at>/<meter>/<item>}: readable, and all a resume needs. */
+  static String id(Feed.Position position) {
+    return position.at() + "/" + position.meterId() + "/" + position.item();
+  }
+
+  static Feed.Position position(String id) {
+    String[] parts = id.strip().split("/", -1);
+    if (parts.length != 3 || parts[1].isEmpty() || parts[2].isEmpty() || !METER_ID.matcher(parts[1]).matches()
+        || parts[2].length() > 200) {
+      throw new IllegalArgumentException("expected an id from this stream, <time>/<meter>/<item>, found \"" + id + "\"");
+    }
+    try {
+      Feed.Position at = Feed.Position.before(Instant.parse(parts[0]));
+      return new Feed.Position(at.micros(), parts[1], parts[2]);
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw new IllegalArgumentException("the id's time is not an ISO-8601 instant: \"" + parts[0] + "\"");
+    }
+  }
+}
