@@ -55,7 +55,11 @@ public final class MassReadDesk extends AbstractBehavior<MassReadDesk.Command> {
 
   public record Started(String jobId) implements StartAnswer {}
 
+  /** The target or concurrency cannot be read. */
   public record Refused(String reason) implements StartAnswer {}
+
+  /** As many jobs run as may: try again when one ended. */
+  public record Busy(String reason) implements StartAnswer {}
 
   public sealed interface CancelAnswer extends SchedulerSerializable {}
 
@@ -122,7 +126,7 @@ public final class MassReadDesk extends AbstractBehavior<MassReadDesk.Command> {
 
   private Behavior<Command> onStart(Start start) {
     if (running.size() >= settings.maxRunning()) {
-      start.replyTo().tell(new Refused(running.size() + " mass reads are running, at most " + settings.maxRunning()
+      start.replyTo().tell(new Busy(running.size() + " mass reads are running, at most " + settings.maxRunning()
           + " at once: wait for one to end or cancel one"));
       return this;
     }

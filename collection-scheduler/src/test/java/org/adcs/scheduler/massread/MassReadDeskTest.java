@@ -108,7 +108,7 @@ class MassReadDeskTest {
     String first = start(desk, list("b-", 10), Optional.empty());
     TestProbe<MassReadDesk.StartAnswer> refused = testKit.createTestProbe();
     desk.tell(new MassReadDesk.Start(list("c-", 1), Optional.empty(), refused.getRef()));
-    assertTrue(assertInstanceOf(MassReadDesk.Refused.class, refused.receiveMessage()).reason().contains("at most 1"));
+    assertTrue(assertInstanceOf(MassReadDesk.Busy.class, refused.receiveMessage()).reason().contains("at most 1"));
 
     TestProbe<MassReadDesk.CancelAnswer> cancel = testKit.createTestProbe();
     desk.tell(new MassReadDesk.Cancel(first, cancel.getRef()));
