@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import akka.actor.typed.ActorRef;
-import akka.actor.typed.Props;
-import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.AskPattern;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.adcs.headend.HeadEnd;
@@ -32,10 +35,6 @@ import org.adcs.headend.testing.SharedClock;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.scheduler.CollectionScheduler;
 import org.adcs.protocol.axdr.DlmsData;
-import org.adcs.scheduler.completeness.DayRange;
-import org.adcs.scheduler.massread.MassReadJob;
-import org.adcs.scheduler.massread.MassReadProgress;
-import org.adcs.scheduler.massread.MassReadTarget;
 import org.adcs.scheduler.port.OperatorAlert;
 import org.adcs.scheduler.port.ReadOutcome;
 import org.adcs.scheduler.port.ReadPriority;
@@ -74,7 +73,7 @@ import org.junit.jupiter.api.Test;
  * (R-COL-3, R-MIS-1, R-MIS-2) report exactly what the injected faults make missing, recover what the
  * meters can give, and open trouble reports for the meters silent three days running (R-MIS-4).
  *
- * A mass read fills the permits recovery, mass and routine reads share while an operator's read is
+ * A mass read, started by the operator over HTTP, fills the permits recovery, mass and routine reads share while an operator's read is
  * served from the reserved ones within its budget (R-OD-3, R-OD-4, R-OD-1); a morning with more than
  * 10 % of meters failing alerts the operator (R-MIS-6); the weekly review moves 10 % of each
  * over-committed group and the moved meters acknowledge and hold their new read times (R-SCH-4).
@@ -99,6 +98,8 @@ class SchedulerAcceptanceIT {
   private static final int OUTAGE_METERS = METERS * 15 / 100;
   private static final int INTERMITTENT_METERS = 20;
   private static final Duration ASK = Duration.ofSeconds(30);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final int PERMITS = 24;
   private static final int RESERVED = 4;
   /** R-OD-1: an operator's read completes within 30 s (80 %); the one issued during the mass read must too. */
@@ -337,17 +338,17 @@ class SchedulerAcceptanceIT {
         ids.add(fleet.meter(i).name());
       }
     }
-    // Days in the meters' memory before they registered: the whole of each comes back.
-    DayRange days = new DayRange(first.minusDays(2), first.minusDays(1));
-    CompletableFuture<MassReadProgress> finished = new CompletableFuture<>();
-    ActorRef<MassReadProgress> done = system.systemActorOf(Behaviors.<MassReadProgress>receiveMessage(p -> {
-      finished.complete(p);
-      return Behaviors.stopped();
-    }), "acceptance-mass-read-done", Props.empty());
+    // Days in the meters' memory before they registered: the whole of each comes back. The operator starts the
+    // mass read over HTTP (R-OD-3); the cluster's mass read desk runs it through the workload manager.
     int concurrency = 50;
-    ActorRef<MassReadJob.Command> job = system.systemActorOf(MassReadJob.create("acceptance-mass-read", new MassReadTarget.MeterList(ids,
-        days), concurrency, he.scheduling().config().grid(), new MassReadJob.Sources(he.scheduling().readGroups(),
-        he.scheduling().completeness()), workload, clock, done), "acceptance-mass-read", Props.empty());
+    ObjectNode body = JSON.createObjectNode().put("target", "meters").put("from", first.minusDays(2).toString())
+        .put("to", first.minusDays(1).toString()).put("concurrency", concurrency);
+    ids.forEach(body.putArray("meterIds")::add);
+    HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(he.httpUrl() + "/api/v1/mass-reads"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+        .timeout(ASK).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(202, started.statusCode(), started.body());
+    String job = he.httpUrl() + started.headers().firstValue("Location").orElseThrow();
     long began = System.nanoTime();
 
     // Wait until the mass read holds every shared permit and has more waiting: an operator read queued behind it would wait.
@@ -369,20 +370,29 @@ class SchedulerAcceptanceIT {
                 ReadPriority.OPERATOR), r), OPERATOR_BUDGET, system.scheduler())
         .toCompletableFuture().get(OPERATOR_BUDGET.toSeconds() + 5, TimeUnit.SECONDS);
     Duration operatorTook = Duration.ofNanos(System.nanoTime() - asked);
-    MassReadProgress during = AskPattern.<MassReadJob.Command, MassReadProgress>ask(job, MassReadJob.GetProgress::new, ASK,
-        system.scheduler()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    JsonNode during = progress(job);
     ReadOutcome.Collected collected = assertInstanceOf(ReadOutcome.Collected.class, operatorRead, operatorRead.toString());
     assertEquals(96, collected.intervalsReceived(), "the operator's read brought the whole day");
     assertTrue(operatorTook.compareTo(OPERATOR_BUDGET) <= 0, "operator read took " + operatorTook);
-    assertTrue(during.remaining() > 0 && during.state() == MassReadProgress.State.RUNNING,
+    assertTrue(during.get("remaining").asLong() > 0 && during.get("state").asText().equals("RUNNING"),
         "the operator read did not wait for the mass read: " + during);
 
-    MassReadProgress end = finished.get(120, TimeUnit.SECONDS);
+    JsonNode end = progress(job);
+    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (end.get("state").asText().equals("RUNNING")) {
+      assertTrue(System.nanoTime() < deadline, "the mass read did not end: " + end);
+      TimeUnit.MILLISECONDS.sleep(200);
+      end = progress(job);
+    }
     Duration massTook = Duration.ofNanos(System.nanoTime() - began);
-    assertEquals(MassReadProgress.State.COMPLETED, end.state(), end.toString());
-    assertEquals(ids.size(), end.found());
-    assertEquals(ids.size(), end.done(), "every meter read: " + end);
-    assertEquals(0, end.failed(), end.toString());
+    assertEquals("COMPLETED", end.get("state").asText(), end.toString());
+    assertEquals(ids.size(), end.get("found").asLong());
+    assertEquals(ids.size(), end.get("done").asLong(), "every meter read: " + end);
+    assertEquals(0, end.get("failed").asLong(), end.toString());
+    assertEquals(0, end.get("remaining").asLong(), end.toString());
+    // Any node's API lists the job the operator started.
+    JsonNode jobs = JSON.readTree(get(he.httpUrl() + "/api/v1/mass-reads").body()).get("jobs");
+    assertTrue(jobs.findValuesAsText("jobId").contains(end.get("jobId").asText()), jobs.toString());
     return String.format("mass read of %d meters (%d at once, %d of %d permits shared) took %d ms, the operator read during it %d ms"
         + " with %d mass reads waiting", ids.size(), concurrency, PERMITS - RESERVED, PERMITS, massTook.toMillis(), operatorTook.toMillis(),
         status.queued().getOrDefault(ReadPriority.MASS_READ, 0));
@@ -469,6 +479,17 @@ class SchedulerAcceptanceIT {
     assertEquals(analysis.metersToMove(), record.actions().size());
     return String.format("rebalancing: %d over-committed groups (%d by the faults alone), %d meters moved, %d acknowledged; %d"
         + " collections late only for the acceleration", over, overByFaults, record.actions().size(), acknowledged, artifacts);
+  }
+
+  private static HttpResponse<String> get(String url) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(ASK).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A mass read's progress as the API gives it. */
+  private static JsonNode progress(String url) throws Exception {
+    HttpResponse<String> response = get(url);
+    assertEquals(200, response.statusCode(), response.body());
+    return JSON.readTree(response.body());
   }
 
   /** The read time the meter holds in its default schedule (hour and minute: the meter pushes on the minute). */
