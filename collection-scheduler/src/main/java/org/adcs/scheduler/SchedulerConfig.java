@@ -34,7 +34,7 @@ public record SchedulerConfig(
     var grid = valid(PATH + ".standard-offset/interval",
         () -> new IntervalGrid(offset(c, "standard-offset"), c.getDuration("interval")));
     var window = valid(PATH + ".window", () -> new CollectionWindow(time(c, "window.start"), time(c, "window.end"),
-        c.getDuration("window.group-length")));
+        c.getDuration("window.group-length"), c.getDuration("window.read-time-margin")));
     var assignment = valid(PATH + ".assignment", () -> new AssignmentSettings(c.getInt("assignment.page-size"),
         c.getInt("assignment.max-in-flight"), c.getInt("assignment.max-attempts"), c.getDuration("assignment.retry-delay"),
         c.getInt("assignment.max-listed")));

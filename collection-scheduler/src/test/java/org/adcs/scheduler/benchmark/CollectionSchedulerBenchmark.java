@@ -120,7 +120,7 @@ public final class CollectionSchedulerBenchmark {
       Page<String> page = readSide.unscheduledMeters(new PageRequest(after, PAGE)).toCompletableFuture().join();
       for (String id : page.rows()) {
         int group = loads.assignLeastLoaded();
-        checksum += window.group(group).readTimeFor(id).toSecondOfDay();
+        checksum += window.readTimeFor(group, id).toSecondOfDay();
       }
       if (page.isLast()) {
         return checksum;
