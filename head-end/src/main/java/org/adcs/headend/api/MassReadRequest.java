@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.adcs.scheduler.completeness.DayRange;
 import org.adcs.scheduler.completeness.DaySet;
 import org.adcs.scheduler.massread.MassReadJob;
@@ -28,7 +27,6 @@ record MassReadRequest(MassReadTarget target, Optional<Integer> concurrency) {
 
   /** Larger populations go by read group or by missing data. */
   static final int MAX_LIST = 10_000;
-  static final Pattern METER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final Map<String, Set<String>> FIELDS = Map.of(
       "missing-data", Set.of("target", "from", "to", "concurrency"),
       "read-group", Set.of("target", "group", "from", "to", "concurrency"),
@@ -128,7 +126,7 @@ record MassReadRequest(MassReadTarget target, Optional<Integer> concurrency) {
     List<String> ids = new ArrayList<>(node.size());
     Set<String> seen = new HashSet<>();
     for (JsonNode id : node) {
-      if (!id.isTextual() || !METER_ID.matcher(id.asText()).matches()) {
+      if (!id.isTextual() || !MeterReadRoutes.METER_ID.matcher(id.asText()).matches()) {
         throw new Invalid("meter ids are 1-64 letters, digits or . _ : -, found " + id);
       }
       if (!seen.add(id.asText())) {
