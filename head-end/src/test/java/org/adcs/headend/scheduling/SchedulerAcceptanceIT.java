@@ -67,15 +67,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The scheduler's acceptance test (issue 8, "Done when"): a few hundred simulated meters over real
- * sockets, the real head-end with its Cassandra read side and journal, five accelerated days on one
+ * sockets, the real head-end with its Cassandra read side and journal, nine accelerated days on one
  * clock shared by the fleet and the head-end. The scheduler places every meter in a read group and
  * the meters acknowledge (R-SCH-2, R-SCH-3); each morning its completeness check and recovery
  * (R-COL-3, R-MIS-1, R-MIS-2) report exactly what the injected faults make missing, recover what the
  * meters can give, and open trouble reports (R-MIS-4) for exactly the meters silent three days
  * running and the meters missing 5 days that are not consecutive.
  *
- * A mass read, started by the operator over HTTP, fills the permits recovery, mass and routine reads share while an operator's read is
- * served from the reserved ones within its budget (R-OD-3, R-OD-4, R-OD-1); a morning with more than
+ * A mass read, started by the operator over HTTP, fills the permits recovery, mass and routine reads
+ * share while an operator's read is served from the reserved ones within its budget (R-OD-3, R-OD-4,
+ * R-OD-1); a morning with more than
  * 10 % of meters failing alerts the operator (R-MIS-6); the weekly review moves 10 % of each
  * over-committed group and the moved meters acknowledge and hold their new read times (R-SCH-4).
  *
