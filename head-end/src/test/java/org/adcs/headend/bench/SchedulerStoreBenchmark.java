@@ -7,9 +7,6 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +30,7 @@ import org.adcs.mdm.store.BoundedSession;
 import org.adcs.mdm.store.StoreConnection;
 import org.adcs.mdm.store.StoreSchema;
 import org.adcs.mdm.store.testing.CassandraTestNode;
+import org.adcs.scheduler.benchmark.HeapPeaks;
 import org.adcs.scheduler.completeness.IntervalGrid;
 import org.adcs.scheduler.completeness.MeterCompleteness;
 import org.adcs.scheduler.outage.OutagePolicy;
@@ -91,7 +89,7 @@ public final class SchedulerStoreBenchmark {
         Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
     long t0 = System.nanoTime();
     var settings = CassandraTestNode.settings();
-    System.out.printf("Cassandra node (own JVM) up in %.1f s%n", seconds(t0));
+    System.out.printf("Cassandra node (own JVM) up in %.1f s%n", HeapPeaks.seconds(t0));
     StoreConnection connection = StoreConnection.open(settings);
     String keyspace = settings.keyspace();
     StoreSchema.create(connection.session(), keyspace, StoreSchema.DEFAULT_RETENTION);
@@ -100,7 +98,7 @@ public final class SchedulerStoreBenchmark {
 
     t0 = System.nanoTime();
     long missing = generate(db, keyspace, meters);
-    double generated = seconds(t0);
+    double generated = HeapPeaks.seconds(t0);
     System.out.printf("rows generated in %.1f s (%,.0f meters/s): %,d meters in service and unscheduled, %,d without yesterday's data%n",
         generated, meters / generated, meters, missing);
 
@@ -200,37 +198,37 @@ public final class SchedulerStoreBenchmark {
   }
 
   private static void assignment(ActorTestKit testKit, CollectionWindow window, ReadGroupReadSide groups) {
-    resetPeaks();
+    HeapPeaks.reset();
     long t0 = System.nanoTime();
     long unscheduled = countPages(after -> groups.unscheduledMeters(new PageRequest(after, PAGE)));
-    double baseline = seconds(t0);
-    long baselineHeap = peakHeapMb();
+    double baseline = HeapPeaks.seconds(t0);
+    long baselineHeap = HeapPeaks.peakMb();
 
-    resetPeaks();
+    HeapPeaks.reset();
     t0 = System.nanoTime();
     var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(512, 16, 10_000, Duration.ofMinutes(4)), new AtOnce()));
     TestProbe<AssignmentReport> reports = testKit.createTestProbe();
     testKit.spawn(AssignmentRun.create(window, new AssignmentSettings(PAGE, 256, 3, Duration.ofMinutes(5), 10_000), groups, workload,
         Clock.systemUTC(), reports.getRef()));
     AssignmentReport report = reports.receiveMessage(Duration.ofMinutes(30));
-    double actors = seconds(t0);
+    double actors = HeapPeaks.seconds(t0);
     testKit.stop(workload);
     System.out.printf("nightly assignment: %,d acknowledged in %.1f s, peak heap %d MB | baseline (paging the %,d unscheduled meters) %.1f s,"
-        + " %d MB | ratio %.1fx%n", report.acknowledged(), actors, peakHeapMb(), unscheduled, baseline, baselineHeap, actors / baseline);
+        + " %d MB | ratio %.1fx%n", report.acknowledged(), actors, HeapPeaks.peakMb(), unscheduled, baseline, baselineHeap, actors / baseline);
   }
 
   private static void completeness(ActorTestKit testKit, CompletenessReadSide completeness, ScheduleReadSide readSide) {
-    resetPeaks();
+    HeapPeaks.reset();
     long t0 = System.nanoTime();
     long[] incomplete = new long[1];
     long scanned = countPages(after -> completeness.completeness(YESTERDAY, SPAN, new PageRequest(after, PAGE)).thenApply(page -> {
       incomplete[0] += page.rows().stream().filter(m -> !m.isComplete()).count();
       return page;
     }));
-    double baseline = seconds(t0);
-    long baselineHeap = peakHeapMb();
+    double baseline = HeapPeaks.seconds(t0);
+    long baselineHeap = HeapPeaks.peakMb();
 
-    resetPeaks();
+    HeapPeaks.reset();
     t0 = System.nanoTime();
     var port = new AtOnce();
     var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(512, 16, 10_000, Duration.ofMinutes(4)), port));
@@ -242,11 +240,11 @@ public final class SchedulerStoreBenchmark {
     testKit.spawn(RecoveryRun.create(new RecoverySettings(SPAN, 3, Duration.ZERO, 500, PAGE, 1000), OutagePolicy.DEFAULT,
         TroubleReportPolicy.DEFAULT, GRID, deps, reports.getRef()));
     ExceptionReport report = reports.receiveMessage(Duration.ofMinutes(60));
-    double actors = seconds(t0);
+    double actors = HeapPeaks.seconds(t0);
     var s = report.statistics();
     System.out.printf("morning completeness scan + recovery: %,d meters, %,d on schedule, %,d recovered, %,d failed, %,d reads in %.1f s,"
             + " peak heap %d MB | baseline (paging the %,d meters' completeness, %,d incomplete) %.1f s, %d MB | ratio %.1fx%n",
-        s.total(), s.onSchedule(), s.recovered(), s.failed(), port.reads, actors, peakHeapMb(), scanned, incomplete[0], baseline,
+        s.total(), s.onSchedule(), s.recovered(), s.failed(), port.reads, actors, HeapPeaks.peakMb(), scanned, incomplete[0], baseline,
         baselineHeap, actors / baseline);
   }
 
@@ -288,28 +286,5 @@ public final class SchedulerStoreBenchmark {
     public CompletionStage<ScheduleVerification> verifySchedule(String meterId, String scheduleId) {
       throw new UnsupportedOperationException("the benchmark sets no other schedules");
     }
-  }
-
-  private static double seconds(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  private static void resetPeaks() {
-    System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  private static long peakHeapMb() {
-    long bytes = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        bytes += pool.getPeakUsage().getUsed();
-      }
-    }
-    return bytes >> 20;
   }
 }
