@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.adcs.scheduler.completeness.IntervalGrid;
+import org.adcs.scheduler.massread.MassReadSettings;
 import org.adcs.scheduler.nondefault.NonDefaultSettings;
 import org.adcs.scheduler.outage.OutagePolicy;
 import org.adcs.scheduler.readgroup.AssignmentSettings;
@@ -23,7 +24,8 @@ import org.adcs.scheduler.workload.WorkloadBudget;
  * module's {@code reference.conf}). A wrong value fails the start with its path and the reason.
  */
 public record SchedulerConfig(
-    SchedulerSettings settings, IntervalGrid grid, OutagePolicy outage, WorkloadBudget workload, boolean raisePickupOnOpen) {
+    SchedulerSettings settings, IntervalGrid grid, OutagePolicy outage, WorkloadBudget workload, boolean raisePickupOnOpen,
+    MassReadSettings massRead) {
 
   public static final String PATH = "adcs.scheduler";
 
@@ -32,7 +34,7 @@ public record SchedulerConfig(
     var grid = valid(PATH + ".standard-offset/interval",
         () -> new IntervalGrid(offset(c, "standard-offset"), c.getDuration("interval")));
     var window = valid(PATH + ".window", () -> new CollectionWindow(time(c, "window.start"), time(c, "window.end"),
-        c.getDuration("window.group-length")));
+        c.getDuration("window.group-length"), c.getDuration("window.read-time-margin")));
     var assignment = valid(PATH + ".assignment", () -> new AssignmentSettings(c.getInt("assignment.page-size"),
         c.getInt("assignment.max-in-flight"), c.getInt("assignment.max-attempts"), c.getDuration("assignment.retry-delay"),
         c.getInt("assignment.max-listed")));
@@ -53,7 +55,9 @@ public record SchedulerConfig(
         day(c, "rebalance.day"), time(c, "rebalance.at"), c.getInt("rebalance.period-days"), assignment, recovery, rebalance,
         nonDefault, trouble));
     boolean raisePickupOnOpen = valid(PATH + ".trouble", () -> c.getBoolean("trouble.raise-pickup-on-open"));
-    return new SchedulerConfig(settings, grid, outage, workload, raisePickupOnOpen);
+    var massRead = valid(PATH + ".mass-read", () -> new MassReadSettings(c.getInt("mass-read.max-running"),
+        c.getInt("mass-read.keep-finished"), c.getInt("mass-read.default-concurrency")));
+    return new SchedulerConfig(settings, grid, outage, workload, raisePickupOnOpen, massRead);
   }
 
   private static Config section(Config root, String path) {

@@ -27,6 +27,7 @@ class SchedulerConfigTest {
     assertEquals(SchedulerSettings.DEFAULT, config.settings());
     assertEquals(LocalTime.of(0, 1), config.settings().window().start());
     assertEquals(24, config.settings().window().groupCount());
+    assertEquals(java.time.Duration.ofMinutes(5), config.settings().window().readTimeMargin(), "read times clear of a slot's last 5 minutes");
     assertEquals(ZoneOffset.ofHours(-5), config.grid().standardOffset());
     assertEquals(96, config.grid().intervalsPerDay());
     assertEquals(0.10, config.outage().failingShare());

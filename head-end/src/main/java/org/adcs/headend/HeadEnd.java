@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.adcs.headend.api.HealthRoutes;
+import org.adcs.headend.api.MassReadRoutes;
 import org.adcs.headend.api.MeterReadRoutes;
 import org.adcs.headend.api.StreamRoutes;
 import org.adcs.headend.api.SubscriptionRoutes;
@@ -143,7 +144,9 @@ public final class HeadEnd implements AutoCloseable {
           .orElse(new MeterReadRoutes(meters, json, settings.meters().readAttemptTimeout(),
               settings.meters().standardTime()).routes())
           .orElse(new SubscriptionRoutes(bridge.subscriptions(), json, Clock.systemUTC()).routes())
-          .orElse(StreamRoutes.routes(bridge.events(), bridge.readings(), system, json)));
+          .orElse(StreamRoutes.routes(bridge.events(), bridge.readings(), system, json))
+          .orElse(new MassReadRoutes(scheduling.actors().massReads(), system.scheduler(), json, clock,
+              settings.meters().standardTime(), scheduling.config().settings().window().groupCount()).routes()));
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, clock,
           settings.meters().standardTime(), system);

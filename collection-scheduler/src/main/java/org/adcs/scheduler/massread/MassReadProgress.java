@@ -2,6 +2,7 @@ package org.adcs.scheduler.massread;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.adcs.scheduler.SchedulerSerializable;
 
 /**
  * Where a mass read stands (R-OD-3): meters done (data came), failed, remaining of those found so
@@ -16,7 +17,7 @@ public record MassReadProgress(
     long failed,
     long remaining,
     double readsPerMinute,
-    Optional<Instant> estimatedEnd) {
+    Optional<Instant> estimatedEnd) implements SchedulerSerializable {
 
   public enum State {
     RUNNING,

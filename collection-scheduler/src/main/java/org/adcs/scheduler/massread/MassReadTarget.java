@@ -1,12 +1,20 @@
 package org.adcs.scheduler.massread;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import org.adcs.scheduler.SchedulerSerializable;
 import org.adcs.scheduler.completeness.DayRange;
 
-/** Which meters a mass on-demand read covers (R-OD-3). */
-public sealed interface MassReadTarget {
+/** Which meters a mass on-demand read covers (R-OD-3); crosses the cluster to the mass read desk. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = MassReadTarget.MeterList.class, name = "meters"),
+    @JsonSubTypes.Type(value = MassReadTarget.ReadGroupMembers.class, name = "read-group"),
+    @JsonSubTypes.Type(value = MassReadTarget.MissingData.class, name = "missing-data")})
+public sealed interface MassReadTarget extends SchedulerSerializable {
 
   /** Largest list an operator may hand in at once; larger populations go by group or timeframe. */
   int MAX_LIST = 1_000_000;

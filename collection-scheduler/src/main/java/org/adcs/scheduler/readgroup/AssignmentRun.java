@@ -157,7 +157,7 @@ public final class AssignmentRun extends AbstractBehavior<AssignmentRun.Command>
   private void write(String meterId) {
     Pending p = pending.get(meterId);
     pending.put(meterId, new Pending(p.group(), p.attempts() + 1));
-    var readTime = window.group(p.group()).readTimeFor(meterId);
+    var readTime = window.readTimeFor(p.group(), meterId);
     workload.tell(new WorkloadManager.WriteDefaultSchedule(meterId, readTime, ReadPriority.ROUTINE, ackAdapter));
   }
 

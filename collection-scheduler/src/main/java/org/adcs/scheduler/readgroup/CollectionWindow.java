@@ -11,16 +11,32 @@ import java.util.Optional;
  * The nightly collection window, 00:01 to 08:00 local standard time by default, cut into read groups
  * of 20 minutes (R-SCH-2). When the window is not a whole number of groups the last group is shorter
  * (00:01-08:00 gives 23 groups of 20 minutes and one of 19).
+ *
+ * <p>Read times keep clear of the last {@code readTimeMargin} of their slot (5 minutes by default),
+ * so a push that takes a while to get through still arrives within the slot and counts as on time
+ * (R-SCH-4 judges punctuality against the slot's end).
  */
-public record CollectionWindow(LocalTime start, LocalTime end, Duration groupLength) {
+public record CollectionWindow(LocalTime start, LocalTime end, Duration groupLength, Duration readTimeMargin) {
+
+  public static final Duration DEFAULT_MARGIN = Duration.ofMinutes(5);
 
   public static final CollectionWindow DEFAULT =
-      new CollectionWindow(LocalTime.of(0, 1), LocalTime.of(8, 0), Duration.ofMinutes(20));
+      new CollectionWindow(LocalTime.of(0, 1), LocalTime.of(8, 0), Duration.ofMinutes(20), DEFAULT_MARGIN);
+
+  /** A window with the default margin. */
+  public CollectionWindow(LocalTime start, LocalTime end, Duration groupLength) {
+    this(start, end, groupLength, DEFAULT_MARGIN.compareTo(groupLength) < 0 ? DEFAULT_MARGIN : Duration.ZERO);
+  }
 
   public CollectionWindow {
     Objects.requireNonNull(start, "collection window start");
     Objects.requireNonNull(end, "collection window end");
     Objects.requireNonNull(groupLength, "read group length");
+    Objects.requireNonNull(readTimeMargin, "read time margin");
+    if (readTimeMargin.isNegative() || readTimeMargin.compareTo(groupLength) >= 0) {
+      throw new IllegalArgumentException("read time margin must be at least 0 and shorter than a read group (" + groupLength
+          + "), was " + readTimeMargin);
+    }
     if (!start.isBefore(end)) {
       throw new IllegalArgumentException("collection window must start before it ends (same day): " + start + ".." + end);
     }
@@ -42,6 +58,11 @@ public record CollectionWindow(LocalTime start, LocalTime end, Duration groupLen
       from = to;
     }
     return groups;
+  }
+
+  /** The default read time of a meter in group {@code index}, clear of the slot's last {@code readTimeMargin}. */
+  public LocalTime readTimeFor(int index, String meterId) {
+    return group(index).readTimeFor(meterId, readTimeMargin);
   }
 
   public int groupCount() {

@@ -19,12 +19,15 @@ public record ReadGroup(int index, LocalTime start, LocalTime end) {
   }
 
   /**
-   * The default read time of a meter in this group: spread over the slot by the meter id's hash so
-   * that the group's meters do not all send in the same second.
+   * The default read time of a meter in this group: spread by the meter id's hash so that the group's
+   * meters do not all send in the same second, over the slot but its last {@code margin}, which is left
+   * for the pushes to arrive in. A slot shorter than twice the margin (the window's last one may be)
+   * keeps its first half for read times.
    */
-  public LocalTime readTimeFor(String meterId) {
+  public LocalTime readTimeFor(String meterId, Duration margin) {
     long slotSeconds = Duration.between(start, end).toSeconds();
-    return start.plusSeconds(Math.floorMod(meterId.hashCode() * 0x9E3779B1L, slotSeconds));
+    long spread = Math.max(slotSeconds - margin.toSeconds(), Math.max(1, slotSeconds / 2));
+    return start.plusSeconds(Math.floorMod(meterId.hashCode() * 0x9E3779B1L, spread));
   }
 
   public boolean contains(LocalTime time) {

@@ -288,7 +288,7 @@ public final class RebalanceRun extends AbstractBehavior<RebalanceRun.Command> {
         continue;
       }
       inFlight.put(move.meterId(), move);
-      var readTime = window.group(move.to()).readTimeFor(move.meterId());
+      var readTime = window.readTimeFor(move.to(), move.meterId());
       workload.tell(new WorkloadManager.WriteDefaultSchedule(move.meterId(), readTime, ReadPriority.ROUTINE, ackAdapter));
     }
   }
@@ -300,7 +300,7 @@ public final class RebalanceRun extends AbstractBehavior<RebalanceRun.Command> {
     }
     boolean ok = acked.ack() instanceof ScheduleAck.Acknowledged;
     var status = ok ? RebalanceAction.Status.ACKNOWLEDGED : RebalanceAction.Status.NOT_ACKNOWLEDGED;
-    var readTime = window.group(move.to()).readTimeFor(move.meterId());
+    var readTime = window.readTimeFor(move.to(), move.meterId());
     actions.add(new RebalanceAction(move.meterId(), move.from(), move.to(), readTime, status, clock.instant()));
     MeterLog.info(log, move.meterId(), "rebalanced from read group {} to {} at {}: {}", move.from(), move.to(), readTime, status);
     startWrites();

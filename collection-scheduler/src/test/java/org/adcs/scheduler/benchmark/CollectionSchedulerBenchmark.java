@@ -4,9 +4,6 @@ import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.persistence.testkit.PersistenceTestKitPlugin;
 import ch.qos.logback.classic.Level;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +74,7 @@ public final class CollectionSchedulerBenchmark {
     long t0 = System.nanoTime();
     // 5 % missing yesterday, 2 % partial yesterday, 1 % an older day: 8 % to recover, below the 10 % outage line.
     var readSide = new GeneratedReadSide(meters, YESTERDAY, SPAN, 0.05, 0.02, 0.01, 42);
-    System.out.printf("read side generated in %.2f s: %,d meters with missing data%n", seconds(t0), readSide.missingMeters());
+    System.out.printf("read side generated in %.2f s: %,d meters with missing data%n", HeapPeaks.seconds(t0), readSide.missingMeters());
 
     ActorTestKit testKit = ActorTestKit.create(PersistenceTestKitPlugin.getInstance().config());
     try {
@@ -92,13 +89,13 @@ public final class CollectionSchedulerBenchmark {
   private static void assignment(ActorTestKit testKit, GeneratedReadSide readSide) {
     var window = CollectionWindow.DEFAULT;
     assignmentBaseline(readSide, window); // warm-up: the baseline is timed with a warm JIT, like the actors after it
-    resetPeaks();
+    HeapPeaks.reset();
     long t0 = System.nanoTime();
     long checksum = assignmentBaseline(readSide, window);
-    double baseline = seconds(t0);
-    long baselineHeap = peakHeapMb();
+    double baseline = HeapPeaks.seconds(t0);
+    long baselineHeap = HeapPeaks.peakMb();
 
-    resetPeaks();
+    HeapPeaks.reset();
     t0 = System.nanoTime();
     var port = new InstantMeterPort();
     var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(512, 16, 10_000, Duration.ofMinutes(4)), port));
@@ -106,10 +103,10 @@ public final class CollectionSchedulerBenchmark {
     testKit.spawn(AssignmentRun.create(window, new AssignmentSettings(PAGE, 256, 3, Duration.ofMinutes(5), 10_000), readSide, workload,
         Clock.systemUTC(), reports.getRef()));
     AssignmentReport report = reports.receiveMessage(Duration.ofMinutes(10));
-    double actors = seconds(t0);
+    double actors = HeapPeaks.seconds(t0);
     testKit.stop(workload);
     System.out.printf("nightly assignment: %,d acknowledged in %.2f s, peak heap %d MB | baseline (plain loop, checksum %d) %.2f s, %d MB | ratio %.1fx%n",
-        report.acknowledged(), actors, peakHeapMb(), checksum, baseline, baselineHeap, actors / baseline);
+        report.acknowledged(), actors, HeapPeaks.peakMb(), checksum, baseline, baselineHeap, actors / baseline);
   }
 
   /** The pure work of the assignment: least-loaded balancing and read times, in a plain loop. */
@@ -120,7 +117,7 @@ public final class CollectionSchedulerBenchmark {
       Page<String> page = readSide.unscheduledMeters(new PageRequest(after, PAGE)).toCompletableFuture().join();
       for (String id : page.rows()) {
         int group = loads.assignLeastLoaded();
-        checksum += window.group(group).readTimeFor(id).toSecondOfDay();
+        checksum += window.readTimeFor(group, id).toSecondOfDay();
       }
       if (page.isLast()) {
         return checksum;
@@ -154,15 +151,15 @@ public final class CollectionSchedulerBenchmark {
 
   private static void completeness(ActorTestKit testKit, GeneratedReadSide readSide) {
     completenessBaseline(readSide); // warm-up
-    resetPeaks();
+    HeapPeaks.reset();
     long t0 = System.nanoTime();
     long[] counted = completenessBaseline(readSide);
     long complete = counted[0];
     long ranges = counted[1];
-    double baseline = seconds(t0);
-    long baselineHeap = peakHeapMb();
+    double baseline = HeapPeaks.seconds(t0);
+    long baselineHeap = HeapPeaks.peakMb();
 
-    resetPeaks();
+    HeapPeaks.reset();
     t0 = System.nanoTime();
     // Meters answer at once; every 50th never answers, so retries and failures are exercised.
     var port = new InstantMeterPort();
@@ -174,11 +171,11 @@ public final class CollectionSchedulerBenchmark {
     testKit.spawn(RecoveryRun.create(new RecoverySettings(SPAN, 3, Duration.ZERO, 500, PAGE, 1000), OutagePolicy.DEFAULT, TroubleReportPolicy.DEFAULT, GRID, deps,
         reports.getRef()));
     ExceptionReport report = reports.receiveMessage(Duration.ofMinutes(10));
-    double actors = seconds(t0);
+    double actors = HeapPeaks.seconds(t0);
     var s = report.statistics();
     System.out.printf("morning completeness scan + recovery: %,d meters, %,d on schedule, %,d recovered, %,d failed, %,d reads in %.2f s, peak heap %d MB"
             + " | baseline (plain loop: %,d complete, %,d ranges planned) %.2f s, %d MB | ratio %.1fx%n",
-        s.total(), s.onSchedule(), s.recovered(), s.failed(), port.reads(), actors, peakHeapMb(), complete, ranges, baseline,
+        s.total(), s.onSchedule(), s.recovered(), s.failed(), port.reads(), actors, HeapPeaks.peakMb(), complete, ranges, baseline,
         baselineHeap, actors / baseline);
     System.out.printf("  previous day (R-MIS-1): %s%n", s.previousDay());
   }
@@ -215,7 +212,7 @@ public final class CollectionSchedulerBenchmark {
           // no final progress within 100 ms: the next operator read goes out
         }
       }
-      double actual = seconds(t0);
+      double actual = HeapPeaks.seconds(t0);
       double ideal = (double) meters * latency.toMillis() / concurrency / 1000;
       System.out.printf("mass read: %,d meters at %d ms each, %d in flight: %,d done in %.2f s (%.0f reads/min) | baseline (meters x latency / concurrency) %.2f s | ratio %.2fx"
               + " | %d operator reads during it, slowest %d ms (meter latency %d ms)%n",
@@ -236,29 +233,5 @@ public final class CollectionSchedulerBenchmark {
     public CompletionStage<List<Entry>> history(String meterId) {
       return CompletableFuture.completedFuture(List.of());
     }
-  }
-
-  private static double seconds(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  private static void resetPeaks() {
-    System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  /** Sum of the heap pools' peaks since the last reset: an upper bound of the heap the phase needed. */
-  private static long peakHeapMb() {
-    long bytes = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        bytes += pool.getPeakUsage().getUsed();
-      }
-    }
-    return bytes >> 20;
   }
 }

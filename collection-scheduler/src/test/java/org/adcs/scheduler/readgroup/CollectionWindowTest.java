@@ -35,12 +35,43 @@ class CollectionWindowTest {
   }
 
   @Test
-  void a_meters_default_read_time_lies_inside_its_group() {
-    for (ReadGroup group : CollectionWindow.DEFAULT.groups()) {
-      for (int m = 0; m < 500; m++) {
-        assertTrue(group.contains(group.readTimeFor("meter-" + m)));
+  void a_meters_default_read_time_lies_inside_its_group_clear_of_the_slots_last_minutes_R_SCH_4() {
+    var window = CollectionWindow.DEFAULT;
+    for (ReadGroup group : window.groups()) {
+      LocalTime latest = group.start();
+      for (int m = 0; m < 2000; m++) {
+        LocalTime time = window.readTimeFor(group.index(), "meter-" + m);
+        assertTrue(group.contains(time), time + " in " + group);
+        assertTrue(time.isBefore(group.end().minus(CollectionWindow.DEFAULT_MARGIN)), time + " clear of the margin of " + group);
+        latest = time.isAfter(latest) ? time : latest;
       }
+      // Still spread over the rest of the slot, not bunched at its start.
+      long spreadSeconds = Duration.between(group.start(), group.end()).minus(CollectionWindow.DEFAULT_MARGIN).toSeconds();
+      assertTrue(Duration.between(group.start(), latest).toSeconds() > spreadSeconds * 9 / 10, "spread up to " + latest + " in " + group);
     }
+  }
+
+  @Test
+  void a_slot_shorter_than_twice_the_margin_keeps_its_first_half_for_read_times() {
+    var window = new CollectionWindow(LocalTime.of(0, 1), LocalTime.of(1, 7), Duration.ofMinutes(20), Duration.ofMinutes(5));
+    ReadGroup last = window.group(3);
+    assertEquals(Duration.ofMinutes(6), Duration.between(last.start(), last.end()));
+    for (int m = 0; m < 500; m++) {
+      LocalTime time = window.readTimeFor(3, "meter-" + m);
+      assertTrue(!time.isBefore(last.start()) && time.isBefore(last.start().plusMinutes(3)), time.toString());
+    }
+  }
+
+  @Test
+  void no_margin_spreads_read_times_over_the_whole_slot() {
+    var window = new CollectionWindow(LocalTime.of(0, 1), LocalTime.of(0, 21), Duration.ofMinutes(20), Duration.ZERO);
+    boolean inLastFiveMinutes = false;
+    for (int m = 0; m < 500; m++) {
+      LocalTime time = window.readTimeFor(0, "meter-" + m);
+      assertTrue(window.group(0).contains(time));
+      inLastFiveMinutes |= !time.isBefore(LocalTime.of(0, 16));
+    }
+    assertTrue(inLastFiveMinutes);
   }
 
   @Test
@@ -53,5 +84,10 @@ class CollectionWindowTest {
     assertTrue(seconds.getMessage().contains("whole minutes"));
     assertThrows(IllegalArgumentException.class,
         () -> new CollectionWindow(LocalTime.of(0, 1), LocalTime.of(0, 11), Duration.ofMinutes(20)));
+    var margin = assertThrows(IllegalArgumentException.class,
+        () -> new CollectionWindow(LocalTime.of(0, 1), LocalTime.of(8, 0), Duration.ofMinutes(20), Duration.ofMinutes(20)));
+    assertTrue(margin.getMessage().contains("read time margin"));
+    assertThrows(IllegalArgumentException.class,
+        () -> new CollectionWindow(LocalTime.of(0, 1), LocalTime.of(8, 0), Duration.ofMinutes(20), Duration.ofMinutes(-1)));
   }
 }

@@ -30,7 +30,8 @@ import org.adcs.headend.meter.MeterSharding;
  */
 public final class MeterReadRoutes extends AllDirectives {
 
-  private static final Pattern METER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  /** 1-64 letters, digits or . _ : - (the mass read list takes the same). */
+  static final Pattern METER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   private final MeterSharding meters;
   private final ObjectMapper json;

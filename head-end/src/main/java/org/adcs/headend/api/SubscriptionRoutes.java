@@ -2,26 +2,19 @@ package org.adcs.headend.api;
 
 import akka.http.javadsl.model.ContentTypes;
 import akka.http.javadsl.model.HttpEntities;
-import akka.http.javadsl.model.HttpEntity;
 import akka.http.javadsl.model.HttpResponse;
-import akka.http.javadsl.model.MediaTypes;
 import akka.http.javadsl.model.StatusCode;
 import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.model.headers.Location;
-import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.PathMatchers;
 import akka.http.javadsl.server.Route;
-import akka.http.scaladsl.model.EntityStreamSizeException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import org.adcs.mdm.routing.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,20 +30,17 @@ import org.slf4j.LoggerFactory;
  * Errors are RFC 7807 problem JSON: 400 for a body or id that is not valid, 413 over
  * {@value #MAX_BODY_BYTES} bytes, 415 for a body that is not JSON, 404 for an unknown subscription.
  */
-public final class SubscriptionRoutes extends AllDirectives {
+public final class SubscriptionRoutes extends JsonBodyRoutes {
 
   static final int MAX_BODY_BYTES = 16 * 1024;
   private static final Logger log = LoggerFactory.getLogger(SubscriptionRoutes.class);
 
   private final SubscriptionRegistry registry;
-  private final ObjectMapper json;
-  private final Problems problems;
   private final Clock clock;
 
   public SubscriptionRoutes(SubscriptionRegistry registry, ObjectMapper json, Clock clock) {
+    super(json);
     this.registry = registry;
-    this.json = json;
-    this.problems = new Problems(json);
     this.clock = clock;
   }
 
@@ -69,30 +59,13 @@ public final class SubscriptionRoutes extends AllDirectives {
   }
 
   private Route create() {
-    return extractRequestEntity(entity -> {
-      if (!entity.getContentType().mediaType().equals(MediaTypes.APPLICATION_JSON)) {
-        return complete(problems.of(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-            "send the subscription as application/json, found " + entity.getContentType().mediaType()));
-      }
-      if (entity.getContentLengthOption().orElse(0) > MAX_BODY_BYTES) {
-        return tooLarge();
-      }
-      return extractMaterializer(materializer -> onComplete(entity.toStrict(5_000, MAX_BODY_BYTES, materializer),
-          strict -> strict.isSuccess() ? create(strict.get())
-              : rootCause(strict.failed().get()) instanceof EntityStreamSizeException ? tooLarge()
-              : complete(problems.of(StatusCodes.BAD_REQUEST, "Unreadable body",
-                  "the request body could not be read: " + strict.failed().get().getMessage()))));
-    });
+    return jsonBody(MAX_BODY_BYTES, "a subscription", this::create);
   }
 
-  private Route create(HttpEntity.Strict body) {
+  private Route create(JsonNode tree) {
     Subscription subscription;
     try {
-      JsonNode tree = json.readTree(body.getData().decodeString(StandardCharsets.UTF_8));
       subscription = SubscriptionRequest.parse(tree, UUID.randomUUID(), clock.instant());
-    } catch (JsonProcessingException e) {
-      return complete(problems.of(StatusCodes.BAD_REQUEST, "Malformed JSON",
-          "the body is not valid JSON: " + e.getOriginalMessage()));
     } catch (SubscriptionRequest.Invalid e) {
       return complete(problems.of(StatusCodes.BAD_REQUEST, "Invalid subscription", e.getMessage()));
     }
@@ -166,8 +139,7 @@ public final class SubscriptionRoutes extends AllDirectives {
   }
 
   private Route ok(ObjectNode body) {
-    return complete(HttpResponse.create().withStatus(StatusCodes.OK)
-        .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, body.toString())));
+    return json(StatusCodes.OK, body);
   }
 
   private Route notFound(UUID id) {
@@ -175,23 +147,10 @@ public final class SubscriptionRoutes extends AllDirectives {
         "there is no active subscription " + id));
   }
 
-  private Route tooLarge() {
-    return complete(problems.of(StatusCodes.PAYLOAD_TOO_LARGE, "Body too large",
-        "a subscription is at most " + MAX_BODY_BYTES + " bytes of JSON"));
-  }
-
   private Route unavailable(String what, Throwable e) {
     log.warn("could not {} subscriptions: {}", what, rootCause(e).toString());
     StatusCode status = StatusCodes.SERVICE_UNAVAILABLE;
     return complete(problems.of(status, "Subscriptions unavailable",
         "the subscription store did not answer (" + rootCause(e).getMessage() + "); try again"));
-  }
-
-  private static Throwable rootCause(Throwable e) {
-    Throwable t = e;
-    while ((t instanceof CompletionException || t.getCause() != null) && t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t;
   }
 }

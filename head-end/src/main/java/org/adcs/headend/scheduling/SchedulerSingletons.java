@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import org.adcs.scheduler.CollectionScheduler;
 import org.adcs.scheduler.SchedulerConfig;
+import org.adcs.scheduler.massread.MassReadDesk;
+import org.adcs.scheduler.massread.MassReadJob;
 import org.adcs.scheduler.port.MeterPort;
 import org.adcs.scheduler.port.OperatorAlerts;
 import org.adcs.scheduler.readside.CompletenessReadSide;
@@ -23,11 +25,12 @@ import org.adcs.scheduler.workload.WorkloadManager;
 /**
  * The scheduler's actors, one of each in the cluster (cluster singletons): the workload manager all
  * meter traffic goes through (R-OD-4), the event-sourced trouble desk (R-MIS-4, R-FLD-1; its journal is
- * the head-end's akka-persistence-jdbc journal) and the collection scheduler's clockwork. Every node
+ * the head-end's akka-persistence-jdbc journal), the collection scheduler's clockwork and the desk of
+ * operators' mass reads (R-OD-3). Every node
  * holds a proxy, so the scheduler moves to another node when its node leaves.
  */
 public record SchedulerSingletons(ActorRef<WorkloadManager.Command> workload, ActorRef<TroubleDesk.Command> troubleDesk,
-    ActorRef<CollectionScheduler.Command> scheduler) {
+    ActorRef<CollectionScheduler.Command> scheduler, ActorRef<MassReadDesk.Command> massReads) {
 
   /** Everything the scheduler reads and writes outside itself. */
   public record Parts(ReadGroupReadSide readGroups, CompletenessReadSide completeness, NonDefaultScheduleReadSide nonDefault,
@@ -44,7 +47,9 @@ public record SchedulerSingletons(ActorRef<WorkloadManager.Command> workload, Ac
         parts.alerts(), workload, desk, parts.records(), clock);
     ActorRef<CollectionScheduler.Command> scheduler = singletons.init(SingletonActor.of(
         restarting(CollectionScheduler.create(config.settings(), config.grid(), config.outage(), deps, clockCheck)), "collection-scheduler"));
-    return new SchedulerSingletons(workload, desk, scheduler);
+    ActorRef<MassReadDesk.Command> massReads = singletons.init(SingletonActor.of(restarting(MassReadDesk.create(config.massRead(),
+        config.grid(), new MassReadJob.Sources(parts.readGroups(), parts.completeness()), workload, clock)), "scheduler-mass-reads"));
+    return new SchedulerSingletons(workload, desk, scheduler, massReads);
   }
 
   /** A failure of the clockwork restarts it (after a pause) rather than stopping scheduling for good. */

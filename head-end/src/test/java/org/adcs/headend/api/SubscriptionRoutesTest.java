@@ -8,12 +8,8 @@ import akka.http.javadsl.Http;
 import akka.http.javadsl.ServerBinding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +33,6 @@ class SubscriptionRoutesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ActorTestKit kit = ActorTestKit.create("subscription-routes");
   private static final InMemoryRegistry registry = new InMemoryRegistry();
-  private static final HttpClient http = HttpClient.newHttpClient();
   private static ServerBinding binding;
   private static String base;
 
@@ -143,8 +138,7 @@ class SubscriptionRoutesTest {
     String big = "{\"name\":\"n\",\"eventTypes\":[\"TAMPER\"],\"webhook\":\"http://h/\",\"pad\":\""
         + "x".repeat(SubscriptionRoutes.MAX_BODY_BYTES) + "\"}";
     assertProblem(post(big), 413, "Body too large");
-    HttpResponse<String> text = http.send(HttpRequest.newBuilder(URI.create(base)).header("Content-Type", "text/plain")
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> text = ProblemAssertions.postText(base, "{}");
     assertProblem(text, 415, "Unsupported media type");
     assertProblem(get(base + "/not-a-uuid"), 400, "Invalid subscription id");
     assertProblem(send("PUT", base + "/" + UUID.randomUUID()), 405, "Method not allowed");
@@ -152,18 +146,11 @@ class SubscriptionRoutesTest {
   }
 
   private static void assertProblem(HttpResponse<String> response, int status, String title) throws Exception {
-    assertEquals(status, response.statusCode(), response.body());
-    assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
-    JsonNode problem = JSON.readTree(response.body());
-    assertEquals(title, problem.get("title").asText());
-    assertEquals(status, problem.get("status").asInt());
-    assertTrue(!problem.get("detail").asText().isBlank());
+    ProblemAssertions.assertProblem(response, status, title);
   }
 
   private static HttpResponse<String> post(String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base)).header("Content-Type", "application/json")
-        .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return ProblemAssertions.postJson(base, body);
   }
 
   private static HttpResponse<String> get(String url) throws Exception {
@@ -171,7 +158,6 @@ class SubscriptionRoutesTest {
   }
 
   private static HttpResponse<String> send(String method, String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    return ProblemAssertions.send(method, url);
   }
 }

@@ -14,9 +14,9 @@ final class FaultSpec {
     // no percent sign here: picocli formats option descriptions
     static final String HELP = "NAME:SELECTOR[:PARAMS], SELECTOR a share (0.05, or 5 followed by a percent sign) or meters=3/7; "
             + "e.g. slow:0.05:delay=10s, never-answers:meters=3/7, intermittent:0.02:k=2,n=7,consecutive, "
-            + "regional-outage:0.1:at=2h,for=30m, short-memory:0.01:days=10; NAME one of "
+            + "regional-outage:0.1:at=2h,for=30m, short-memory:0.01:days=10, lost-days:meters=4/9:k=1,n=2; NAME one of "
             + "never-answers, slow, drop-mid-block, intermittent, clock-off, clock-far-off, wrong-password, malformed-frames, "
-            + "regional-outage, short-memory";
+            + "regional-outage, short-memory, lost-days";
 
     private FaultSpec() {
     }

@@ -14,7 +14,9 @@ public enum Fault {
     WRONG_PASSWORD("wrong-password"),
     MALFORMED_FRAMES("malformed-frames"),
     REGIONAL_OUTAGE("regional-outage"),
-    SHORT_MEMORY("short-memory");
+    SHORT_MEMORY("short-memory"),
+    /** The meter recorded no load profile on some days (k of every n, as {@link #INTERMITTENT} picks them): those days are gone. */
+    LOST_DAYS("lost-days");
 
     private final String cliName;
 

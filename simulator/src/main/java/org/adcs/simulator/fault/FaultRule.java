@@ -11,7 +11,7 @@ import org.adcs.simulator.meter.Seeds;
  * @param share       fraction of the fleet in [0, 1], used when {@code meters} is empty
  * @param meters      meter indices, sorted; when non-empty, exactly these meters have the fault
  * @param delay       {@link Fault#SLOW}: how long each answer is held back (real time)
- * @param missedDays  {@link Fault#INTERMITTENT}: k days missed ...
+ * @param missedDays  {@link Fault#INTERMITTENT}, {@link Fault#LOST_DAYS}: k days missed (off the network, or not recorded) ...
  * @param ofDays      ... out of every n days
  * @param consecutive ... in one run or scattered
  * @param at          {@link Fault#REGIONAL_OUTAGE}: start, after the simulation start
@@ -73,7 +73,10 @@ public record FaultRule(Fault fault, double share, int[] meters, Duration delay,
         return Seeds.unit(Seeds.hash(fleetSeed, 0xFA17L, fault.ordinal(), meterIndex)) < share;
     }
 
-    /** {@link Fault#INTERMITTENT}: whether the meter is off the network on this local day. */
+    /**
+     * {@link Fault#INTERMITTENT}: whether the meter is off the network on this local day;
+     * {@link Fault#LOST_DAYS}: whether the meter holds no load profile of this local day.
+     */
     public boolean missesDay(long meterSeed, long day) {
         long window = Math.floorDiv(day, ofDays);
         int position = Math.floorMod(day, ofDays);

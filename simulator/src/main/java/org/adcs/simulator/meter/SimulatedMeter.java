@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.adcs.protocol.axdr.DlmsData;
+import org.adcs.simulator.fault.Fault;
 
 /**
  * One simulated meter: its fixed character ({@link MeterSpec}) and the little state the head-end can
@@ -121,7 +122,18 @@ public final class SimulatedMeter {
         IntervalPlan p = plan();
         long from = Math.max(fromLocal, memoryStartLocal(now) + 1);
         long to = Math.min(toLocal, p.lastEndAtOrBefore(now));
-        return from > to ? List.of() : history().intervals(from, to, p, runtimeEvents());
+        if (from > to) {
+            return List.of();
+        }
+        List<IntervalReading> held = history().intervals(from, to, p, runtimeEvents());
+        return spec.has(Fault.LOST_DAYS) ? withoutLostDays(held) : held;
+    }
+
+    /** {@link Fault#LOST_DAYS}: the intervals of the days the meter did not record are not there (an interval ending at midnight is its day's last). */
+    private List<IntervalReading> withoutLostDays(List<IntervalReading> held) {
+        return terms.faults().rule(Fault.LOST_DAYS).map(rule -> held.stream().filter(r -> !rule.missesDay(spec.seed(),
+                Math.floorDiv(r.end().getEpochSecond() + terms.offset().getTotalSeconds() - 1, MeterHistory.DAY_SECONDS))).toList())
+                .orElse(held);
     }
 
     /** Midnight registers of the days in memory whose midnight lies in [fromLocal, toLocal]. */

@@ -11,6 +11,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import org.adcs.simulator.fault.Fault;
+import org.adcs.simulator.fault.FaultPlan;
+import org.adcs.simulator.fault.FaultRule;
 import org.junit.jupiter.api.Test;
 
 /** The generated memory of a meter: shape, sums and determinism (issue 5, "Each simulated meter"; R-SCH-8). */
@@ -34,6 +37,26 @@ class MeterHistoryTest {
         assertEquals(96, intervals.size());
         assertEquals(midnights.get(1).importRaw() - midnights.get(0).importRaw(), intervals.stream().mapToLong(IntervalReading::importRaw).sum());
         assertEquals(midnights.get(1).exportRaw() - midnights.get(0).exportRaw(), intervals.stream().mapToLong(IntervalReading::exportRaw).sum());
+    }
+
+    @Test
+    void aMeterWithLostDaysHoldsNoIntervalOfThoseDaysAndEveryIntervalOfTheOthers() {
+        FaultRule lost = FaultRule.ofShare(Fault.LOST_DAYS, 0).forMeters(3).withMissedDays(1, 2, false);
+        FleetTerms terms = FleetTerms.defaults(7, START).withFaults(new FaultPlan(List.of(lost)));
+        SimulatedMeter faulty = new SimulatedMeter(MeterSpec.of(terms, 3), terms, new IntervalPlan(terms.intervalMinutes()));
+        SimulatedMeter healthy = new SimulatedMeter(MeterSpec.of(terms, 4), terms, new IntervalPlan(terms.intervalMinutes()));
+        int lostDays = 0;
+        long from = Math.floorDiv(terms.startDay() - 21, 2) * 2; // whole two-day windows
+        for (long day = from; day < from + 20; day++) {
+            long dayStart = day * MeterHistory.DAY_SECONDS;
+            // Up to and including the interval that ends at the next midnight: the day's 96.
+            int held = faulty.intervals(dayStart + 1, dayStart + MeterHistory.DAY_SECONDS, START).size();
+            boolean isLost = lost.missesDay(faulty.spec().seed(), day);
+            assertEquals(isLost ? 0 : 96, held, "day " + day + (isLost ? " lost" : " kept"));
+            assertEquals(96, healthy.intervals(dayStart + 1, dayStart + MeterHistory.DAY_SECONDS, START).size(), "the healthy meter on " + day);
+            lostDays += isLost ? 1 : 0;
+        }
+        assertEquals(10, lostDays, "one day of every two");
     }
 
     @Test
