@@ -98,7 +98,7 @@ public final class MdmBridge {
 
     ReadingPosting posting = new ReadingPosting(store.intervals(), store.registers(), store.events(),
         store.completeness(), new VeeEngine(VeeSettings.defaults()), 4, blocking, router);
-    ReadingsProjection.init(system, posting, new ProjectionOffsets(journal, blocking, Clock.systemUTC()), VeeLevel.FULL);
+    ReadingsProjection.init(system, posting, ProjectionOffsets.pooled(system, journal, blocking, Clock.systemUTC()), VeeLevel.FULL);
     return new MdmBridge(store, router, routed, events, readings);
   }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.adcs.headend.journal.JournalPool;
 import org.adcs.headend.journal.JournalSchema;
 import org.adcs.headend.journal.JournalSettings;
 
@@ -16,6 +17,7 @@ import org.adcs.headend.journal.JournalSettings;
 public final class ProjectionOffsets {
 
   private final JournalSettings journal;
+  private final JournalPool.Connections connections;
   private final Executor blocking;
   private final Clock clock;
   private final String table;
@@ -23,8 +25,21 @@ public final class ProjectionOffsets {
   private final String tagColumn;
   private final String offsetColumn;
 
+  /** Offsets over connections of their own (tests, tools). */
   public ProjectionOffsets(JournalSettings journal, Executor blocking, Clock clock) {
+    this(journal, () -> JournalSchema.connect(journal), blocking, clock);
+  }
+
+  /** Offsets over the journal plugin's pool: a running head-end stores them every second per slice. */
+  public static ProjectionOffsets pooled(akka.actor.typed.ActorSystem<?> system, JournalSettings journal,
+      Executor blocking, Clock clock) {
+    return new ProjectionOffsets(journal, JournalPool.of(system), blocking, clock);
+  }
+
+  private ProjectionOffsets(JournalSettings journal, JournalPool.Connections connections, Executor blocking,
+      Clock clock) {
     this.journal = journal;
+    this.connections = connections;
     this.blocking = blocking;
     this.clock = clock;
     boolean h2 = journal.vendor() == JournalSettings.Vendor.H2;
@@ -37,7 +52,7 @@ public final class ProjectionOffsets {
   /** The last offset processed for {@code tag}, 0 when the projection has not started. */
   public CompletionStage<Long> load(String name, String tag) {
     return CompletableFuture.supplyAsync(() -> {
-      try (Connection c = JournalSchema.connect(journal);
+      try (Connection c = connections.open();
           PreparedStatement s = c.prepareStatement("SELECT " + offsetColumn + " FROM " + table + " WHERE " + projection
               + " = ? AND " + tagColumn + " = ?")) {
         s.setString(1, name);
@@ -53,7 +68,7 @@ public final class ProjectionOffsets {
 
   public CompletionStage<Long> save(String name, String tag, long offset) {
     return CompletableFuture.supplyAsync(() -> {
-      try (Connection c = JournalSchema.connect(journal)) {
+      try (Connection c = connections.open()) {
         String set = "UPDATE " + table + " SET " + offsetColumn + " = ?, " + (journal.vendor() == JournalSettings.Vendor.H2
             ? "\"updated_at\"" : "updated_at") + " = ? WHERE " + projection + " = ? AND " + tagColumn + " = ?";
         try (PreparedStatement update = c.prepareStatement(set)) {

@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import slick.jdbc.JdbcDataSource;
 
 /**
  * The journal's events of one tag after an offset, as a live stream: what the read journal's
@@ -52,7 +51,7 @@ public final class TaggedEvents {
       LIMIT ?""";
 
   private final akka.actor.ActorRef sequenceActor;
-  private final JdbcDataSource database;
+  private final JournalPool.Connections database;
   private final Serialization serialization;
   private final Executor blocking;
   private final akka.actor.Scheduler scheduler;
@@ -66,7 +65,7 @@ public final class TaggedEvents {
         .<JdbcReadJournal>readJournalFor(JdbcReadJournal.Identifier());
     Config config = system.settings().config().getConfig("jdbc-read-journal");
     this.sequenceActor = readJournal.journalSequenceActor();
-    this.database = ((akka.persistence.jdbc.query.dao.DefaultReadJournalDao) readJournal.readJournalDao()).db().source();
+    this.database = JournalPool.of(system);
     this.serialization = SerializationExtension.get(Adapter.toClassic(system));
     this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
     this.scheduler = Adapter.toClassic(system).scheduler();
@@ -112,7 +111,7 @@ public final class TaggedEvents {
 
   private List<EventEnvelope> read(String tag, long after, long upTo) {
     List<EventEnvelope> batch = new ArrayList<>();
-    try (Connection c = database.createConnection(); PreparedStatement s = c.prepareStatement(QUERY)) {
+    try (Connection c = database.open(); PreparedStatement s = c.prepareStatement(QUERY)) {
       s.setLong(1, after);
       s.setLong(2, upTo);
       s.setString(3, tag);

@@ -60,7 +60,7 @@ public final class Scheduling {
     ScheduleReadSide readSide = ScheduleReadSide.open(db, keyspace);
     var blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
     SchedulingProjection.init(system, new ScheduleEventFeed(readSide.writer(), meterStandardTime),
-        new ProjectionOffsets(journal, blocking, clock));
+        ProjectionOffsets.pooled(system, journal, blocking, clock));
     Scheduling scheduling = new Scheduling(config, readSide, clock, root.getInt("adcs.scheduling.recent-alerts"));
     MeterPort port = new EntityMeterPort(meters, config.settings().window(), config.grid(), clock, timeouts);
     scheduling.actors = SchedulerSingletons.start(system, config, new SchedulerSingletons.Parts(scheduling.readGroups,
