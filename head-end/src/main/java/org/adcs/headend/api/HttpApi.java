@@ -10,16 +10,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.adcs.headend.StartupFailure;
+import org.adcs.headend.api.security.ApiAccess;
 import org.adcs.headend.config.HeadEndSettings;
 
-/** Binds the head-end's HTTP API. */
+/**
+ * Binds the head-end's HTTP API. Every route, whatever class declares it, is served through
+ * {@link ApiAccess#protect}: authenticated, authorised by role and audited (R-OPS-1, R-OPS-2).
+ */
 public final class HttpApi {
 
   private HttpApi() {}
 
-  public static ServerBinding bind(ActorSystem<?> system, HeadEndSettings.Http http, Route routes) {
+  public static ServerBinding bind(ActorSystem<?> system, HeadEndSettings.Http http, ApiAccess access, Route routes) {
     try {
-      return Http.get(system).newServerAt(http.host(), http.port()).bind(routes)
+      return Http.get(system).newServerAt(http.host(), http.port()).bind(access.protect(routes))
           .toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw new StartupFailure("Cannot listen for HTTP on " + http.host() + ":" + http.port() + " ("

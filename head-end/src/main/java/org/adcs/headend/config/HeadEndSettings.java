@@ -16,7 +16,8 @@ import org.adcs.mdm.store.CassandraSettings;
  */
 public record HeadEndSettings(
     Path dataDirectory, Http http, ClusterSettings cluster, JournalSettings journal, CassandraSettings cassandra,
-    Meters meters, org.adcs.headend.session.MeterPort.Settings meterPort, Config config) {
+    Meters meters, org.adcs.headend.session.MeterPort.Settings meterPort,
+    org.adcs.headend.api.security.SecuritySettings api, Config config) {
 
   public record Http(String host, int port) {}
 
@@ -58,7 +59,7 @@ public record HeadEndSettings(
       }
     }
     return new HeadEndSettings(dataDir, http, cluster, journal(read, dataDir), cassandra(read, dataDir, workingDirectory),
-        meters(read, workingDirectory), meterPort(read), config);
+        meters(read, workingDirectory), meterPort(read), org.adcs.headend.api.security.SecuritySettings.from(read), config);
   }
 
   private static org.adcs.headend.session.MeterPort.Settings meterPort(SettingReader read) {
