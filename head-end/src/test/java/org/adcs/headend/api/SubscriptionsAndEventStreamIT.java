@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.adcs.headend.HeadEnd;
+import org.adcs.headend.testing.ApiClient;
 import org.adcs.headend.testing.SseClient;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.headend.testing.WebhookReceiver;
@@ -58,7 +59,8 @@ class SubscriptionsAndEventStreamIT {
     try (HeadEnd headEnd = HeadEnd.start(TestNodes.settings(env));
         WebhookReceiver receiver = new WebhookReceiver()) {
       String api = headEnd.httpUrl() + "/api/v1";
-      HttpResponse<String> created = post(api + "/subscriptions", "{\"name\":\"outage-management\",\"eventTypes\":"
+      String token = new ApiClient(headEnd.httpUrl()).tokenFor("outage-management", "downstream-system");
+      HttpResponse<String> created = post(api + "/subscriptions", token, "{\"name\":\"outage-management\",\"eventTypes\":"
           + "[\"POWER_OUTAGE\",\"POWER_RESTORED\",\"TAMPER\",\"METER_REMOVAL\",\"REMOTE_CONNECT\",\"REMOTE_DISCONNECT\","
           + "\"SELF_TEST\",\"CLOCK_ERROR\",\"CLOCK_CORRECTED\",\"OTHER\"],\"webhook\":\"" + receiver.url() + "\"}");
       assertEquals(201, created.statusCode(), created.body());
@@ -66,8 +68,8 @@ class SubscriptionsAndEventStreamIT {
       assertTrue(headEnd.bridge().router().subscriptions().stream().map(Subscription::id).anyMatch(id::equals),
           "the node routes to the subscription as soon as the API has answered, not at the next poll");
 
-      try (SseClient all = new SseClient(api + "/events/stream", Optional.empty());
-          SseClient outages = new SseClient(api + "/events/stream?type=POWER_OUTAGE", Optional.empty())) {
+      try (SseClient all = new SseClient(api + "/events/stream", Optional.empty(), token);
+          SseClient outages = new SseClient(api + "/events/stream?type=POWER_OUTAGE", Optional.empty(), token)) {
         assertEquals(200, all.status());
         assertTrue(all.contentType().startsWith("text/event-stream"), all.contentType());
         TimeUnit.MILLISECONDS.sleep(2500); // the streams start from the settled present
@@ -112,7 +114,7 @@ class SubscriptionsAndEventStreamIT {
 
           // A client that saw only the first event resumes from its id and gets exactly the rest.
           List<SseClient.Event> first = all.events();
-          try (SseClient resumed = new SseClient(api + "/events/stream", Optional.of(first.get(0).id()))) {
+          try (SseClient resumed = new SseClient(api + "/events/stream", Optional.of(first.get(0).id()), token)) {
             var from = EventStreamRoutes.position(first.get(0).id());
             Set<SseClient.Event> rest = new java.util.HashSet<>();
             first.stream().filter(e -> EventStreamRoutes.after(EventStreamRoutes.position(e.id()), from))
@@ -125,13 +127,14 @@ class SubscriptionsAndEventStreamIT {
         }
       }
 
-      HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/subscriptions/" + id)).DELETE()
+      HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/subscriptions/" + id))
+          .header("Authorization", "Bearer " + token).DELETE()
           .build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(204, deleted.statusCode());
       assertTrue(headEnd.bridge().router().subscriptions().stream().noneMatch(s -> s.id().equals(id)),
           "a deleted subscription is no longer routed to");
       HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/events/stream"))
-          .header("Last-Event-ID", "yesterday").GET().build(), HttpResponse.BodyHandlers.ofString());
+          .header("Authorization", "Bearer " + token).header("Last-Event-ID", "yesterday").GET().build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(400, bad.statusCode(), bad.body());
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -192,8 +195,9 @@ class SubscriptionsAndEventStreamIT {
     return nodes;
   }
 
-  private static HttpResponse<String> post(String url, String body) throws Exception {
+  private static HttpResponse<String> post(String url, String token, String body) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 

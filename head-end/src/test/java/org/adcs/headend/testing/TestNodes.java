@@ -45,6 +45,9 @@ public final class TestNodes {
     env.put("ADCS_CASSANDRA_EMBEDDED_STORAGE_PORT", Integer.toString(CassandraTestNode.freePort()));
     env.put("ADCS_CASSANDRA_EMBEDDED_INITIAL_HEAP", "128m");
     env.put("ADCS_CASSANDRA_EMBEDDED_START_TIMEOUT", "180s");
+    env.put("ADCS_API_BOOTSTRAP_ADMIN_PASSWORD", ApiClient.ADMIN_PASSWORD);
+    // The lowest count the settings accept: tests log in often on a shared machine.
+    env.put("ADCS_API_PASSWORD_ITERATIONS", "100000");
     return env;
   }
 

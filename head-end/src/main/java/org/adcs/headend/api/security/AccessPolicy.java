@@ -41,7 +41,8 @@ public final class AccessPolicy {
           yield m.matches() ? List.of(m.group("meter")) : List.of();
         }
         case QUERY -> request.getUri().query().getAll("meter").stream()
-            .flatMap(v -> List.of(v.split(",")).stream()).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            .flatMap(v -> List.of(v.split(",")).stream()).map(String::strip).filter(s -> !s.isEmpty())
+            .sorted().distinct().toList();
       };
     }
   }
