@@ -1,6 +1,7 @@
 -- The HTTP API's principals (people who log in, systems and field tools with API tokens, third
 -- parties), their tokens, each third party's meters, and the audit of every access (R-OPS-1..3).
 -- Secrets are never stored: passwords as PBKDF2 hashes, tokens as SHA-256 hashes.
+-- Plain SQL that H2 and PostgreSQL both take.
 CREATE TABLE IF NOT EXISTS api_principal (
   name VARCHAR(64) NOT NULL PRIMARY KEY,
   role_name VARCHAR(32) NOT NULL,
