@@ -272,7 +272,8 @@ class ApiSecurityIT {
     assertEquals("[\"SIM00000009\"]", refused.get("meterIds").toString());
     assertTrue(entries.stream().allMatch(e -> e.get("who").asText().equals("esco-audited")));
 
-    // Unauthenticated calls are recorded too, with no one as who.
+    // Unauthenticated calls are recorded too, with no one as who; liveness probes are not.
+    assertEquals(200, api.send("GET", "/health", null, null).statusCode());
     api.send("GET", "/api/v1/audit-probe-without-token", null, null);
     List<JsonNode> anonymous = awaitAudit(operator, "limit=1000", e -> e.stream().anyMatch(x ->
         x.get("path").asText().equals("/api/v1/audit-probe-without-token")));
@@ -280,6 +281,7 @@ class ApiSecurityIT {
         .findFirst().orElseThrow();
     assertTrue(probe.get("who").isNull());
     assertEquals(401, probe.get("status").asInt());
+    assertTrue(anonymous.size() < 1000 && anonymous.stream().noneMatch(x -> x.get("path").asText().equals("/health")));
 
     // Pages follow each other in order, without overlap.
     JsonNode page1 = ApiClient.json(api.send("GET", "/api/v1/audit?limit=2", operator, null));

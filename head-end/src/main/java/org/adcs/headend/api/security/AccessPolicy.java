@@ -28,6 +28,11 @@ public final class AccessPolicy {
    */
   record Rule(String method, Pattern path, Set<Role> roles, Meters meters, boolean open, boolean scoped) {
 
+    /** Liveness and readiness probes give no one data and come every few seconds: not audited. */
+    boolean probe() {
+      return open && method.equals("GET") && (path.pattern().equals("/health") || path.pattern().equals("/ready"));
+    }
+
     boolean matches(HttpRequest request) {
       return (method.equals("*") || method.equals(request.method().value()))
           && path.matcher(request.getUri().path()).matches();

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What every route of the API passes through (R-OPS-1, R-OPS-2): the access is recorded in the
- * {@link AuditLog}; the caller is authenticated by its bearer token (401 with
+ * {@link AuditLog} (all but the liveness and readiness probes); the caller is authenticated by its bearer token (401 with
  * {@code WWW-Authenticate} otherwise); its role must be one the {@link AccessPolicy} allows for the
  * route, it must not be curtailed, and a third party must stay within its request limit and its own
  * meters (403 with the reason, 429 with {@code Retry-After}). The inner routes find the caller in the
@@ -74,6 +74,9 @@ public final class ApiSecurity extends AllDirectives {
   public Route protect(Route inner) {
     return extractRequest(request -> {
       AccessPolicy.Rule rule = AccessPolicy.ruleFor(request);
+      if (rule.probe()) {
+        return handlers.around(inner);
+      }
       List<String> meters = rule.meterIds(request);
       if (!audit.reserve()) {
         log.warn("audit log buffer full: refusing {} {}", request.method().value(), request.getUri().path());

@@ -26,6 +26,8 @@ class AccessPolicyTest {
     assertFalse(rule("POST", "/health").open());
     assertFalse(rule("GET", "/api/v1/subscriptions").open());
     assertFalse(rule("GET", "/healthz").open());
+    assertTrue(rule("GET", "/health").probe() && rule("GET", "/ready").probe());
+    assertFalse(rule("POST", "/api/v1/auth/login").probe(), "logins are audited");
   }
 
   @Test
