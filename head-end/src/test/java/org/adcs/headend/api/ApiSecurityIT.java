@@ -190,14 +190,20 @@ class ApiSecurityIT {
 
     String listing = api.send("GET", "/api/v1/admin/principals/field-tablet-7/tokens", admin, null).body();
     assertEquals(2, ApiClient.json(api.send("GET", "/api/v1/admin/principals/field-tablet-7/tokens", admin, null))
-        .get("tokens").size());
+        .get("tokens").size(), "the rotated token stays listed, revoked");
     assertFalse(listing.contains(first) || listing.contains(second) || listing.contains("\"token\""), listing);
     String principals = api.send("GET", "/api/v1/admin/principals", admin, null).body();
     assertTrue(principals.contains("field-tablet-7"));
     assertFalse(principals.contains("pbkdf2") || principals.contains(ApiClient.ADMIN_PASSWORD), principals);
 
-    assertEquals(204, api.send("DELETE", "/api/v1/admin/tokens/" + rotated.get("id").asText(), admin, null).statusCode());
+    // The system rotates its own token.
+    JsonNode own = ApiClient.json(api.send("POST", "/api/v1/auth/rotate", second, null));
+    String third = own.get("token").asText();
     assertProblem(api.send("GET", "/api/v1/auth/me", second, null), 401);
+    assertEquals("field-tablet-7", ApiClient.json(api.send("GET", "/api/v1/auth/me", third, null)).get("name").asText());
+
+    assertEquals(204, api.send("DELETE", "/api/v1/admin/tokens/" + own.get("id").asText(), admin, null).statusCode());
+    assertProblem(api.send("GET", "/api/v1/auth/me", third, null), 401);
 
     // People log in and out; a disabled principal's tokens stop working.
     assertEquals(201, api.send("POST", "/api/v1/admin/principals", admin,

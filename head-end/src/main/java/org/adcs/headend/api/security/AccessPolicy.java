@@ -59,7 +59,7 @@ public final class AccessPolicy {
       open("GET", "/health"),
       open("GET", "/ready"),
       open("POST", "/api/v1/auth/login"),
-      rule("*", "/api/v1/auth/(logout|me)", ALL),
+      rule("*", "/api/v1/auth/(logout|me|rotate)", ALL),
       new Rule("POST", Pattern.compile("/api/v1/meters/(?<meter>[^/]+)/reads"),
           EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.THIRD_PARTY), Meters.PATH, false, true),
       // An asynchronous read's id is a random UUID only its requester has seen.

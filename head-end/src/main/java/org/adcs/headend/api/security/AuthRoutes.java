@@ -19,6 +19,8 @@ import org.adcs.headend.api.Problems;
  *   <li>{@code POST /api/v1/auth/login} {@code {"username","password"}}: a session token (once)</li>
  *   <li>{@code POST /api/v1/auth/logout}: revokes the token the request carries (204)</li>
  *   <li>{@code GET /api/v1/auth/me}: the caller's name and role</li>
+ *   <li>{@code POST /api/v1/auth/rotate}: a system replaces the token it calls with (R-OPS-3: credentials
+ *       rotate), the new one shown once and the old one revoked</li>
  * </ul>
  * Failed logins are limited per user name, so passwords cannot be guessed at speed.
  */
@@ -52,6 +54,15 @@ final class AuthRoutes extends AllDirectives {
         path("logout", () -> post(() -> caller(p -> blocking.then(() -> store.revoke(p.tokenId()), revoked -> {
           security.credentialsChanged();
           return complete(StatusCodes.NO_CONTENT);
+        })))),
+        path("rotate", () -> post(() -> caller(p -> blocking.then(() -> store.rotate(p.tokenId()), rotated -> {
+          security.credentialsChanged();
+          return rotated.map(t -> complete(HttpResponse.create().withStatus(StatusCodes.CREATED)
+                  .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, json.createObjectNode()
+                      .put("id", t.id()).put("token", t.token()).put("expiresAt", t.expiresAt().toString())
+                      .toString()))))
+              .orElseGet(() -> complete(problems.of(StatusCodes.CONFLICT, "Token changed",
+                  "the token was revoked or rotated meanwhile")));
         })))),
         path("me", () -> get(() -> caller(p -> {
           ObjectNode me = json.createObjectNode().put("name", p.name()).put("role", p.role().wire())
