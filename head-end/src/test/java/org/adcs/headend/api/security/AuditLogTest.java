@@ -5,19 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,11 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class AuditLogTest {
 
-  private final JdbcDataSource db = new JdbcDataSource();
-
-  AuditLogTest() {
-    db.setURL("jdbc:h2:mem:audit-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-  }
+  private final SecurityDatabase database = new SecurityDatabase();
+  private final javax.sql.DataSource db = database.source;
 
   @Test
   void aFullBufferRefusesAndWhatWasBufferedIsStoredWhenTheStoreIsBack() throws Exception {
@@ -44,7 +34,7 @@ class AuditLogTest {
       audit.record(access(now, "esco", 403));
       assertFalse(audit.reserve(), "two records wait for the store: a third request is refused");
 
-      createSchema();
+      database.withSchema();
       await(audit::reserve, "the buffered records stored and their places freed");
       audit.record(access(now, "operator", 200));
       await(() -> audit.query(Optional.empty(), now.minusSeconds(1), now.plusSeconds(1), 0, 10).entries().size() == 3,
@@ -63,7 +53,7 @@ class AuditLogTest {
 
   @Test
   void recordsOlderThanTheRetentionArePurged() throws Exception {
-    createSchema();
+    database.withSchema();
     Instant now = Instant.parse("2026-11-20T10:00:00Z");
     try (AuditLog writer = new AuditLog(db, 10, Duration.ofDays(1096), Clock.fixed(now, java.time.ZoneOffset.UTC))) {
       writer.reserve();
@@ -83,20 +73,6 @@ class AuditLogTest {
   private static AuditLog.Access access(Instant at, String who, int status) {
     return new AuditLog.Access(at, Optional.of(who), Optional.of(who.equals("esco") ? Role.THIRD_PARTY : Role.OPERATOR),
         "GET", "/api/v1/meters/M1/reads", List.of("M1", "M2"), status, 120, 3);
-  }
-
-  private void createSchema() throws IOException, SQLException {
-    String sql;
-    try (InputStream in = getClass().getResourceAsStream("/db/journal/common/V3__api_security.sql")) {
-      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-      for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";")) {
-        if (!statement.isBlank()) {
-          s.execute(statement);
-        }
-      }
-    }
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
