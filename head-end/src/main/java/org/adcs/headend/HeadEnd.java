@@ -16,6 +16,7 @@ import org.adcs.headend.api.MeterReadRoutes;
 import org.adcs.headend.api.SubscriptionRoutes;
 import org.adcs.headend.bridge.MdmBridge;
 import org.adcs.headend.api.HttpApi;
+import org.adcs.headend.api.HttpsContext;
 import org.adcs.headend.api.security.ApiAccess;
 import org.adcs.headend.cluster.ClusterFormation;
 import org.adcs.headend.config.HeadEndSettings;
@@ -144,7 +145,8 @@ public final class HeadEnd implements AutoCloseable {
           new ClusterCheck(system)), Duration.ofSeconds(5));
       ObjectMapper json = new ObjectMapper();
       apiAccess = ApiAccess.start(system, settings.journal(), settings.api(), json, Clock.systemUTC());
-      ServerBinding http = HttpApi.bind(system, settings.http(), apiAccess, new HealthRoutes(readiness, json).routes()
+      var tls = HttpsContext.create(settings.http().tls(), settings.dataDirectory());
+      ServerBinding http = HttpApi.bind(system, settings.http(), tls, apiAccess, new HealthRoutes(readiness, json).routes()
           .orElse(new MeterReadRoutes(meters, json, settings.meters().readAttemptTimeout(),
               settings.meters().standardTime()).routes())
           .orElse(new SubscriptionRoutes(bridge.subscriptions(), json, Clock.systemUTC()).routes())
@@ -205,7 +207,7 @@ public final class HeadEnd implements AutoCloseable {
   }
 
   public String httpUrl() {
-    return HttpApi.url(http);
+    return HttpApi.url(http, settings.http().tls().mode() != HttpsContext.Mode.OFF);
   }
 
   public Optional<EmbeddedCassandra> embeddedCassandra() {

@@ -3,6 +3,7 @@ package org.adcs.headend.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API's security over real HTTP against a real node (H2 journal database, real Cassandra):
+ * The API's security over real HTTPS (the development certificate the node creates on its first
+ * start) against a real node (H2 journal database, real Cassandra):
  * authentication (R-OPS-3), authorisation by role and third parties' meters, curtailment and
  * request limits (R-OPS-2, R-DAT-4), rotation and revocation, problem answers for bad input, and
  * the audit of every access (R-OPS-1).
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class ApiSecurityIT {
 
   private static HeadEnd headEnd;
+  private static javax.net.ssl.SSLContext tls;
   private static ApiClient api;
   private static String admin;
   private static final Map<String, String> tokens = new LinkedHashMap<>();
@@ -41,8 +44,10 @@ class ApiSecurityIT {
     Map<String, String> env = TestNodes.withSharedCassandra(TestNodes.nodeEnvironment("api-security"), "adcs_api_it");
     env.put("ADCS_API_THIRD_PARTY_LIMIT_BURST", "8");
     env.put("ADCS_API_THIRD_PARTY_LIMIT_PER_SECOND", "1");
+    env.put("ADCS_HTTP_TLS_MODE", "development");
     headEnd = HeadEnd.start(TestNodes.settings(env));
-    api = new ApiClient(headEnd.httpUrl());
+    tls = TestNodes.trusting(headEnd.settings().dataDirectory());
+    api = new ApiClient(headEnd.httpUrl(), tls);
     admin = api.adminToken();
     for (String role : List.of("operator", "field-tool", "downstream-system", "third-party")) {
       tokens.put(role, api.tokenFor("table-" + role, role));
@@ -55,6 +60,21 @@ class ApiSecurityIT {
     if (headEnd != null) {
       headEnd.close();
     }
+  }
+
+  @Test
+  void theApiSpeaksOnlyTlsWithTheCertificateMadeForThisNode() {
+    assertTrue(headEnd.httpUrl().startsWith("https://"), headEnd.httpUrl());
+    String plain = headEnd.httpUrl().replace("https://", "http://");
+    assertThrows(java.io.IOException.class, () -> java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(plain + "/health"))
+            .timeout(java.time.Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()),
+        "plain HTTP gets no answer");
+    assertThrows(java.io.IOException.class, () -> java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(headEnd.httpUrl() + "/health"))
+            .timeout(java.time.Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()),
+        "a client that does not trust the node's certificate cannot connect");
+    assertEquals(200, api.send("GET", "/health", null, null).statusCode());
   }
 
   @Test
@@ -125,7 +145,7 @@ class ApiSecurityIT {
     assertProblem(api.send("GET", "/api/v1/events/stream", esco, null), 403);
     assertProblem(api.send("GET", "/api/v1/events/stream?meter=ESCO00000001,SIM00000001", esco, null), 403);
     try (SseClient stream = new SseClient(headEnd.httpUrl() + "/api/v1/events/stream?meter=ESCO00000001",
-        Optional.empty(), esco)) {
+        Optional.empty(), esco, tls)) {
       assertEquals(200, stream.status(), "its own meter's events");
     }
 

@@ -126,4 +126,12 @@ class HeadEndSettingsTest {
     InvalidSettingException noLimit = refused("ADCS_API_THIRD_PARTY_LIMIT_PER_SECOND", "0");
     assertTrue(noLimit.getMessage().contains("adcs.api.third-party-limit.per-second"), noLimit.getMessage());
   }
+
+  @Test
+  void tlsIsOnByDefaultAndKeystoreModeNeedsAKeystoreFile() {
+    assertEquals(org.adcs.headend.api.HttpsContext.Mode.DEVELOPMENT, load(Map.of()).http().tls().mode());
+    InvalidSettingException e = assertThrows(InvalidSettingException.class,
+        () -> load(Map.of("ADCS_HTTP_TLS_MODE", "keystore", "ADCS_HTTP_TLS_KEYSTORE", "no/such/keystore.p12")));
+    assertTrue(e.getMessage().contains("adcs.http.tls.keystore"), e.getMessage());
+  }
 }
