@@ -1,7 +1,6 @@
 package org.adcs.headend.api.security;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -19,12 +18,7 @@ final class CredentialCache {
 
   private final long ttlNanos;
   private final LongSupplier nanos;
-  private final Map<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  private final Map<String, Entry> entries = LeastRecentlyUsed.map(CAPACITY);
 
   CredentialCache(Duration ttl, LongSupplier nanos) {
     this.ttlNanos = ttl.toNanos();

@@ -1,7 +1,6 @@
 package org.adcs.headend.api.security;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -31,12 +30,7 @@ final class RequestLimits {
 
   private final Limit limit;
   private final LongSupplier nanos;
-  private final Map<String, Bucket> buckets = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-      return size() > MAX_CALLERS;
-    }
-  };
+  private final Map<String, Bucket> buckets = LeastRecentlyUsed.map(MAX_CALLERS);
 
   RequestLimits(Limit limit, LongSupplier nanos) {
     this.limit = limit;

@@ -9,34 +9,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.adcs.headend.testing.SharedClock;
 import org.junit.jupiter.api.Test;
 
 /** Tokens expire, rotate and are revoked; a third party's meters are its own (issue 9, R-OPS-2, R-OPS-3). */
 class SecurityStoreTest {
 
   private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-20T10:00:00Z"));
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  };
+  private final SharedClock clock = new SharedClock();
   private final SecurityStore store = new SecurityStore(new SecurityDatabase().withSchema().source, clock);
+
+  SecurityStoreTest() {
+    at(now.get());
+  }
+
+  private void at(Instant instant) {
+    now.set(instant);
+    clock.follow(Clock.fixed(instant, ZoneOffset.UTC));
+  }
 
   @Test
   void aTokenWorksUntilItExpires() {
@@ -46,9 +40,9 @@ class SecurityStoreTest {
     Principal p = store.authenticate(Secrets.tokenHash(t.token())).orElseThrow();
     assertEquals(new Principal("mdm", Role.DOWNSTREAM_SYSTEM, t.id(), Optional.empty()), p);
 
-    now.set(now.get().plus(Duration.ofDays(30)).minusSeconds(1));
+    at(now.get().plus(Duration.ofDays(30)).minusSeconds(1));
     assertTrue(store.authenticate(Secrets.tokenHash(t.token())).isPresent());
-    now.set(now.get().plusSeconds(1));
+    at(now.get().plusSeconds(1));
     assertTrue(store.authenticate(Secrets.tokenHash(t.token())).isEmpty(), "expired");
     assertTrue(store.rotate(t.id()).isEmpty(), "an expired token cannot be rotated into a new one");
   }
@@ -57,7 +51,7 @@ class SecurityStoreTest {
   void rotationKeepsKindAndLifetimeAndRevokesTheOldToken() {
     store.createPrincipal("dana", Role.OPERATOR, Optional.empty());
     SecurityStore.IssuedToken old = store.issue("dana", SecurityStore.TokenKind.SESSION, Duration.ofHours(8));
-    now.set(now.get().plus(Duration.ofHours(2)));
+    at(now.get().plus(Duration.ofHours(2)));
     SecurityStore.IssuedToken fresh = store.rotate(old.id()).orElseThrow();
     assertNotEquals(old.token(), fresh.token());
     assertEquals(SecurityStore.TokenKind.SESSION, fresh.kind());
