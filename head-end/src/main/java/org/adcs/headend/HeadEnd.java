@@ -17,6 +17,8 @@ import org.adcs.headend.api.StreamRoutes;
 import org.adcs.headend.api.SubscriptionRoutes;
 import org.adcs.headend.bridge.MdmBridge;
 import org.adcs.headend.api.HttpApi;
+import org.adcs.headend.api.HttpsContext;
+import org.adcs.headend.api.security.ApiAccess;
 import org.adcs.headend.cluster.ClusterFormation;
 import org.adcs.headend.config.HeadEndSettings;
 import org.adcs.headend.health.CassandraCheck;
@@ -59,13 +61,15 @@ public final class HeadEnd implements AutoCloseable {
   private final MeterSharding meters;
   private final MeterPort meterPort;
   private final MdmBridge bridge;
+  private final ApiAccess apiAccess;
   private Scheduling scheduling;
   private volatile boolean closing;
 
   private HeadEnd(HeadEndSettings settings, Optional<EmbeddedCassandra> cassandra, StoreConnection store,
       ActorSystem<Void> system, ServerBinding http, Readiness readiness, MeterSharding meters, MeterPort meterPort,
-      MdmBridge bridge) {
+      MdmBridge bridge, ApiAccess apiAccess) {
     this.settings = settings;
+    this.apiAccess = apiAccess;
     this.cassandra = cassandra;
     this.store = store;
     this.system = system;
@@ -110,6 +114,7 @@ public final class HeadEnd implements AutoCloseable {
     ActorSystem<Void> system = null;
     StoreConnection store = null;
     MeterPort meterPort = null;
+    ApiAccess apiAccess = null;
     try {
       if (settings.cassandra().mode() == CassandraSettings.Mode.EMBEDDED) {
         // The node boots (~10 s) while the journal and the cluster come up.
@@ -140,7 +145,9 @@ public final class HeadEnd implements AutoCloseable {
           new JournalCheck(settings.journal(), schemaVersion, system.dispatchers().lookup(DispatcherSelector.blocking())),
           new ClusterCheck(system)), Duration.ofSeconds(5));
       ObjectMapper json = new ObjectMapper();
-      ServerBinding http = HttpApi.bind(system, settings.http(), new HealthRoutes(readiness, json).routes()
+      apiAccess = ApiAccess.start(system, settings.journal(), settings.api(), json, Clock.systemUTC());
+      var tls = HttpsContext.create(settings.http().tls(), settings.dataDirectory());
+      ServerBinding http = HttpApi.bind(system, settings.http(), tls, apiAccess, new HealthRoutes(readiness, json).routes()
           .orElse(new MeterReadRoutes(meters, json, settings.meters().readAttemptTimeout(),
               settings.meters().standardTime()).routes())
           .orElse(new SubscriptionRoutes(bridge.subscriptions(), json, Clock.systemUTC()).routes())
@@ -153,16 +160,18 @@ public final class HeadEnd implements AutoCloseable {
       dialler.set(meterPort);
       meterPort.dialListening(credentials.listening());
       HeadEnd headEnd = new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters, meterPort,
-          bridge);
+          bridge, apiAccess);
       headEnd.scheduling = scheduling;
       return headEnd;
     } catch (StoreUnavailableException e) {
+      closeQuietly(apiAccess);
       stopQuietly(store, system, cassandra);
       throw new StartupFailure(e.getMessage(), e);
     } catch (RuntimeException e) {
       if (meterPort != null) {
         meterPort.close();
       }
+      closeQuietly(apiAccess);
       stopQuietly(store, system, cassandra);
       throw e;
     }
@@ -201,7 +210,7 @@ public final class HeadEnd implements AutoCloseable {
   }
 
   public String httpUrl() {
-    return HttpApi.url(http);
+    return HttpApi.url(http, settings.http().tls().mode() != HttpsContext.Mode.OFF);
   }
 
   public Optional<EmbeddedCassandra> embeddedCassandra() {
@@ -222,8 +231,15 @@ public final class HeadEnd implements AutoCloseable {
     log.info("head-end stopping");
     meterPort.close();
     HttpApi.unbind(http, Duration.ofSeconds(5));
+    closeQuietly(apiAccess);
     stopQuietly(store, system, cassandra.orElse(null));
     log.info("head-end stopped");
+  }
+
+  private static void closeQuietly(ApiAccess apiAccess) {
+    if (apiAccess != null) {
+      apiAccess.close();
+    }
   }
 
   private static void stopQuietly(StoreConnection store, ActorSystem<Void> system, EmbeddedCassandra cassandra) {

@@ -15,9 +15,18 @@ final class StartupBanner {
     line(text, "liveness", headEnd.httpUrl() + "/health");
     line(text, "meters", "dial in to " + headEnd.meterPort().address().getHostString() + ":"
         + headEnd.meterPort().address().getPort() + " (DLMS/COSEM, IEC 62056-47)");
+    String admin = settings.api().bootstrapAdmin();
+    line(text, "api", "log in as \"" + admin + "\" (password: ADCS_API_BOOTSTRAP_ADMIN_PASSWORD, or the one"
+        + " logged at the first start):");
+    // -k: the development certificate is self-signed (adcs.http.tls.mode).
+    String curl = settings.http().tls().mode() == org.adcs.headend.api.HttpsContext.Mode.DEVELOPMENT ? "curl -k" : "curl";
+    line(text, "", curl + " -X POST " + headEnd.httpUrl() + "/api/v1/auth/login -H 'Content-Type: application/json'"
+        + " -d '{\"username\":\"" + admin + "\",\"password\":\"...\"}'");
+    line(text, "", "then create an operator and its token (README, \"API access\")");
     if (simulatedMeters > 0) {
       line(text, "fleet", simulatedMeters + " simulated meters dialling in (adcs.dev-fleet.size)");
-      line(text, "", "read one: curl -X POST " + headEnd.httpUrl() + "/api/v1/meters/" + firstMeter + "/reads");
+      line(text, "", "read one: " + curl + " -X POST -H \"Authorization: Bearer $TOKEN\" " + headEnd.httpUrl()
+          + "/api/v1/meters/" + firstMeter + "/reads");
     }
     line(text, "cluster", Cluster.get(headEnd.system()).selfMember().address().toString());
     line(text, "journal", settings.journal().displayUrl());

@@ -1,25 +1,37 @@
 package org.adcs.headend.api;
 
 import akka.actor.typed.ActorSystem;
+import akka.http.javadsl.ConnectionContext;
 import akka.http.javadsl.Http;
 import akka.http.javadsl.ServerBinding;
 import akka.http.javadsl.server.Route;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.adcs.headend.StartupFailure;
+import org.adcs.headend.api.security.ApiAccess;
 import org.adcs.headend.config.HeadEndSettings;
 
-/** Binds the head-end's HTTP API. */
+/**
+ * Binds the head-end's HTTP API, over TLS unless {@code adcs.http.tls.mode} is off. Every route, whatever class declares it, is served through
+ * {@link ApiAccess#protect}: authenticated, authorised by role and audited (R-OPS-1, R-OPS-2).
+ */
 public final class HttpApi {
 
   private HttpApi() {}
 
-  public static ServerBinding bind(ActorSystem<?> system, HeadEndSettings.Http http, Route routes) {
+  public static ServerBinding bind(ActorSystem<?> system, HeadEndSettings.Http http, Optional<SSLContext> tls,
+      ApiAccess access, Route routes) {
     try {
-      return Http.get(system).newServerAt(http.host(), http.port()).bind(routes)
+      var server = Http.get(system).newServerAt(http.host(), http.port());
+      if (tls.isPresent()) {
+        server = server.enableHttps(ConnectionContext.httpsServer(tls.get()));
+      }
+      return server.bind(access.protect(routes))
           .toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw new StartupFailure("Cannot listen for HTTP on " + http.host() + ":" + http.port() + " ("
@@ -41,8 +53,8 @@ public final class HttpApi {
     }
   }
 
-  public static String url(ServerBinding binding) {
+  public static String url(ServerBinding binding, boolean tls) {
     InetSocketAddress address = binding.localAddress();
-    return "http://" + address.getHostString() + ":" + address.getPort();
+    return (tls ? "https://" : "http://") + address.getHostString() + ":" + address.getPort();
   }
 }

@@ -11,18 +11,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** RFC 7807 problem documents, the API's one error format. */
-final class Problems {
+public final class Problems {
 
-  static final ContentType.WithFixedCharset PROBLEM_JSON =
+  public static final ContentType.WithFixedCharset PROBLEM_JSON =
       ContentTypes.create(MediaTypes.applicationWithFixedCharset("problem+json", HttpCharsets.UTF_8));
 
   private final ObjectMapper json;
 
-  Problems(ObjectMapper json) {
+  public Problems(ObjectMapper json) {
     this.json = json;
   }
 
-  HttpResponse of(StatusCode status, String title, String detail) {
+  public HttpResponse of(StatusCode status, String title, String detail) {
     ObjectNode problem = json.createObjectNode();
     problem.put("type", "about:blank");
     problem.put("title", title);

@@ -16,9 +16,10 @@ import org.adcs.mdm.store.CassandraSettings;
  */
 public record HeadEndSettings(
     Path dataDirectory, Http http, ClusterSettings cluster, JournalSettings journal, CassandraSettings cassandra,
-    Meters meters, org.adcs.headend.session.MeterPort.Settings meterPort, Config config) {
+    Meters meters, org.adcs.headend.session.MeterPort.Settings meterPort,
+    org.adcs.headend.api.security.SecuritySettings api, Config config) {
 
-  public record Http(String host, int port) {}
+  public record Http(String host, int port, org.adcs.headend.api.HttpsContext.Settings tls) {}
 
   /** How meters keep time: their standard-time offset (no daylight saving) and the clock rules. */
   public record Meters(java.time.ZoneOffset standardTime, org.adcs.headend.meter.ClockPolicy clockPolicy,
@@ -47,7 +48,7 @@ public record HeadEndSettings(
     Path workingDirectory = Path.of("").toAbsolutePath();
     Path dataDir = read.directory("adcs.data-dir", workingDirectory, workingDirectory.resolve("var"));
 
-    Http http = new Http(read.nonBlank("adcs.http.interface"), read.port("adcs.http.port"));
+    Http http = new Http(read.nonBlank("adcs.http.interface"), read.port("adcs.http.port"), tls(read, workingDirectory));
     ClusterSettings cluster = new ClusterSettings(read.nonBlank("adcs.cluster.hostname"),
         read.integer("adcs.cluster.port", 0, 65535), read.strings("adcs.cluster.seed-nodes"),
         read.duration("adcs.cluster.join-timeout"));
@@ -58,7 +59,18 @@ public record HeadEndSettings(
       }
     }
     return new HeadEndSettings(dataDir, http, cluster, journal(read, dataDir), cassandra(read, dataDir, workingDirectory),
-        meters(read, workingDirectory), meterPort(read), config);
+        meters(read, workingDirectory), meterPort(read), org.adcs.headend.api.security.SecuritySettings.from(read), config);
+  }
+
+  private static org.adcs.headend.api.HttpsContext.Settings tls(SettingReader read, Path workingDirectory) {
+    var mode = read.oneOf("adcs.http.tls.mode", org.adcs.headend.api.HttpsContext.Mode.class);
+    Path keystore = read.directory("adcs.http.tls.keystore", workingDirectory, null);
+    if (mode == org.adcs.headend.api.HttpsContext.Mode.KEYSTORE
+        && (keystore == null || !java.nio.file.Files.isRegularFile(keystore))) {
+      throw new InvalidSettingException("adcs.http.tls.keystore",
+          "keystore mode needs a PKCS#12 keystore file, found " + (keystore == null ? "none" : "\"" + keystore + "\""));
+    }
+    return new org.adcs.headend.api.HttpsContext.Settings(mode, keystore, read.string("adcs.http.tls.password"));
   }
 
   private static org.adcs.headend.session.MeterPort.Settings meterPort(SettingReader read) {

@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates and upgrades the journal schema with versioned SQL ({@code db/journal/{vendor}}), so a
- * restart against an existing database is a no-op and later schema changes are ordered.
+ * Creates and upgrades the journal schema with versioned SQL ({@code db/journal/{vendor}}, and
+ * {@code db/journal/common} for SQL both databases take as it is), so a restart against an existing
+ * database is a no-op and later schema changes are ordered.
  */
 public final class JournalSchema {
 
@@ -38,7 +39,8 @@ public final class JournalSchema {
     try {
       MigrateResult result = Flyway.configure()
           .dataSource(journal.url(), journal.user(), journal.password())
-          .locations("classpath:db/journal/" + journal.vendor().name().toLowerCase(Locale.ROOT))
+          .locations("classpath:db/journal/" + journal.vendor().name().toLowerCase(Locale.ROOT),
+              "classpath:db/journal/common")
           .connectRetries(0)
           .load()
           .migrate();

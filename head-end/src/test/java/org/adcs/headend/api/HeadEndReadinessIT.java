@@ -38,7 +38,8 @@ class HeadEndReadinessIT {
       assertEquals("5.0.6", checks.at("/cassandra/details/version").asText());
       assertEquals("embedded", checks.at("/cassandra/details/mode").asText());
       assertTrue(checks.at("/journal/details/database").asText().startsWith("H2 "), checks.toString());
-      assertEquals("2", checks.at("/journal/details/schemaVersion").asText(), "journal tables and projection offsets");
+      assertEquals("3", checks.at("/journal/details/schemaVersion").asText(),
+          "journal tables, projection offsets, API security");
       assertEquals("Up", checks.at("/cluster/details/status").asText());
 
       cassandraPid = headEnd.embeddedCassandra().orElseThrow().pid();
@@ -53,7 +54,7 @@ class HeadEndReadinessIT {
     try (HeadEnd again = HeadEnd.start(settings)) {
       JsonNode ready = readyReport(again);
       assertTrue(ready.get("ready").asBoolean(), ready.toString());
-      assertEquals("2", ready.at("/checks/journal/details/schemaVersion").asText());
+      assertEquals("3", ready.at("/checks/journal/details/schemaVersion").asText());
     }
   }
 

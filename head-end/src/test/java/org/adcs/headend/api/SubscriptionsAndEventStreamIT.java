@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.adcs.headend.HeadEnd;
+import org.adcs.headend.testing.ApiClient;
 import org.adcs.headend.testing.SseClient;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.headend.testing.WebhookReceiver;
@@ -59,7 +60,8 @@ class SubscriptionsAndEventStreamIT {
     try (HeadEnd headEnd = HeadEnd.start(TestNodes.settings(env));
         WebhookReceiver receiver = new WebhookReceiver()) {
       String api = headEnd.httpUrl() + "/api/v1";
-      HttpResponse<String> created = post(api + "/subscriptions", "{\"name\":\"outage-management\",\"eventTypes\":"
+      String token = new ApiClient(headEnd.httpUrl()).tokenFor("outage-management", "downstream-system");
+      HttpResponse<String> created = post(api + "/subscriptions", token, "{\"name\":\"outage-management\",\"eventTypes\":"
           + "[\"POWER_OUTAGE\",\"POWER_RESTORED\",\"TAMPER\",\"METER_REMOVAL\",\"REMOTE_CONNECT\",\"REMOTE_DISCONNECT\","
           + "\"SELF_TEST\",\"CLOCK_ERROR\",\"CLOCK_CORRECTED\",\"OTHER\"],\"webhook\":\"" + receiver.url() + "\"}");
       assertEquals(201, created.statusCode(), created.body());
@@ -67,10 +69,10 @@ class SubscriptionsAndEventStreamIT {
       assertTrue(headEnd.bridge().router().subscriptions().stream().map(Subscription::id).anyMatch(id::equals),
           "the node routes to the subscription as soon as the API has answered, not at the next poll");
 
-      try (SseClient all = new SseClient(api + "/events/stream", Optional.empty());
-          SseClient outages = new SseClient(api + "/events/stream?type=POWER_OUTAGE", Optional.empty());
-          SseClient readings = new SseClient(api + "/readings/stream", Optional.empty());
-          SseClient exports = new SseClient(api + "/readings/stream?channel=active-export", Optional.empty())) {
+      try (SseClient all = new SseClient(api + "/events/stream", Optional.empty(), token);
+          SseClient outages = new SseClient(api + "/events/stream?type=POWER_OUTAGE", Optional.empty(), token);
+          SseClient readings = new SseClient(api + "/readings/stream", Optional.empty(), token);
+          SseClient exports = new SseClient(api + "/readings/stream?channel=active-export", Optional.empty(), token)) {
         assertEquals(200, all.status());
         assertTrue(all.contentType().startsWith("text/event-stream"), all.contentType());
         TimeUnit.MILLISECONDS.sleep(2500); // the streams start from the settled present
@@ -117,7 +119,7 @@ class SubscriptionsAndEventStreamIT {
           assertTrue(data(outages.events()).stream().allMatch(n -> n.get("type").asText().equals("POWER_OUTAGE")));
 
           // A client that saw only the first event resumes from its id and gets exactly the rest.
-          assertResumesExactly(api + "/events/stream", all.events());
+          assertResumesExactly(api + "/events/stream", all.events(), token);
 
           // R-COL-2: every validated day stored is on the readings stream, once; a channel filter holds.
           assertTrue(allPushed(fleet, firstMidnight), "every meter pushed its first night's data");
@@ -143,23 +145,24 @@ class SubscriptionsAndEventStreamIT {
           Set<String> exported = new TreeSet<>(days.stream().filter(k -> k.contains(":active-export:")).toList());
           await(() -> keys(exports.events()).equals(exported), "export stream got the export channel's days");
           assertEquals(exported.size(), exports.events().size());
-          assertResumesExactly(api + "/readings/stream", readings.events());
+          assertResumesExactly(api + "/readings/stream", readings.events(), token);
           System.out.printf("streams: %d events and %d validated days, each once; %d export days filtered%n",
               all.events().size(), readings.events().size(), exports.events().size());
         }
       }
 
-      HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/subscriptions/" + id)).DELETE()
+      HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/subscriptions/" + id))
+          .header("Authorization", "Bearer " + token).DELETE()
           .build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(204, deleted.statusCode());
       assertTrue(headEnd.bridge().router().subscriptions().stream().noneMatch(s -> s.id().equals(id)),
           "a deleted subscription is no longer routed to");
       HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/events/stream"))
-          .header("Last-Event-ID", "yesterday").GET().build(), HttpResponse.BodyHandlers.ofString());
+          .header("Authorization", "Bearer " + token).header("Last-Event-ID", "yesterday").GET().build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(400, bad.statusCode(), bad.body());
       for (String query : List.of("source=NIGHTLY", "channel=Active%20Import", "meter=SIM%2000000001")) {
         HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/readings/stream?" + query))
-            .GET().build(), HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, refused.statusCode(), query + ": " + refused.body());
         assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
             query + " is answered with a problem document");
@@ -171,8 +174,8 @@ class SubscriptionsAndEventStreamIT {
   }
 
   /** A client that saw only the first of {@code seen} resumes from its id and gets exactly the rest, once. */
-  private static void assertResumesExactly(String url, List<SseClient.Event> seen) throws Exception {
-    try (SseClient resumed = new SseClient(url, Optional.of(seen.get(0).id()))) {
+  private static void assertResumesExactly(String url, List<SseClient.Event> seen, String token) throws Exception {
+    try (SseClient resumed = new SseClient(url, Optional.of(seen.get(0).id()), token)) {
       var from = FeedStream.position(seen.get(0).id());
       Set<SseClient.Event> rest = new java.util.HashSet<>();
       seen.stream().filter(e -> FeedStream.position(e.id()).compareTo(from) > 0).forEach(rest::add);
@@ -255,8 +258,9 @@ class SubscriptionsAndEventStreamIT {
     return nodes;
   }
 
-  private static HttpResponse<String> post(String url, String body) throws Exception {
+  private static HttpResponse<String> post(String url, String token, String body) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 

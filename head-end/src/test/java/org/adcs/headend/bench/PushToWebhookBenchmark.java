@@ -35,6 +35,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.adcs.headend.HeadEnd;
+import org.adcs.headend.testing.ApiClient;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.headend.testing.WebhookReceiver;
 import org.adcs.mdm.reading.MeterId;
@@ -160,7 +161,8 @@ public final class PushToWebhookBenchmark {
           config.getString("jdbc-read-journal.refresh-interval"),
           config.getString("jdbc-read-journal.journal-sequence-retrieval.query-delay"),
           config.getInt("jdbc-read-journal.journal-sequence-retrieval.max-tries"));
-      HttpResponse<String> created = post(headEnd.httpUrl() + "/api/v1/subscriptions", "{\"name\":\"route-bench\","
+      String token = new ApiClient(headEnd.httpUrl()).tokenFor("route-bench", "downstream-system");
+      HttpResponse<String> created = post(headEnd.httpUrl() + "/api/v1/subscriptions", token, "{\"name\":\"route-bench\","
           + "\"eventTypes\":[\"POWER_OUTAGE\",\"POWER_RESTORED\"],\"webhook\":\"" + subscriber.url() + "\"}");
       if (created.statusCode() != 201) {
         throw new IllegalStateException("subscription not created: " + created.statusCode() + " " + created.body());
@@ -454,8 +456,9 @@ public final class PushToWebhookBenchmark {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
-  private static HttpResponse<String> post(String url, String body) throws Exception {
+  private static HttpResponse<String> post(String url, String token, String body) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 

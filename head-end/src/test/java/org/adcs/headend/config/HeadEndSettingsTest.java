@@ -103,4 +103,35 @@ class HeadEndSettingsTest {
     InvalidSettingException e = refused("ADCS_CASSANDRA_KEYSPACE", "adcs-prod");
     assertTrue(e.getMessage().contains("adcs-prod"), e.getMessage());
   }
+
+  @Test
+  void apiDefaultsKeepTokensUnderAYearAndTheAuditFor36Months() {
+    var api = load(Map.of()).api();
+    assertEquals("admin", api.bootstrapAdmin());
+    assertEquals("", api.bootstrapPassword(), "generated and logged once");
+    assertTrue(api.apiTokenValidity().toDays() <= 366);
+    assertTrue(api.auditRetention().toDays() >= 1095);
+  }
+
+  @Test
+  void apiSettingsThatWeakenSecurityAreRefusedByName() {
+    InvalidSettingException shortPassword = refused("ADCS_API_BOOTSTRAP_ADMIN_PASSWORD", "secret");
+    assertTrue(shortPassword.getMessage().contains("adcs.api.bootstrap-admin.password"), shortPassword.getMessage());
+    InvalidSettingException longTokens = refused("ADCS_API_API_TOKEN_VALIDITY", "400d");
+    assertTrue(longTokens.getMessage().contains("R-OPS-3"), longTokens.getMessage());
+    InvalidSettingException fewIterations = refused("ADCS_API_PASSWORD_ITERATIONS", "1000");
+    assertTrue(fewIterations.getMessage().contains("100000"), fewIterations.getMessage());
+    InvalidSettingException shortAudit = refused("ADCS_API_AUDIT_RETENTION", "90d");
+    assertTrue(shortAudit.getMessage().contains("36 months"), shortAudit.getMessage());
+    InvalidSettingException noLimit = refused("ADCS_API_THIRD_PARTY_LIMIT_PER_SECOND", "0");
+    assertTrue(noLimit.getMessage().contains("adcs.api.third-party-limit.per-second"), noLimit.getMessage());
+  }
+
+  @Test
+  void tlsIsOnByDefaultAndKeystoreModeNeedsAKeystoreFile() {
+    assertEquals(org.adcs.headend.api.HttpsContext.Mode.DEVELOPMENT, load(Map.of()).http().tls().mode());
+    InvalidSettingException e = assertThrows(InvalidSettingException.class,
+        () -> load(Map.of("ADCS_HTTP_TLS_MODE", "keystore", "ADCS_HTTP_TLS_KEYSTORE", "no/such/keystore.p12")));
+    assertTrue(e.getMessage().contains("adcs.http.tls.keystore"), e.getMessage());
+  }
 }

@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
 import org.adcs.headend.HeadEnd;
 import org.adcs.headend.meter.Meter;
 import org.adcs.headend.meter.MeterState;
+import org.adcs.headend.testing.ApiClient;
 import org.adcs.headend.testing.TestNodes;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -220,10 +221,9 @@ class MeterPortIT {
         .connect(headEnd.meterPort().address()).syncUninterruptibly().channel();
     await(() -> headEnd.meterPort().connected().isConnected("SIM00000048"), "meter connected");
 
-    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(headEnd.httpUrl() + "/api/v1/meters/SIM00000048/reads"))
-            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    ApiClient api = new ApiClient(headEnd.httpUrl());
+    String operator = api.tokenFor("on-demand-operator", "operator");
+    java.net.http.HttpResponse<String> response = api.send("POST", "/api/v1/meters/SIM00000048/reads", operator, null);
     assertEquals(200, response.statusCode(), response.body());
     var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
     assertEquals(ON_DEMAND, body.get("logicalDeviceName").asText());
@@ -239,31 +239,26 @@ class MeterPortIT {
     // Asynchronously: a request id at once, the same answer fetched when the read is done.
     java.net.http.HttpResponse<String> accepted = java.net.http.HttpClient.newHttpClient().send(
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(headEnd.httpUrl() + "/api/v1/meters/SIM00000048/reads"))
-            .header("Prefer", "respond-async").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+            .header("Prefer", "respond-async").header("Authorization", "Bearer " + operator)
+            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
     assertEquals(202, accepted.statusCode(), accepted.body());
     String location = accepted.headers().firstValue("Location").orElseThrow();
     java.net.http.HttpResponse<String>[] fetched = new java.net.http.HttpResponse[1];
     await(() -> {
-      fetched[0] = TestNodes.get(headEnd.httpUrl() + location);
+      fetched[0] = api.send("GET", location, operator, null);
       return fetched[0].statusCode() != 202;
     }, "asynchronous read done");
     assertEquals(200, fetched[0].statusCode(), fetched[0].body());
     var later = new com.fasterxml.jackson.databind.ObjectMapper().readTree(fetched[0].body());
     assertEquals(body.get("registers"), later.get("registers"));
     assertEquals(body.get("intervals").size(), later.get("intervals").size());
-    assertEquals(404, TestNodes.get(headEnd.httpUrl() + "/api/v1/reads/no-such-request").statusCode());
+    assertEquals(404, api.send("GET", "/api/v1/reads/no-such-request", operator, null).statusCode());
 
     // Unknown and unconnected meters get problem answers, not a 500.
-    assertEquals(404, post("/api/v1/meters/NOSUCHMETER/reads").statusCode());
-    assertEquals(400, post("/api/v1/meters/bad%20id/reads").statusCode());
+    assertEquals(404, api.send("POST", "/api/v1/meters/NOSUCHMETER/reads", operator, null).statusCode());
+    assertEquals(400, api.send("POST", "/api/v1/meters/bad%20id/reads", operator, null).statusCode());
     channel.close().syncUninterruptibly();
-  }
-
-  private static java.net.http.HttpResponse<String> post(String path) throws Exception {
-    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create(headEnd.httpUrl() + path)).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

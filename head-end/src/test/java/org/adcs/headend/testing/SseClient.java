@@ -23,10 +23,22 @@ public final class SseClient implements AutoCloseable {
   private volatile String contentType;
   private volatile int comments;
 
-  public SseClient(String url, Optional<String> lastEventId) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+  public SseClient(String url, Optional<String> lastEventId, String token) throws Exception {
+    this(url, lastEventId, token, HttpClient.newBuilder());
+  }
+
+  /** Over HTTPS, trusting {@code tls}'s certificates. */
+  public SseClient(String url, Optional<String> lastEventId, String token, javax.net.ssl.SSLContext tls)
+      throws Exception {
+    this(url, lastEventId, token, HttpClient.newBuilder().sslContext(tls));
+  }
+
+  private SseClient(String url, Optional<String> lastEventId, String token, HttpClient.Builder client)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
+        .header("Authorization", "Bearer " + token);
     lastEventId.ifPresent(id -> request.header("Last-Event-ID", id));
-    HttpResponse<Stream<String>> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+    HttpResponse<Stream<String>> response = client.connectTimeout(Duration.ofSeconds(5)).build()
         .sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofLines()).get(15, TimeUnit.SECONDS);
     status = response.statusCode();
     contentType = response.headers().firstValue("Content-Type").orElse("");

@@ -45,6 +45,11 @@ public final class TestNodes {
     env.put("ADCS_CASSANDRA_EMBEDDED_STORAGE_PORT", Integer.toString(CassandraTestNode.freePort()));
     env.put("ADCS_CASSANDRA_EMBEDDED_INITIAL_HEAP", "128m");
     env.put("ADCS_CASSANDRA_EMBEDDED_START_TIMEOUT", "180s");
+    env.put("ADCS_API_BOOTSTRAP_ADMIN_PASSWORD", ApiClient.ADMIN_PASSWORD);
+    // Plain HTTP unless a test asks for TLS (ADCS_HTTP_TLS_MODE=development and trusting(...)).
+    env.put("ADCS_HTTP_TLS_MODE", "off");
+    // The lowest count the settings accept: tests log in often on a shared machine.
+    env.put("ADCS_API_PASSWORD_ITERATIONS", "100000");
     return env;
   }
 
@@ -86,6 +91,26 @@ public final class TestNodes {
     env.put("ADCS_JOURNAL_USER", user);
     env.put("ADCS_JOURNAL_PASSWORD", password);
     return env;
+  }
+
+  /** A client TLS context that trusts the development certificate a node created in its data directory. */
+  public static javax.net.ssl.SSLContext trusting(Path dataDirectory) {
+    try (var in = Files.newInputStream(dataDirectory.resolve("tls").resolve("development.p12"))) {
+      java.security.KeyStore node = java.security.KeyStore.getInstance("PKCS12");
+      node.load(in, org.adcs.headend.api.HttpsContext.DEVELOPMENT_PASSWORD.toCharArray());
+      java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+      trusted.load(null, null);
+      trusted.setCertificateEntry("adcs", node.getCertificate("adcs"));
+      var trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(trusted);
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return context;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static HttpResponse<String> get(String url) {
