@@ -113,7 +113,8 @@ public final class BridgeWriteBenchmark {
     body.run();
     double seconds = (System.nanoTime() - start) / 1e9;
     double rate = meters / seconds;
-    System.out.printf("%-34s %8.1f s  %9.0f meters/s  %9.0f day-rows/s%n", name, seconds, rate, rate * 2);
+    System.out.printf("%-34s %8.1f s  %9.0f meters/s  %9.0f day-rows/s  (load average %.1f)%n", name, seconds, rate,
+        rate * 2, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     return rate;
   }
 
