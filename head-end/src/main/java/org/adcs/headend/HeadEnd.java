@@ -14,6 +14,7 @@ import org.adcs.headend.api.HealthRoutes;
 import org.adcs.headend.api.MassReadRoutes;
 import org.adcs.headend.api.MeterReadRoutes;
 import org.adcs.headend.api.StreamRoutes;
+import org.adcs.headend.config.SettingReader;
 import org.adcs.headend.api.SubscriptionRoutes;
 import org.adcs.headend.bridge.MdmBridge;
 import org.adcs.headend.api.HttpApi;
@@ -151,7 +152,8 @@ public final class HeadEnd implements AutoCloseable {
           .orElse(new MeterReadRoutes(meters, json, settings.meters().readAttemptTimeout(),
               settings.meters().standardTime()).routes())
           .orElse(new SubscriptionRoutes(bridge.subscriptions(), json, Clock.systemUTC()).routes())
-          .orElse(StreamRoutes.routes(bridge.events(), bridge.readings(), system, json))
+          .orElse(StreamRoutes.routes(bridge.events(), bridge.readings(), system, json,
+              new SettingReader(settings.config()).duration("adcs.streams.heartbeat")))
           .orElse(new MassReadRoutes(scheduling.actors().massReads(), system.scheduler(), json, clock,
               settings.meters().standardTime(), scheduling.config().settings().window().groupCount()).routes()));
       // Meters last: a meter that dials in finds everything it needs running.

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each client reads the feed from Cassandra at its own pace, one page at a time: a slow client only
  * falls behind in the durable feed, its memory is one page, and neither the ingest nor other clients
- * wait for it. Comment lines every {@code heartbeat} keep proxies from closing an idle stream.
+ * wait for it. An idle stream sends an empty event ({@code data:} without data, which an EventSource
+ * does not dispatch) every {@code heartbeat}, so proxies do not close it.
  */
 final class FeedStream extends AllDirectives {
 
@@ -43,40 +44,81 @@ final class FeedStream extends AllDirectives {
   private static final int PAGE = 200;
   private static final Logger log = LoggerFactory.getLogger(FeedStream.class);
 
-  /** The streams one node serves at most, over all feeds: each holds a connection and reads the store. */
+  /**
+   * The streams one node serves at most, over all feeds: each holds a connection and reads the store.
+   * A slot is taken when a request is admitted and freed when its stream ends, or, should the response
+   * never start (the client gone before it was sent, the response dropped), after {@code startWithin}.
+   */
   static final class Slots {
     private final int max;
+    private final Duration startWithin;
     private final AtomicInteger open = new AtomicInteger();
 
-    Slots(int max) {
+    Slots(int max, Duration startWithin) {
+      if (max < 1 || startWithin.isNegative() || startWithin.isZero()) {
+        throw new IllegalArgumentException("streams need at least one slot and a positive start time");
+      }
       this.max = max;
+      this.startWithin = startWithin;
     }
 
-    boolean take() {
+    /** A slot, unless all are taken. */
+    Optional<Lease> take() {
       if (open.incrementAndGet() > max) {
         open.decrementAndGet();
-        return false;
+        return Optional.empty();
       }
-      return true;
-    }
-
-    void release() {
-      open.decrementAndGet();
+      return Optional.of(new Lease());
     }
 
     int max() {
       return max;
     }
+
+    int open() {
+      return open.get();
+    }
+
+    Duration startWithin() {
+      return startWithin;
+    }
+
+    /** One admitted stream's slot: freed exactly once, whichever way the stream ends or never begins. */
+    final class Lease {
+      private static final int ADMITTED = 0;
+      private static final int STREAMING = 1;
+      private static final int FREED = 2;
+      private final AtomicInteger state = new AtomicInteger(ADMITTED);
+
+      /** @return false when the slot was freed already (the start came too late): send nothing */
+      boolean start() {
+        return state.compareAndSet(ADMITTED, STREAMING);
+      }
+
+      /** Frees the slot if the stream has not started. */
+      void expire() {
+        if (state.compareAndSet(ADMITTED, FREED)) {
+          open.decrementAndGet();
+          log.warn("a stream's response did not start within {} ms; its slot is free again", startWithin.toMillis());
+        }
+      }
+
+      void release() {
+        if (state.getAndSet(FREED) != FREED) {
+          open.decrementAndGet();
+        }
+      }
+    }
   }
 
-  private final Feed feed;
+  private final FeedReader feed;
   private final ActorSystem<?> system;
   private final Problems problems;
   private final Slots slots;
   private final Duration poll;
   private final Duration heartbeat;
 
-  FeedStream(Feed feed, ActorSystem<?> system, ObjectMapper json, Slots slots, Duration poll, Duration heartbeat) {
+  FeedStream(FeedReader feed, ActorSystem<?> system, ObjectMapper json, Slots slots, Duration poll, Duration heartbeat) {
     this.feed = feed;
     this.system = system;
     this.problems = new Problems(json);
@@ -96,16 +138,27 @@ final class FeedStream extends AllDirectives {
     } catch (IllegalArgumentException e) {
       return complete(problems.of(StatusCodes.BAD_REQUEST, "Invalid Last-Event-ID", e.getMessage()));
     }
-    if (!slots.take()) {
+    Optional<Slots.Lease> slot = slots.take();
+    if (slot.isEmpty()) {
       return complete(problems.of(StatusCodes.SERVICE_UNAVAILABLE, "Too many streams",
           "this node serves at most " + slots.max() + " event and reading streams; try another node or later"));
     }
+    Slots.Lease lease = slot.get();
+    Source<ServerSentEvent, NotUsed> events;
+    try {
+      events = events(resume, toEvent, lease);
+    } catch (RuntimeException e) {
+      lease.release();
+      throw e;
+    }
+    system.scheduler().scheduleOnce(slots.startWithin(), lease::expire, system.executionContext());
     log.info("{} stream opened ({}, resuming after {})", feed.name(), description, lastId.orElse("-"));
-    return complete(StatusCodes.OK, events(resume, toEvent), toEventStream());
+    return complete(StatusCodes.OK, events, toEventStream());
   }
 
+  /** The stream as the response sends it; it holds {@code lease} from its start to its end. */
   private Source<ServerSentEvent, NotUsed> events(Optional<Feed.Position> resume,
-      Function<Feed.Entry, Optional<ServerSentEvent>> toEvent) {
+      Function<Feed.Entry, Optional<ServerSentEvent>> toEvent, Slots.Lease lease) {
     Feed.Position oldest = feed.oldest();
     Source<ServerSentEvent, NotUsed> gap = Source.empty();
     Feed.Position start = resume.orElseGet(feed::now);
@@ -118,14 +171,15 @@ final class FeedStream extends AllDirectives {
             position -> step(position).thenApply(page -> Optional.of(Pair.create(page.next(), page.entries()))))
         .mapConcat(entries -> entries)
         .mapConcat(entry -> toEvent.apply(entry).map(List::of).orElse(List.of()));
-    return gap.concat(live)
-        .keepAlive(heartbeat, ServerSentEvent::heartbeat)
+    Source<ServerSentEvent, NotUsed> stream = gap.concat(live).keepAlive(heartbeat, ServerSentEvent::heartbeat);
+    // Started only if its slot is still held: one freed by expire() may have gone to another client.
+    return Source.fromMaterializer((materializer, attributes) -> lease.start() ? stream : Source.<ServerSentEvent>empty())
         .watchTermination((mat, done) -> {
           done.whenComplete((ok, e) -> {
-            slots.release();
+            lease.release();
             log.info("{} stream closed{}", feed.name(), e == null ? "" : " (" + e.getMessage() + ")");
           });
-          return mat;
+          return NotUsed.notUsed();
         });
   }
 

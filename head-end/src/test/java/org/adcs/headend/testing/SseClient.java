@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** A server-sent-event client over real HTTP: parses the stream's events and counts heartbeat comments. */
+/** A server-sent-event client over real HTTP: parses the stream's events and counts heartbeats:
+ * comment lines and events without data, which an EventSource does not dispatch. */
 public final class SseClient implements AutoCloseable {
 
   public record Event(String id, String type, String data) {}
@@ -21,7 +22,7 @@ public final class SseClient implements AutoCloseable {
   private volatile Stream<String> lines;
   private volatile int status;
   private volatile String contentType;
-  private volatile int comments;
+  private volatile int heartbeats;
 
   public SseClient(String url, Optional<String> lastEventId, String token) throws Exception {
     this(url, lastEventId, token, HttpClient.newBuilder());
@@ -60,12 +61,14 @@ public final class SseClient implements AutoCloseable {
             synchronized (events) {
               events.add(new Event(id, type, data.toString()));
             }
+          } else if (id == null && type == null) {
+            heartbeats++;
           }
           id = null;
           type = null;
           data.setLength(0);
         } else if (line.startsWith(":")) {
-          comments++;
+          heartbeats++;
         } else if (line.startsWith("id:")) {
           id = line.substring(3).strip();
         } else if (line.startsWith("event:")) {
@@ -87,8 +90,8 @@ public final class SseClient implements AutoCloseable {
     return contentType;
   }
 
-  public int comments() {
-    return comments;
+  public int heartbeats() {
+    return heartbeats;
   }
 
   public List<Event> events() {
