@@ -39,6 +39,12 @@ final class Latencies {
     return sorted[Math.max(0, Math.min(count - 1, rank))] / 1e6;
   }
 
+  /** How many latencies exceed {@code millis}: with a few hundred reads, p99 is the 2nd to 5th worst. */
+  synchronized int over(double millis) {
+    long limit = (long) (millis * 1e6);
+    return (int) Arrays.stream(nanos, 0, count).filter(n -> n > limit).count();
+  }
+
   synchronized double maxMillis() {
     return count == 0 ? Double.NaN : Arrays.stream(nanos, 0, count).max().getAsLong() / 1e6;
   }
