@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.adcs.headend.api.HealthRoutes;
 import org.adcs.headend.api.MassReadRoutes;
 import org.adcs.headend.api.MeterReadRoutes;
+import org.adcs.headend.api.MeterRoutes;
 import org.adcs.headend.api.StreamRoutes;
 import org.adcs.headend.config.SettingReader;
 import org.adcs.headend.api.SubscriptionRoutes;
@@ -150,6 +151,9 @@ public final class HeadEnd implements AutoCloseable {
       var tls = HttpsContext.create(settings.http().tls(), settings.dataDirectory());
       ServerBinding http = HttpApi.bind(system, settings.http(), tls, apiAccess, new HealthRoutes(readiness, json).routes()
           .orElse(new MeterReadRoutes(meters, json, settings.meters().readAttemptTimeout(),
+              settings.meters().standardTime()).routes())
+          .orElse(new MeterRoutes(meters, scheduling.readGroups(), scheduling.config().settings().window().groupCount(), json,
+              Duration.ofSeconds(30), settings.meters().readAttemptTimeout().multipliedBy(2).plusSeconds(30),
               settings.meters().standardTime()).routes())
           .orElse(new SubscriptionRoutes(bridge.subscriptions(), json, Clock.systemUTC()).routes())
           .orElse(StreamRoutes.routes(bridge.events(), bridge.readings(), system, json,

@@ -62,6 +62,18 @@ public final class AccessPolicy {
       rule("*", "/api/v1/auth/(logout|me|rotate)", ALL),
       new Rule("POST", Pattern.compile("/api/v1/meters/(?<meter>[^/]+)/reads"),
           EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.THIRD_PARTY), Meters.PATH, false, true),
+      // A meter's page: identity, connection, schedules (operators; field staff before a pickup).
+      new Rule("GET", Pattern.compile("/api/v1/meters/(?<meter>[^/]+)/?"),
+          EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.ADMINISTRATOR), Meters.PATH, false, false),
+      // R-SCH-5: an operator or an IT system sets, updates or cancels non-default schedules.
+      new Rule("POST", Pattern.compile("/api/v1/meters/(?<meter>[^/]+)/schedules"),
+          EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM), Meters.PATH, false, false),
+      new Rule("DELETE", Pattern.compile("/api/v1/meters/(?<meter>[^/]+)/schedules/[^/]+"),
+          EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM), Meters.PATH, false, false),
+      // R-SCH-7: the recording interval is the operators'.
+      new Rule("PUT", Pattern.compile("/api/v1/meters/(?<meter>[^/]+)/interval-length"),
+          EnumSet.of(Role.OPERATOR), Meters.PATH, false, false),
+      rule("GET", "/api/v1/read-groups(/.*)?", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
       // An asynchronous read's id is a random UUID only its requester has seen.
       rule("GET", "/api/v1/reads/[^/]+", EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.THIRD_PARTY)),
       rule("*", "/api/v1/subscriptions(/.*)?", EnumSet.of(Role.DOWNSTREAM_SYSTEM, Role.ADMINISTRATOR)),
