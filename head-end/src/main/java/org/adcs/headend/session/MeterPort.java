@@ -8,6 +8,10 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.RejectedExecutionHandlers;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -54,6 +58,9 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
 
   private final EventLoopGroup acceptor;
   private final EventLoopGroup workers;
+  private final EventExecutorGroup pushDecoding;
+  /** A decoder's queue: with 2 to 8 decoders, 8,000 to 32,000 pushes (about 5 KB each) at most. */
+  private static final int PUSHES_QUEUED_PER_DECODER = 4_000;
   private final Channel listening;
   private final ConnectedMeters connected;
   private final ChannelInitializer<SocketChannel> connections;
@@ -64,11 +71,12 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
   /** Meters being dialled now, so a burst of requests for one meter opens one connection. */
   private final Set<String> dialling = ConcurrentHashMap.newKeySet();
 
-  private MeterPort(EventLoopGroup acceptor, EventLoopGroup workers, Channel listening, ConnectedMeters connected,
-      ChannelInitializer<SocketChannel> connections, MeterCredentials credentials) {
+  private MeterPort(EventLoopGroup acceptor, EventLoopGroup workers, EventExecutorGroup pushDecoding, Channel listening,
+      ConnectedMeters connected, ChannelInitializer<SocketChannel> connections, MeterCredentials credentials) {
     this.credentials = credentials;
     this.acceptor = acceptor;
     this.workers = workers;
+    this.pushDecoding = pushDecoding;
     this.listening = listening;
     this.connected = connected;
     this.connections = connections;
@@ -83,6 +91,7 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
         new Admission("pushes being stored", settings.maxPushesInFlight()));
     EventLoopGroup acceptor = new NioEventLoopGroup(1);
     EventLoopGroup workers = new NioEventLoopGroup();
+    EventExecutorGroup pushDecoding = pushDecoding();
     ChannelInitializer<SocketChannel> connections = new ChannelInitializer<>() {
       @Override
       protected void initChannel(SocketChannel ch) {
@@ -103,7 +112,7 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
                   } else {
                     connection.start(settings.announceTimeout());
                   }
-                }));
+                }, pushDecoding));
       }
     };
     try {
@@ -117,10 +126,11 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
           .syncUninterruptibly()
           .channel();
       log.info("meter port listening on {}", listening.localAddress());
-      return new MeterPort(acceptor, workers, listening, connected, connections, credentials);
+      return new MeterPort(acceptor, workers, pushDecoding, listening, connected, connections, credentials);
     } catch (RuntimeException e) {
       acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      pushDecoding.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       throw new StartupFailure("Cannot open the meter port " + settings.host() + ":" + settings.port() + " ("
           + e.getMessage() + "): set adcs.meter-port.port (ADCS_METER_PORT_PORT) to a free port", e);
     }
@@ -209,6 +219,18 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
   public void close() {
     listening.close().syncUninterruptibly();
     workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    pushDecoding.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  /**
+   * Decoding a night's pushes (a day of intervals each) on the event loops put thousands of decodes
+   * in front of the few responses an on-demand read waits for on the same loops (docs/benchmarks.md,
+   * "head-end"): pushes are decoded here instead, one thread per core, each queue bounded (a push
+   * beyond it is decoded on its event loop, slower but never dropped).
+   */
+  private static EventExecutorGroup pushDecoding() {
+    return new DefaultEventExecutorGroup(Runtime.getRuntime().availableProcessors(),
+        new DefaultThreadFactory("meter-push-decoding", true), PUSHES_QUEUED_PER_DECODER, RejectedExecutionHandlers.reject());
   }
 }
