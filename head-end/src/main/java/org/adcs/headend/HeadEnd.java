@@ -14,6 +14,7 @@ import org.adcs.headend.api.HealthRoutes;
 import org.adcs.headend.api.MassReadRoutes;
 import org.adcs.headend.api.MeterReadRoutes;
 import org.adcs.headend.api.MeterRoutes;
+import org.adcs.headend.api.MetricsRoutes;
 import org.adcs.headend.api.StreamRoutes;
 import org.adcs.headend.config.SettingReader;
 import org.adcs.headend.api.SubscriptionRoutes;
@@ -150,6 +151,7 @@ public final class HeadEnd implements AutoCloseable {
       apiAccess = ApiAccess.start(system, settings.journal(), settings.api(), json, Clock.systemUTC());
       var tls = HttpsContext.create(settings.http().tls(), settings.dataDirectory());
       ServerBinding http = HttpApi.bind(system, settings.http(), tls, apiAccess, new HealthRoutes(readiness, json).routes()
+          .orElse(new MetricsRoutes().routes())
           .orElse(new MeterReadRoutes(meters, json, settings.meters().readAttemptTimeout(),
               settings.meters().standardTime()).routes())
           .orElse(new MeterRoutes(meters, scheduling.readGroups(), scheduling.config().settings().window().groupCount(), json,

@@ -111,6 +111,7 @@ public final class TaggedEvents {
 
   private List<EventEnvelope> read(String tag, long after, long upTo) {
     List<EventEnvelope> batch = new ArrayList<>();
+    long started = System.nanoTime();
     try (Connection c = database.open(); PreparedStatement s = c.prepareStatement(QUERY)) {
       s.setLong(1, after);
       s.setLong(2, upTo);
@@ -129,6 +130,7 @@ public final class TaggedEvents {
       throw new IllegalStateException("cannot read the journal's events of " + tag + " after ordering " + after + ": "
           + e.getMessage(), e);
     }
+    org.adcs.headend.metrics.HeadEndMetrics.JOURNAL_QUERY.observe((System.nanoTime() - started) / 1e9);
     return batch;
   }
 }

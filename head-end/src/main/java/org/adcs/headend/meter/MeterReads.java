@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.adcs.headend.meter.Meter.*;
 import org.adcs.headend.meter.MeterModel.LoggedEvent;
 import org.adcs.headend.meter.MeterModel.Registration;
+import org.adcs.headend.metrics.HeadEndMetrics;
 
 /**
  * The meter entity's reads (R-OD-1, R-OD-2, R-MIS-1): through the live session, or parked until the
@@ -84,6 +85,7 @@ final class MeterReads {
       }
       meter.context().getLog().info("meter {}: {} read for {} completed (attempt {}, {} intervals)", meter.meterId(), request.source(),
           request.requestedBy(), answered.attempt(), result.intervalsReceived());
+      HeadEndMetrics.READS.labelValues(request.source().name(), "ok").inc();
       if (request.source() == MeterModel.Source.ON_DEMAND) {
         // The operator's answer does not queue behind the night's journal writes (R-OD-1, R-OD-4): it
         // goes now and the read is stored after it. Should that write fail, the meter still holds the
@@ -103,6 +105,7 @@ final class MeterReads {
       if (retry.isPresent()) {
         meter.context().getLog().warn("meter {}: {} read attempt 1 failed ({}); trying once more", meter.meterId(),
             request.source(), result.detail());
+        HeadEndMetrics.READS.labelValues(request.source().name(), "retried").inc();
         long id = retry.get().id();
         meter.timers().startSingleTimer(id, new ParkedReadExpired(id), meter.attemptTimeout());
         meter.timers().startSingleTimer(retryKey(id), new RetryDue(id), RETRY_PAUSE);
@@ -112,6 +115,7 @@ final class MeterReads {
     meter.context().getLog().error("operator: {} read of meter {} ({}) for {} failed twice ({}); check the meter and its"
         + " communications", request.source(), meter.meterId(), state.registration().logicalDeviceName(),
         request.requestedBy(), result.detail());
+    HeadEndMetrics.READS.labelValues(request.source().name(), "failed").inc();
     return effects.get().persist(failed).thenReply(request.replyTo(), s -> result);
   }
 

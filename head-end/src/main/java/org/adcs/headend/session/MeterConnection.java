@@ -19,6 +19,7 @@ import org.adcs.headend.meter.MeterModel.ConnectionKind;
 import org.adcs.headend.meter.MeterRequests;
 import org.adcs.headend.meter.MeterModel.Registration;
 import org.adcs.headend.meter.MeterSharding;
+import org.adcs.headend.metrics.HeadEndMetrics;
 import org.adcs.protocol.apdu.CosemAttribute;
 import org.adcs.protocol.apdu.DataAccessResult;
 import org.adcs.protocol.apdu.DataNotification;
@@ -126,6 +127,7 @@ final class MeterConnection {
         .filter(p -> p.logicalDeviceName().equals(logicalDeviceName));
     Optional<PushConversion.Converted> converted = payload.flatMap(p -> PushConversion.convert(p, standardTime, receivedAt));
     if (converted.isEmpty()) {
+      HeadEndMetrics.PUSHES.labelValues("ignored").inc();
       withMeter(() -> log.warn("push of an unknown layout or for another meter ignored (not acknowledged)"));
       return;
     }
@@ -143,14 +145,18 @@ final class MeterConnection {
     // executor, which with fewer than 3 cores is a new thread per callback; the connection's event
     // loop, where the acknowledgement is written anyway, takes them instead (measured: docs/benchmarks.md).
     Executor loop = channel.eventLoop();
+    long asked = System.nanoTime();
     meter.<Meter.Reply>ask(replyTo -> new Meter.Collect(push.delivery(), push.events(), replyTo), askTimeout)
         .whenCompleteAsync((collected, error) -> {
           if (error != null || !(collected instanceof Meter.Accepted accepted)) {
             permit.release();
+            HeadEndMetrics.PUSHES.labelValues("not_stored").inc();
             String why = error != null ? error.toString() : ((Meter.Rejected) collected).reason();
             withMeter(() -> log.warn("push not stored ({}); not acknowledged, the meter will send it again", why));
             return;
           }
+          HeadEndMetrics.PUSH_STORE.observe((System.nanoTime() - asked) / 1e9);
+          HeadEndMetrics.PUSHES.labelValues(accepted.changed() ? "stored" : "repeat").inc();
           session.set(new CosemAttribute(DataObject.CLASS_ID, ObisCode.PUSH_ACKNOWLEDGEMENT, 2),
                   new DlmsData.OctetString(pushTime.toBytes()))
               .whenComplete((result, ackError) -> withMeter(() -> {

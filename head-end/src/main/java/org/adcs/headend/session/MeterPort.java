@@ -10,7 +10,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
 import io.netty.util.concurrent.RejectedExecutionHandlers;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -19,12 +21,14 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.adcs.headend.StartupFailure;
 import org.adcs.headend.meter.MeterDialler;
 import org.adcs.headend.meter.MeterSharding;
+import org.adcs.headend.metrics.HeadEndMetrics;
 import org.adcs.protocol.netty.DlmsClientHandler;
 import org.adcs.protocol.netty.WrapperFrameDecoder;
 import org.adcs.protocol.netty.WrapperFrameEncoder;
@@ -59,6 +63,8 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
   private final EventLoopGroup acceptor;
   private final EventLoopGroup workers;
   private final EventExecutorGroup pushDecoding;
+  /** This port's parts in the node's metrics, removed on close. */
+  private final List<AutoCloseable> gauges = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** A decoder's queue: with 2 to 8 decoders, 8,000 to 32,000 pushes (about 5 KB each) at most. */
   private static final int PUSHES_QUEUED_PER_DECODER = 4_000;
   private final Channel listening;
@@ -126,7 +132,15 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
           .syncUninterruptibly()
           .channel();
       log.info("meter port listening on {}", listening.localAddress());
-      return new MeterPort(acceptor, workers, pushDecoding, listening, connected, connections, credentials);
+      MeterPort port = new MeterPort(acceptor, workers, pushDecoding, listening, connected, connections, credentials);
+      port.gauges.addAll(List.of(
+          HeadEndMetrics.track("adcs_meters_connected", () -> connected.count()),
+          HeadEndMetrics.track("adcs_meter_port_identifying_waiting", () -> admission.identifications().waiting()),
+          HeadEndMetrics.track("adcs_meter_port_identifying_in_flight", () -> admission.identifications().inFlight()),
+          HeadEndMetrics.track("adcs_meter_port_pushes_waiting", () -> admission.pushes().waiting()),
+          HeadEndMetrics.track("adcs_meter_port_pushes_in_flight", () -> admission.pushes().inFlight()),
+          HeadEndMetrics.track("adcs_meter_port_push_decoding_queued", () -> queued(pushDecoding))));
+      return port;
     } catch (RuntimeException e) {
       acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -217,6 +231,13 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
 
   @Override
   public void close() {
+    for (AutoCloseable gauge : gauges) {
+      try {
+        gauge.close();
+      } catch (Exception e) {
+        // a gauge's handle only removes it from a list
+      }
+    }
     listening.close().syncUninterruptibly();
     workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     pushDecoding.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
@@ -229,6 +250,16 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
    * "head-end"): pushes are decoded here instead, one thread per core, each queue bounded (a push
    * beyond it is decoded on its event loop, slower but never dropped).
    */
+  private static long queued(EventExecutorGroup group) {
+    long queued = 0;
+    for (EventExecutor executor : group) {
+      if (executor instanceof SingleThreadEventExecutor single) {
+        queued += single.pendingTasks();
+      }
+    }
+    return queued;
+  }
+
   private static EventExecutorGroup pushDecoding() {
     return new DefaultEventExecutorGroup(Runtime.getRuntime().availableProcessors(),
         new DefaultThreadFactory("meter-push-decoding", true), PUSHES_QUEUED_PER_DECODER, RejectedExecutionHandlers.reject());

@@ -41,9 +41,7 @@ class MeterRoutesIT {
 
   @Test
   void operatorsSeeAMeterSetAndCancelItsSchedulesProgramItsIntervalAndPageItsReadGroup() throws Exception {
-    Map<String, String> env = TestNodes.withSharedCassandra(TestNodes.nodeEnvironment("meter-routes"), "adcs_meter_routes_it");
-    env.put("ADCS_METERS_SHARED_LLS_PASSWORD", FleetTerms.DEFAULT_PASSWORD);
-    env.put("ADCS_METERS_STANDARD_TIME", "+00:00");
+    Map<String, String> env = TestNodes.forSimulatedMeters("meter-routes", "adcs_meter_routes_it");
     EventLoopGroup group = new NioEventLoopGroup(1);
     try (HeadEnd headEnd = HeadEnd.start(TestNodes.settings(env))) {
       ApiClient api = new ApiClient(headEnd.httpUrl());

@@ -46,9 +46,7 @@ class CliIT {
   void operatorsWorkTheSystemFromTheCommandLine() throws Exception {
     Path launcher = Path.of(System.getProperty("adcs.cli.launcher", "cli/adcs")).toAbsolutePath();
     assertTrue(Files.isExecutable(launcher), "the adcs launcher is built by the cli module: " + launcher);
-    Map<String, String> env = TestNodes.withSharedCassandra(TestNodes.nodeEnvironment("cli"), "adcs_cli_it");
-    env.put("ADCS_METERS_SHARED_LLS_PASSWORD", FleetTerms.DEFAULT_PASSWORD);
-    env.put("ADCS_METERS_STANDARD_TIME", "+00:00");
+    Map<String, String> env = TestNodes.forSimulatedMeters("cli", "adcs_cli_it");
     env.put("ADCS_HTTP_TLS_MODE", "development");
     EventLoopGroup group = new NioEventLoopGroup(1);
     Path config = Files.createTempDirectory(Path.of("target"), "adcs-cli-config-");

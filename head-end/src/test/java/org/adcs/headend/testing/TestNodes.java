@@ -62,6 +62,17 @@ public final class TestNodes {
     return env;
   }
 
+  /**
+   * A node on the shared Cassandra node that takes simulated meters: they all have the simulator's
+   * default password, and the meters' standard time is UTC.
+   */
+  public static Map<String, String> forSimulatedMeters(String name, String keyspace) {
+    Map<String, String> env = withSharedCassandra(nodeEnvironment(name), keyspace);
+    env.put("ADCS_METERS_SHARED_LLS_PASSWORD", org.adcs.simulator.meter.FleetTerms.DEFAULT_PASSWORD);
+    env.put("ADCS_METERS_STANDARD_TIME", "+00:00");
+    return env;
+  }
+
   public static HeadEndSettings settings(Map<String, String> env) {
     return HeadEndSettings.from(HeadEndSettings.loadConfig(env));
   }

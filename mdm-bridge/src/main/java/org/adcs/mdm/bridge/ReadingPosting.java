@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.adcs.mdm.metrics.BridgeMetrics;
 import org.adcs.mdm.reading.IntervalDay;
 import org.adcs.mdm.reading.RegisterRead;
 import org.adcs.mdm.routing.EventRouter;
@@ -21,6 +22,7 @@ import org.adcs.mdm.store.RegisterStore;
 import org.adcs.mdm.vee.MeterHistory;
 import org.adcs.mdm.vee.RawDayMerge;
 import org.adcs.mdm.vee.ValidatedDay;
+import org.adcs.mdm.vee.IntervalStatus;
 import org.adcs.mdm.vee.VeeEngine;
 import org.adcs.mdm.vee.VeeLevel;
 
@@ -126,6 +128,12 @@ public final class ReadingPosting {
       MeterHistory history = new SnapshotHistory(historyDays, startRegister.join(), endRegister.join(), date);
       IntervalDay merged = RawDayMerge.merge(storedRaw.join(), delivered);
       ValidatedDay validated = vee.validate(merged, previousVersion.join(), history, level, delivery.postedAt());
+      for (IntervalStatus status : IntervalStatus.values()) {
+        long count = validated.count(status);
+        if (count > 0) {
+          BridgeMetrics.VEE_INTERVALS.labelValues(status.code()).inc(count);
+        }
+      }
       return CompletableFuture.allOf(
               intervals.writeRaw(delivered).toCompletableFuture(),
               intervals.writeValidated(validated).toCompletableFuture(),

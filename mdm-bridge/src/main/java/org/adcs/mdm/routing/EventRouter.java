@@ -1,10 +1,12 @@
 package org.adcs.mdm.routing;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import org.adcs.mdm.metrics.BridgeMetrics;
 import org.adcs.mdm.reading.MeterEvent;
 import org.adcs.mdm.vee.ValidatedDay;
 
@@ -65,7 +67,11 @@ public final class EventRouter {
         queued.add(queue(Notifications.event(subscription.id(), event)));
       }
     }
-    return bothDone(fed, queued);
+    return bothDone(fed, queued).whenComplete((count, error) -> {
+      if (error == null) {
+        BridgeMetrics.ROUTING_LAG.observe(Math.max(0, java.time.Duration.between(event.receivedAt(), Instant.now()).toNanos() / 1e9));
+      }
+    });
   }
 
   /**

@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.cql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
+import org.adcs.mdm.metrics.BridgeMetrics;
 
 /**
  * The driver session with a hard bound on requests in flight. When the bound is reached, the
@@ -39,13 +40,18 @@ public final class BoundedSession {
       return CompletableFuture.failedFuture(e);
     }
     CompletionStage<AsyncResultSet> result;
+    long started = System.nanoTime();
     try {
       result = session.executeAsync(statement);
     } catch (RuntimeException e) {
       slots.release();
+      BridgeMetrics.CASSANDRA.labelValues("failed").observe((System.nanoTime() - started) / 1e9);
       return CompletableFuture.failedFuture(e);
     }
-    return result.whenComplete((rs, error) -> slots.release());
+    return result.whenComplete((rs, error) -> {
+      slots.release();
+      BridgeMetrics.CASSANDRA.labelValues(error == null ? "ok" : "failed").observe((System.nanoTime() - started) / 1e9);
+    });
   }
 
   public CqlSession session() {

@@ -28,9 +28,10 @@ public final class AccessPolicy {
    */
   record Rule(String method, Pattern path, Set<Role> roles, Meters meters, boolean open, boolean scoped) {
 
-    /** Liveness and readiness probes give no one data and come every few seconds: not audited. */
+    /** Liveness and readiness probes and the metrics scrape give no one data and come every few seconds: not audited. */
     boolean probe() {
-      return open && method.equals("GET") && (path.pattern().equals("/health") || path.pattern().equals("/ready"));
+      return open && method.equals("GET") && (path.pattern().equals("/health") || path.pattern().equals("/ready")
+          || path.pattern().equals("/metrics"));
     }
 
     boolean matches(HttpRequest request) {
@@ -58,6 +59,7 @@ public final class AccessPolicy {
   private static final List<Rule> RULES = List.of(
       open("GET", "/health"),
       open("GET", "/ready"),
+      open("GET", "/metrics"),
       open("POST", "/api/v1/auth/login"),
       rule("*", "/api/v1/auth/(logout|me|rotate)", ALL),
       new Rule("POST", Pattern.compile("/api/v1/meters/(?<meter>[^/]+)/reads"),
