@@ -193,16 +193,20 @@ class ReportsIT {
     report.get("rows").forEach(lines::add);
     ApiClient.json(api.send("GET", exceptions + "&offset=3", operator, null)).get("rows").forEach(lines::add);
     assertEquals(METERS, lines.stream().map(l -> l.get("meterId").asText()).toList());
-    // The window is the LOOKBACK days to yesterday; complete days are those delivered in full.
+    // The window is the LOOKBACK days to yesterday, from the day the meters came into service (A - 1);
+    // complete days are those delivered in full.
+    LocalDate inService = dayA.minusDays(1);
+    assertTrue(inService.isAfter(yesterday.minusDays(LOOKBACK)), "the meters came into service within the window");
+    int windowDays = (int) java.time.temporal.ChronoUnit.DAYS.between(inService, yesterday) + 1;
     Map<String, Integer> completeDays = Map.of(ON_TIME, 2, LATE, 1, GAP, 0, HALVES, 1);
     for (JsonNode line : lines) {
       String meter = line.get("meterId").asText();
-      assertEquals(LOOKBACK - completeDays.get(meter), line.get("daysMissing").asInt(), meter);
+      assertEquals(windowDays - completeDays.get(meter), line.get("daysMissing").asInt(), meter);
       assertEquals("FAILED", line.get("outcome").asText());
       String expectedPattern = completeDays.get(meter) == 0 ? "CONSECUTIVE" : "NON_CONSECUTIVE";
       assertEquals(expectedPattern, line.get("pattern").asText(), meter);
     }
-    assertEquals(yesterday.minusDays(LOOKBACK - 1) + ".." + dayA.minusDays(1) + " " + dayB.plusDays(1) + ".." + yesterday,
+    assertEquals(inService + " " + dayB.plusDays(1) + ".." + yesterday,
         lines.get(0).get("missingRanges").asText(), "the on-time meter misses all but A and B");
     sameInCsv(exceptions);
 
