@@ -32,9 +32,9 @@ class ReportQueryTest {
 
   @Test
   void aPeriodNeedsBothEndsInOrderAndAtMostAQuarter() throws Exception {
-    ReportQuery.Period p = query("/r?from=2026-01-01&to=2026-04-01", null).period();
-    assertEquals(LocalDate.of(2026, 4, 1), p.to());
-    ReportQuery.Invalid tooLong = assertThrows(ReportQuery.Invalid.class, () -> query("/r?from=2026-01-01&to=2026-04-02", null).period());
+    ReportQuery.Period p = query("/r?from=2026-01-01&to=2026-04-02", null).period(); // 92 days
+    assertEquals(LocalDate.of(2026, 4, 2), p.to());
+    ReportQuery.Invalid tooLong = assertThrows(ReportQuery.Invalid.class, () -> query("/r?from=2026-01-01&to=2026-04-03", null).period());
     assertTrue(tooLong.getMessage().contains("at most 92 days"), tooLong.getMessage());
     assertThrows(ReportQuery.Invalid.class, () -> query("/r?from=2026-01-02&to=2026-01-01", null).period());
     assertThrows(ReportQuery.Invalid.class, () -> query("/r?to=2026-01-01", null).period());
