@@ -18,6 +18,11 @@ import org.adcs.headend.api.MetricsRoutes;
 import org.adcs.headend.api.StreamRoutes;
 import org.adcs.headend.config.SettingReader;
 import org.adcs.headend.api.SubscriptionRoutes;
+import org.adcs.headend.api.reports.ReportRoutes;
+import org.adcs.headend.api.reports.ReportSources;
+import org.adcs.headend.health.UptimeRecorder;
+import org.adcs.mdm.report.DeliveryScan;
+import org.adcs.mdm.report.UptimeStore;
 import org.adcs.headend.bridge.MdmBridge;
 import org.adcs.headend.api.HttpApi;
 import org.adcs.headend.api.HttpsContext;
@@ -136,7 +141,8 @@ public final class HeadEnd implements AutoCloseable {
         cassandra.awaitCql();
       }
       store = StoreConnection.open(settings.cassandra());
-      MdmBridge bridge = MdmBridge.start(system, store, settings.journal(), MdmBridge.feedSettle(settings.config()));
+      MdmBridge bridge = MdmBridge.start(system, store, settings.journal(), MdmBridge.feedSettle(settings.config()),
+          settings.meters().standardTime());
       Scheduling scheduling = Scheduling.start(system, bridge.store().db(), store.settings().keyspace(), settings.journal(),
           meters, settings.meters().standardTime(), clock);
       // Only what every projection over the journal has delivered may be deleted.
@@ -161,7 +167,8 @@ public final class HeadEnd implements AutoCloseable {
           .orElse(StreamRoutes.routes(bridge.events(), bridge.readings(), system, json,
               new SettingReader(settings.config()).duration("adcs.streams.heartbeat")))
           .orElse(new MassReadRoutes(scheduling.actors().massReads(), system.scheduler(), json, clock,
-              settings.meters().standardTime(), scheduling.config().settings().window().groupCount()).routes()));
+              settings.meters().standardTime(), scheduling.config().settings().window().groupCount()).routes())
+          .orElse(new ReportRoutes(reportSources(system, bridge, scheduling, clock, settings), json).routes()));
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, clock,
           settings.meters().standardTime(), system);
@@ -183,6 +190,16 @@ public final class HeadEnd implements AutoCloseable {
       stopQuietly(store, system, cassandra);
       throw e;
     }
+  }
+
+  /** The reports' sources; starts recording this node's uptime minutes, which the service-level report reads. */
+  private static ReportSources reportSources(ActorSystem<Void> system, MdmBridge bridge, Scheduling scheduling, Clock clock,
+      HeadEndSettings settings) {
+    String keyspace = settings.cassandra().keyspace();
+    UptimeStore uptime = new UptimeStore(bridge.store().db(), keyspace);
+    UptimeRecorder.start(system, uptime, Clock.systemUTC());
+    return new ReportSources(scheduling.records(), scheduling.actors().troubleDesk(), system.scheduler(),
+        new DeliveryScan(bridge.store().db(), keyspace), uptime, clock, Clock.systemUTC(), settings.meters().standardTime());
   }
 
   private static ActorSystem<Void> createActorSystem(HeadEndSettings settings) {

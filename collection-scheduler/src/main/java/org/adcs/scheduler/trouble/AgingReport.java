@@ -12,5 +12,22 @@ public record AgingReport(Instant at, List<Line> lines, long upToOneDay, long up
     lines = List.copyOf(lines);
   }
 
-  public record Line(TroubleReport report, Duration age) {}
+  public record Line(TroubleReport report, Duration age) {
+
+    public Bucket bucket() {
+      return Bucket.of(age);
+    }
+  }
+
+  /** The report's age buckets: up to a day, up to a week, older. */
+  public enum Bucket {
+    DAY, WEEK, OLDER;
+
+    public static Bucket of(Duration age) {
+      if (age.compareTo(Duration.ofDays(1)) <= 0) {
+        return DAY;
+      }
+      return age.compareTo(Duration.ofDays(7)) <= 0 ? WEEK : OLDER;
+    }
+  }
 }

@@ -98,12 +98,10 @@ public final class TroubleReportBook {
     for (TroubleReport report : openByMeter.values()) {
       Duration age = Duration.between(report.opened(), now);
       lines.add(new AgingReport.Line(report, age));
-      if (age.compareTo(Duration.ofDays(1)) <= 0) {
-        day++;
-      } else if (age.compareTo(Duration.ofDays(7)) <= 0) {
-        week++;
-      } else {
-        older++;
+      switch (AgingReport.Bucket.of(age)) {
+        case DAY -> day++;
+        case WEEK -> week++;
+        case OLDER -> older++;
       }
     }
     lines.sort(Comparator.comparing((AgingReport.Line l) -> l.report().opened()).thenComparing(l -> l.report().id()));

@@ -70,9 +70,10 @@ public final class MdmBridge {
     return settle;
   }
 
+  /** @param standardTime the meters' standard time, whose days the timeliness deadlines end (R-VEE-4) */
   public static MdmBridge start(ActorSystem<?> system, StoreConnection connection, JournalSettings journal,
-      Duration feedSettle) {
-    MdmStore store = MdmStore.open(connection, MAX_IN_FLIGHT, StoreSchema.DEFAULT_RETENTION);
+      Duration feedSettle, java.time.ZoneOffset standardTime) {
+    MdmStore store = MdmStore.open(connection, MAX_IN_FLIGHT, StoreSchema.DEFAULT_RETENTION, standardTime);
     String keyspace = connection.settings().keyspace();
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
     SubscriptionStore subscriptions = new SubscriptionStore(store.db(), keyspace);

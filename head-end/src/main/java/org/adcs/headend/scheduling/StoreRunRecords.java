@@ -70,6 +70,18 @@ public final class StoreRunRecords implements RunRecords {
     return report.previousDay() + " " + report.started();
   }
 
+  /**
+   * The exception report of the newest completeness run that checked {@code previousDay} (a run
+   * repeated after a restart replaces the earlier one), empty when none was saved.
+   */
+  public CompletionStage<Optional<ExceptionReport>> exceptionReport(LocalDate previousDay) {
+    // Keys are "<day> <started>": every key of the day sorts from "<day> " up to "<day>!".
+    return store.runKeysBetween(COMPLETENESS, previousDay + " ", previousDay + "!", 1)
+        .thenCompose(keys -> keys.isEmpty() ? CompletableFuture.completedFuture(Optional.<String>empty())
+            : store.run(COMPLETENESS, keys.get(0)))
+        .thenApply(json -> json.map(body -> SchedulerJson.read(body, ExceptionReport.class)));
+  }
+
   /** The newest stored report of a kind as JSON, for operators. */
   public CompletionStage<Optional<String>> latest(String kind) {
     return store.latestRunKeys(kind, 1).thenCompose(keys -> keys.isEmpty()

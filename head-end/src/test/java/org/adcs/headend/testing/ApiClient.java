@@ -59,6 +59,16 @@ public final class ApiClient {
     return field(send("POST", "/api/v1/admin/principals/" + name + "/tokens", admin, "{}"), 201, "token");
   }
 
+  /** {@code GET path} with the token as bearer, asking for {@code accept} (e.g. {@code text/csv}). */
+  public HttpResponse<String> get(String path, String token, String accept) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET()
+        .header("Accept", accept);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request);
+  }
+
   /** {@code method path} with the token (if any) as bearer and the JSON body (if any). */
   public HttpResponse<String> send(String method, String path, String token, String jsonBody) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
@@ -70,6 +80,10 @@ public final class ApiClient {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    return send(request);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -25,6 +25,7 @@ public final class SchedulerRecordStore {
   private final PreparedStatement saveRun;
   private final PreparedStatement savePart;
   private final PreparedStatement latestRuns;
+  private final PreparedStatement runsBetween;
   private final PreparedStatement parts;
   private final PreparedStatement saveLine;
   private final PreparedStatement history;
@@ -36,6 +37,7 @@ public final class SchedulerRecordStore {
     saveRun = s.prepare("INSERT INTO " + ks + "scheduler_runs (kind, run_key, parts, saved_at) VALUES (?,?,?,?)");
     savePart = s.prepare("INSERT INTO " + ks + "scheduler_run_parts (kind, run_key, part, body) VALUES (?,?,?,?)");
     latestRuns = s.prepare("SELECT run_key, parts FROM " + ks + "scheduler_runs WHERE kind = ? LIMIT ?");
+    runsBetween = s.prepare("SELECT run_key FROM " + ks + "scheduler_runs WHERE kind = ? AND run_key >= ? AND run_key < ? LIMIT ?");
     parts = s.prepare("SELECT body FROM " + ks + "scheduler_run_parts WHERE kind = ? AND run_key = ?");
     saveLine = s.prepare("INSERT INTO " + ks + "missing_data_history (meter_id, run_day, line) VALUES (?,?,?)");
     history = s.prepare("SELECT run_day, line FROM " + ks + "missing_data_history WHERE meter_id = ?");
@@ -62,6 +64,17 @@ public final class SchedulerRecordStore {
   /** Run keys of a kind, newest (greatest key) first. */
   public CompletionStage<List<String>> latestRunKeys(String kind, int limit) {
     return db.executeAsync(latestRuns.bind(kind, limit)).thenApply(rs -> {
+      List<String> keys = new ArrayList<>();
+      for (Row row : rs.currentPage()) {
+        keys.add(row.getString("run_key"));
+      }
+      return keys;
+    });
+  }
+
+  /** Run keys of a kind from {@code from} (included) to {@code to} (excluded), newest first. */
+  public CompletionStage<List<String>> runKeysBetween(String kind, String from, String to, int limit) {
+    return db.executeAsync(runsBetween.bind(kind, from, to, limit)).thenApply(rs -> {
       List<String> keys = new ArrayList<>();
       for (Row row : rs.currentPage()) {
         keys.add(row.getString("run_key"));

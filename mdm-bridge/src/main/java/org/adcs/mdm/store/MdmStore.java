@@ -8,11 +8,16 @@ public record MdmStore(
     CompletenessStore completeness) {
 
   public static MdmStore open(StoreConnection connection, int maxInFlight, Duration retention) {
+    return open(connection, maxInFlight, retention, java.time.ZoneOffset.UTC);
+  }
+
+  /** @param standardTime the meters' standard time, whose days the timeliness deadlines end (R-VEE-4) */
+  public static MdmStore open(StoreConnection connection, int maxInFlight, Duration retention, java.time.ZoneOffset standardTime) {
     String keyspace = connection.settings().keyspace();
     StoreSchema.create(connection.session(), keyspace, retention);
     org.adcs.mdm.routing.RoutingSchema.create(connection.session(), keyspace, retention);
     BoundedSession db = new BoundedSession(connection.session(), maxInFlight);
     return new MdmStore(db, new IntervalStore(db, keyspace), new RegisterStore(db, keyspace),
-        new EventStore(db, keyspace), new CompletenessStore(db, keyspace));
+        new EventStore(db, keyspace), new CompletenessStore(db, keyspace, standardTime));
   }
 }

@@ -65,6 +65,7 @@ public final class StoreSchema {
         "CREATE TABLE IF NOT EXISTS " + ks + "completeness_by_day ("
             + " day date, bucket int, meter_id text, channel text,"
             + " expected int, actual int, estimated int, needs_verify int, version bigint,"
+            + " read_by_day1 int, read_by_day2 int, read_by_day5 int,"
             + " PRIMARY KEY ((day, bucket), meter_id, channel))"
             + " WITH default_time_to_live = " + ttl,
         // The same, by meter: the history of a meter's missing data (R-MIS-5).
@@ -72,13 +73,30 @@ public final class StoreSchema {
             + " meter_id text, day date, channel text,"
             + " expected int, actual int, estimated int, needs_verify int, version bigint,"
             + " PRIMARY KEY ((meter_id), day, channel))"
-            + " WITH CLUSTERING ORDER BY (day DESC, channel ASC) AND default_time_to_live = " + ttl);
+            + " WITH CLUSTERING ORDER BY (day DESC, channel ASC) AND default_time_to_live = " + ttl,
+        // Minutes in which a node was up, for server availability (R-OPS-5); one row per node and minute.
+        "CREATE TABLE IF NOT EXISTS " + ks + "node_uptime ("
+            + " day date, minute int, node text,"
+            + " PRIMARY KEY ((day), minute, node))"
+            + " WITH default_time_to_live = " + ttl);
+  }
+
+  /** Columns added to tables after their first release: added to a keyspace created before them. */
+  private static void addLaterColumns(CqlSession session, String keyspace) {
+    var table = session.refreshSchema().getKeyspace(keyspace).flatMap(k -> k.getTable("completeness_by_day"));
+    for (String column : List.of("read_by_day1", "read_by_day2", "read_by_day5")) {
+      if (table.isPresent() && table.get().getColumn(column).isEmpty()) {
+        session.execute(SimpleStatement.newInstance("ALTER TABLE " + keyspace + ".completeness_by_day ADD " + column + " int")
+            .setTimeout(Duration.ofSeconds(60)));
+      }
+    }
   }
 
   public static void create(CqlSession session, String keyspace, Duration retention) {
     for (String cql : statements(keyspace, retention)) {
       session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(60)));
     }
+    addLaterColumns(session, keyspace);
     log.info("store schema ready: keyspace={} tables={} retention={}d", keyspace, statements(keyspace, retention).size(),
         retention.toDays());
   }

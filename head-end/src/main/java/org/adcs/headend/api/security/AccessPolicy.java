@@ -88,7 +88,9 @@ public final class AccessPolicy {
       rule("*", "/api/v1/mass-reads(/.*)?", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
       rule("*", "/api/v1/admin(/.*)?", EnumSet.of(Role.ADMINISTRATOR)),
       rule("*", "/api/v1/parties/[^/]+/curtailment", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
-      rule("GET", "/api/v1/audit", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)));
+      rule("GET", "/api/v1/audit", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
+      // R-MIS-1/2/4, R-VEE-4, R-OPS-5: reports over the whole fleet are the operators'.
+      rule("*", "/api/v1/reports(/.*)?", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)));
 
   private AccessPolicy() {}
 
