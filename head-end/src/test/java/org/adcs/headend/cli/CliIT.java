@@ -145,6 +145,20 @@ class CliIT {
         Run groups = adcs.run("read-groups");
         assertEquals(0, groups.exit(), groups.toString());
 
+        // Reports: a table for people, the API's CSV and JSON for scripts; bad parameters refused (6).
+        Run trouble = adcs.run("report", "trouble");
+        assertEquals(0, trouble.exit(), trouble.toString());
+        assertTrue(trouble.out().lines().skip(1).findFirst().orElse("").startsWith("--"), "a table: " + trouble.out());
+        Run quality = adcs.run("report", "data-quality", "--from", yesterday, "--to", yesterday, "--csv");
+        assertEquals(0, quality.exit(), quality.toString());
+        assertTrue(quality.out().lines().findFirst().orElse("").contains(","), "CSV: " + quality.out());
+        Run timeliness = adcs.run("report", "timeliness", "--from", yesterday, "--to", yesterday, "--json");
+        assertEquals(0, timeliness.exit(), timeliness.toString());
+        assertTrue(JSON.readTree(timeliness.out()).isObject(), timeliness.out());
+        Run badPeriod = adcs.run("report", "service-levels", "--from", "2026-13-01", "--to", yesterday);
+        assertEquals(6, badPeriod.exit(), badPeriod.toString());
+        assertEquals(2, adcs.run("report", "no-such-report").exit(), "an unknown report is a usage error");
+
         // Exit codes scripts rely on.
         assertEquals(5, adcs.run("meter", "show", "NO-SUCH-METER").exit());
         assertEquals(2, adcs.run("meter", "show").exit(), "a missing argument is a usage error");

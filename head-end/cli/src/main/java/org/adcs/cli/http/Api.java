@@ -51,8 +51,18 @@ public final class Api {
   }
 
   public Answer send(String method, String path, JsonNode body, Optional<String> prefer) {
+    HttpResponse<String> response = exchange(method, path, body, prefer, "application/json");
+    return new Answer(response.statusCode(), parse(response.body()));
+  }
+
+  /** A GET answered in another format than JSON (CSV), as text. */
+  public String text(String path, String accept) {
+    return exchange("GET", path, null, Optional.empty(), accept).body();
+  }
+
+  private HttpResponse<String> exchange(String method, String path, JsonNode body, Optional<String> prefer, String accept) {
     HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).timeout(timeout)
-        .header("Accept", "application/json")
+        .header("Accept", accept)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body.toString()));
     if (body != null) {
@@ -79,11 +89,11 @@ public final class Api {
       Thread.currentThread().interrupt();
       throw new ApiFailure(ExitCode.UNREACHABLE, "interrupted");
     }
-    JsonNode parsed = parse(response.body());
     if (response.statusCode() >= 400) {
-      throw new ApiFailure(ExitCode.forStatus(response.statusCode()), problem(response.statusCode(), parsed, response.body()));
+      throw new ApiFailure(ExitCode.forStatus(response.statusCode()), problem(response.statusCode(), parse(response.body()),
+          response.body()));
     }
-    return new Answer(response.statusCode(), parsed);
+    return response;
   }
 
   /** A successful answer: its status (200, 201, 202, 204) and JSON body (empty object when none). */
