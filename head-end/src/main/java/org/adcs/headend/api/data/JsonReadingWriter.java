@@ -29,7 +29,10 @@ final class JsonReadingWriter implements ReadingWriter {
     StringBuilder out = new StringBuilder(rows.size() * 160);
     for (ReadingRow r : rows) {
       ObjectNode row = json.createObjectNode().put("meterId", r.meterId()).put("channel", r.channel())
-          .put("end", r.end()).put("value", r.value()).put("unit", r.unit());
+          .put("end", r.end());
+      // Plain decimal, as in the other formats (1000, not 1E+3).
+      row.putRawValue("value", new com.fasterxml.jackson.databind.util.RawValue(r.valueText()));
+      row.put("unit", r.unit());
       if (r.status().isEmpty()) {
         row.putNull("status");
       } else {
