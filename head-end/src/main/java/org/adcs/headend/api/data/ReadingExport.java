@@ -42,10 +42,11 @@ public final class ReadingExport {
           series.add(Pair.create(meter, channel));
         }
       }
+      // concatLazy: the end is written only after the last series (the XML end lists the reading types used).
       return Source.single(writer.begin(request.heading()))
-          .concat(Source.from(series).mapAsync(1, s -> rows(request, s.first(), s.second())
+          .concatLazy(Source.from(series).mapAsync(1, s -> rows(request, s.first(), s.second())
               .thenApply(rows -> writer.series(s.first(), s.second().name(), rows))))
-          .concat(Source.lazySingle(writer::end))
+          .concatLazy(Source.lazySingle(writer::end))
           .filter(text -> !text.isEmpty())
           .map(ByteString::fromString);
     }).mapMaterializedValue(m -> NotUsed.getInstance());

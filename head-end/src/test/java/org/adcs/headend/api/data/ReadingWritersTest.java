@@ -154,7 +154,12 @@ class ReadingWritersTest {
       Element reading = (Element) readings.item(m);
       String meter = text((Element) reading.getElementsByTagNameNS(ns, "Meter").item(0), "mRID");
       Element block = (Element) reading.getElementsByTagNameNS(ns, "IntervalBlocks").item(0);
-      String[] type = types.get(((Element) block.getElementsByTagNameNS(ns, "ReadingType").item(0)).getAttribute("ref"));
+      String ref = ((Element) block.getElementsByTagNameNS(ns, "ReadingType").item(0)).getAttribute("ref");
+      String[] type = types.get(ref);
+      if (type == null) {
+        throw new AssertionError("reading type " + ref + " is not listed in the document: "
+            + xml.substring(Math.max(0, xml.length() - 600)));
+      }
       NodeList intervals = block.getElementsByTagNameNS(ns, "IntervalReadings");
       for (int i = 0; i < intervals.getLength(); i++) {
         Element r = (Element) intervals.item(i);
