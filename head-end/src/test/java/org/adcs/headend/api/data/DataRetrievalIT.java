@@ -169,39 +169,6 @@ class DataRetrievalIT {
     return rows;
   }
 
-  // ---- parsing the three formats back into rows
-
-  private static List<ReadingRow> fromJson(String body) {
-    JsonNode doc;
-    try {
-      doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
-    } catch (java.io.IOException e) {
-      throw new AssertionError("not JSON: " + body, e);
-    }
-    List<ReadingRow> rows = new ArrayList<>();
-    for (JsonNode r : doc.get("readings")) {
-      List<String> flags = new ArrayList<>();
-      r.get("flags").forEach(f -> flags.add(f.asText()));
-      rows.add(new ReadingRow(r.get("meterId").asText(), r.get("channel").asText(), r.get("end").asText(),
-          new BigDecimal(r.get("value").asText()), r.get("unit").asText(),
-          r.get("status").isNull() ? "" : r.get("status").asText(), flags, r.get("source").asText(),
-          r.get("intervalMinutes").asInt()));
-    }
-    return rows;
-  }
-
-  private static List<ReadingRow> fromCsv(String body) {
-    String[] lines = body.split("\r\n");
-    assertEquals(CsvReadingWriter.HEADER, lines[0]);
-    List<ReadingRow> rows = new ArrayList<>();
-    for (int i = 1; i < lines.length; i++) {
-      String[] f = lines[i].split(",", -1);
-      rows.add(new ReadingRow(f[0], f[1], f[2], new BigDecimal(f[3]), f[4], f[5],
-          f[6].isEmpty() ? List.of() : List.of(f[6].split("\\|")), f[7], Integer.parseInt(f[8])));
-    }
-    return rows;
-  }
-
   private static HttpResponse<String> ok(HttpResponse<String> r) {
     assertEquals(200, r.statusCode(), r.body());
     return r;
@@ -226,8 +193,8 @@ class DataRetrievalIT {
     List<ReadingRow> expected = expected(OWN, DST_FROM, DST_TO, PARIS, false);
     // Two meters, 24 + 25 hours of 15-minute intervals each in Paris time.
     assertEquals(2 * (96 + 100), expected.size());
-    ReadingWritersTest.assertSameRows(expected, fromJson(json.body()));
-    ReadingWritersTest.assertSameRows(expected, fromCsv(csv.body()));
+    ReadingWritersTest.assertSameRows(expected, ReadingWritersTest.parseJson(json.body()));
+    ReadingWritersTest.assertSameRows(expected, ReadingWritersTest.parseCsv(csv.body()));
     ReadingWritersTest.assertSameRows(expected, ReadingWritersTest.parseCim(xml.body()));
     assertTrue(expected.stream().anyMatch(r -> r.status().equals("EST") && r.flags().contains("GAP")));
     assertTrue(expected.stream().anyMatch(r -> r.end().endsWith("+02:00"))
@@ -236,13 +203,13 @@ class DataRetrievalIT {
     // Raw data: gaps are left out, in every format alike.
     String rawPath = readings(OWN, "&from=" + DST_FROM + "&to=" + DST_TO + "&zone=Europe/Paris&kind=raw");
     List<ReadingRow> raw = expected(OWN, DST_FROM, DST_TO, PARIS, true);
-    ReadingWritersTest.assertSameRows(raw, fromJson(ok(api.send("GET", rawPath + "&format=json", operator, null)).body()));
-    ReadingWritersTest.assertSameRows(raw, fromCsv(ok(api.get(rawPath, operator, "text/csv")).body()));
+    ReadingWritersTest.assertSameRows(raw, ReadingWritersTest.parseJson(ok(api.send("GET", rawPath + "&format=json", operator, null)).body()));
+    ReadingWritersTest.assertSameRows(raw, ReadingWritersTest.parseCsv(ok(api.get(rawPath, operator, "text/csv")).body()));
     ReadingWritersTest.assertSameRows(raw, ReadingWritersTest.parseCim(
         ok(api.send("GET", rawPath + "&format=xml", operator, null)).body()));
 
     // Without a zone, the meters' standard time: exactly the stored days, 96 intervals each.
-    List<ReadingRow> standard = fromCsv(ok(api.send("GET", readings(List.of("DATA0001"), "&from=" + DST_FROM
+    List<ReadingRow> standard = ReadingWritersTest.parseCsv(ok(api.send("GET", readings(List.of("DATA0001"), "&from=" + DST_FROM
         + "&to=" + DST_TO + "&format=csv"), operator, null)).body());
     ReadingWritersTest.assertSameRows(expected(List.of("DATA0001"), DST_FROM, DST_TO, METER_TIME, false), standard);
     assertEquals(192, standard.size());
@@ -274,7 +241,7 @@ class DataRetrievalIT {
   @Test
   void aThirdPartyGetsOnlyItsOwnMetersIncludingYesterdaysData() {
     LocalDate yesterday = today.minusDays(1);
-    List<ReadingRow> own = fromCsv(ok(api.send("GET", "/api/v1/readings/yesterday?meter=DATA0001,DATA0002&format=csv",
+    List<ReadingRow> own = ReadingWritersTest.parseCsv(ok(api.send("GET", "/api/v1/readings/yesterday?meter=DATA0001,DATA0002&format=csv",
         esco, null)).body());
     ReadingWritersTest.assertSameRows(expected(OWN, yesterday, today, METER_TIME, false), own);
     assertEquals(2 * 96, own.size());
@@ -307,7 +274,7 @@ class DataRetrievalIT {
     String direct = ok(api.send("GET", path, esco, null)).body();
     assertEquals(direct, download.body(), "the mailbox holds the same document as the response");
     assertEquals(listed.get("size").asLong(), download.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-    ReadingWritersTest.assertSameRows(expected(OWN, DST_FROM, DST_TO, PARIS, false), fromCsv(download.body()));
+    ReadingWritersTest.assertSameRows(expected(OWN, DST_FROM, DST_TO, PARIS, false), ReadingWritersTest.parseCsv(download.body()));
 
     // Another party neither sees nor collects it; an operator may look into a party's mailbox.
     assertProblem(api.send("GET", "/api/v1/mailbox/" + id, otherParty, null), 404);
@@ -348,7 +315,7 @@ class DataRetrievalIT {
     String json = ok(api.send("GET", dailyRun.get("lastFileHref").asText(), esco, null)).body();
     LocalDate yesterday = LocalDate.ofInstant(Instant.parse(dailyRun.get("lastRun").asText()), METER_TIME).minusDays(1);
     ReadingWritersTest.assertSameRows(expected(List.of("DATA0002"), yesterday, yesterday.plusDays(1), METER_TIME, false),
-        fromJson(json));
+        ReadingWritersTest.parseJson(json));
 
     JsonNode mine = ApiClient.json(ok(api.send("GET", "/api/v1/extracts", esco, null)));
     find(mine.get("extracts"), e -> e.get("id").asText().equals(onceId));

@@ -56,29 +56,12 @@ class ReadingWritersTest {
     JsonNode doc = JSON.readTree(document(ReadingFormat.JSON));
     assertEquals("validated", doc.get("kind").asText());
     assertEquals("Europe/Paris", doc.get("zone").asText());
-    List<ReadingRow> rows = new ArrayList<>();
-    for (JsonNode r : doc.get("readings")) {
-      List<String> flags = new ArrayList<>();
-      r.get("flags").forEach(f -> flags.add(f.asText()));
-      rows.add(new ReadingRow(r.get("meterId").asText(), r.get("channel").asText(), r.get("end").asText(),
-          r.get("value").decimalValue(), r.get("unit").asText(), r.get("status").isNull() ? "" : r.get("status").asText(),
-          flags, r.get("source").asText(), r.get("intervalMinutes").asInt()));
-    }
-    assertSameRows(expected(), rows);
+    assertSameRows(expected(), parseJson(document(ReadingFormat.JSON)));
   }
 
   @Test
   void csvCarriesEveryFieldOfEveryRow() {
-    String[] lines = document(ReadingFormat.CSV).split("\r\n");
-    assertEquals(CsvReadingWriter.HEADER, lines[0]);
-    List<ReadingRow> rows = new ArrayList<>();
-    for (int i = 1; i < lines.length; i++) {
-      String[] f = lines[i].split(",", -1);
-      assertEquals(9, f.length, lines[i]);
-      rows.add(new ReadingRow(f[0], f[1], f[2], new BigDecimal(f[3]), f[4], f[5],
-          f[6].isEmpty() ? List.of() : List.of(f[6].split("\\|")), f[7], Integer.parseInt(f[8])));
-    }
-    assertSameRows(expected(), rows);
+    assertSameRows(expected(), parseCsv(document(ReadingFormat.CSV)));
   }
 
   @Test
@@ -135,6 +118,40 @@ class ReadingWritersTest {
     assertEquals(406, refused.status.intValue());
     assertEquals(400, org.junit.jupiter.api.Assertions.assertThrows(InvalidRequest.class,
         () -> ReadingRequest.format(Optional.of("pdf"), Optional.empty())).status.intValue());
+  }
+
+  /** Rows from a JSON readings document, values as written (plain decimals). */
+  static List<ReadingRow> parseJson(String body) {
+    JsonNode doc;
+    try {
+      doc = JSON.readTree(body);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("not JSON: " + body, e);
+    }
+    List<ReadingRow> rows = new ArrayList<>();
+    for (JsonNode r : doc.get("readings")) {
+      assertTrue(r.get("value").isNumber(), r.toString());
+      List<String> flags = new ArrayList<>();
+      r.get("flags").forEach(f -> flags.add(f.asText()));
+      rows.add(new ReadingRow(r.get("meterId").asText(), r.get("channel").asText(), r.get("end").asText(),
+          r.get("value").decimalValue(), r.get("unit").asText(), r.get("status").isNull() ? "" : r.get("status").asText(),
+          flags, r.get("source").asText(), r.get("intervalMinutes").asInt()));
+    }
+    return rows;
+  }
+
+  /** Rows from a CSV readings document. */
+  static List<ReadingRow> parseCsv(String body) {
+    String[] lines = body.split("\r\n");
+    assertEquals(CsvReadingWriter.HEADER, lines[0]);
+    List<ReadingRow> rows = new ArrayList<>();
+    for (int i = 1; i < lines.length; i++) {
+      String[] f = lines[i].split(",", -1);
+      assertEquals(9, f.length, lines[i]);
+      rows.add(new ReadingRow(f[0], f[1], f[2], new BigDecimal(f[3]), f[4], f[5],
+          f[6].isEmpty() ? List.of() : List.of(f[6].split("\\|")), f[7], Integer.parseInt(f[8])));
+    }
+    return rows;
   }
 
   /** Rows from an IEC 61968-9 MeterReadings document, units taken from its ReadingType list. */
