@@ -6,6 +6,7 @@ import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.Route;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -39,6 +40,14 @@ abstract class DataDirectives extends AllDirectives {
     } catch (InvalidRequest e) {
       return complete(problem(e.status, e.title, e.getMessage()));
     }
+  }
+
+  /**
+   * {@code stage}, continued on the blocking dispatcher: a store call made after a store answer must not
+   * run on the driver's I/O thread that delivered it (see BoundedSession).
+   */
+  <T> CompletionStage<T> off(CompletionStage<T> stage) {
+    return stage.thenApplyAsync(Function.identity(), blocking);
   }
 
   <T> Route blocking(Supplier<T> work, Function<T, Route> inner) {

@@ -110,7 +110,7 @@ final class ExtractRoutes extends DataDirectives {
         return complete(problem(StatusCodes.FORBIDDEN, "Forbidden", "meter " + foreign.get()
             + " is not among the meters " + who.name() + " is authorised for"));
       }
-      return onSuccess(extracts.all(), all -> {
+      return onSuccess(off(extracts.all()), all -> {
         long held = all.stream().filter(e -> e.party().equals(who.name())).count();
         if (held >= limits.extractsPerParty()) {
           return complete(problem(StatusCodes.CONFLICT, "Too many extracts", who.name() + " has " + held
@@ -149,7 +149,7 @@ final class ExtractRoutes extends DataDirectives {
       throw new InvalidRequest(StatusCodes.NOT_FOUND, "No such extract", "no extract " + id);
     }
     boolean any = who.role() == Role.OPERATOR || who.role() == Role.ADMINISTRATOR;
-    return onSuccess(extracts.find(uuid), found -> found.filter(e -> any || e.party().equals(who.name()))
+    return onSuccess(off(extracts.find(uuid)), found -> found.filter(e -> any || e.party().equals(who.name()))
         .map(inner).orElseGet(() -> complete(problem(StatusCodes.NOT_FOUND, "No such extract", "no extract " + uuid
             + " of " + who.name()))));
   }

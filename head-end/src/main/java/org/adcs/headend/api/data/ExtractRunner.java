@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * Runs due extracts (R-DAT-2 a), on one node of the cluster (a cluster singleton, so an extract runs
  * once even with several nodes, and moves when its node leaves): every {@code extract-check}, and at
  * once when an extract is created. Extracts are read from the store each time, so they survive
- * restarts. A third party's extract covers the meters it is authorised for when it runs. A run that
+ * restarts. Store calls that follow a store answer run on the blocking dispatcher, never on the
+ * driver's I/O threads. A third party's extract covers the meters it is authorised for when it runs. A run that
  * fails on the store is tried again after {@link #RETRY}.
  */
 public final class ExtractRunner {
@@ -129,7 +130,7 @@ public final class ExtractRunner {
       due.sort(Comparator.comparing(e -> e.nextRun().orElseThrow()));
       CompletionStage<Integer> chain = CompletableFuture.completedFuture(0);
       for (Extract e : due) {
-        chain = chain.thenCompose(count -> run(e).thenApply(done -> count + 1));
+        chain = chain.thenComposeAsync(count -> run(e).thenApply(done -> count + 1), blocking);
       }
       return chain;
     });
@@ -154,14 +155,14 @@ public final class ExtractRunner {
           .thenApply(file -> new Outcome(Optional.of(file), Optional.empty(), next(extract, started, zone)));
     }).exceptionally(failure -> new Outcome(Optional.empty(), Optional.of("the run failed and is tried again: "
         + rootMessage(failure)), Optional.of(started.plus(RETRY))))
-        .thenCompose(outcome -> extracts.find(extract.id()).thenCompose(stillThere -> {
+        .thenComposeAsync(outcome -> extracts.find(extract.id()).thenComposeAsync(stillThere -> {
           Extract after = extract.ran(started, outcome.file().map(MailboxFile::id), outcome.error(), outcome.next());
           outcome.file().ifPresent(f -> log.info("extract {} for {}: {} bytes to mailbox file {}", extract.id(),
               extract.party(), f.size(), f.id()));
           outcome.error().ifPresent(e -> log.warn("extract {} for {}: {}", extract.id(), extract.party(), e));
           // Deleted while it ran: it stays deleted.
           return stillThere.isPresent() ? extracts.save(after) : CompletableFuture.completedFuture(after);
-        }));
+        }, blocking), blocking);
   }
 
   private record Outcome(Optional<MailboxFile> file, Optional<String> error, Optional<Instant> next) {}

@@ -62,7 +62,7 @@ final class NetworkUsage extends DataDirectives {
       }
       String party = who.get().name();
       LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-      return onSuccess(usage.reads(party, today), used -> {
+      return onSuccess(off(usage.reads(party, today)), used -> {
         if (used >= readsPerDay) {
           Instant midnight = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
           long seconds = Math.max(1, Duration.between(clock.instant(), midnight).toSeconds());
