@@ -289,6 +289,10 @@ class DataRetrievalIT {
     awaitAudit(e -> e.get("method").asText().equals("DISPATCH") && e.get("path").asText().contains(id)
         && e.get("responseBytes").asLong() == listed.get("size").asLong()
         && e.get("meterIds").toString().contains("DATA0002"));
+    // The direct answer's record counts the bytes streamed.
+    long directBytes = direct.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    awaitAudit(e -> e.get("method").asText().equals("GET") && e.get("path").asText().startsWith("/api/v1/readings?")
+        && !e.get("path").asText().contains("destination") && e.get("responseBytes").asLong() == directBytes);
   }
 
   @Test
@@ -353,7 +357,7 @@ class DataRetrievalIT {
     assertEquals(READS_PER_DAY, usage.get("limit").asInt());
     assertEquals(0, usage.get("remaining").asInt());
     assertProblem(api.send("GET", "/api/v1/parties/esco-usage/usage", party, null), 403);
-    // Operators' reads are not a party's use of the network.
+    // An operator's reads are not held to a party's limit.
     assertEquals(404, api.send("POST", "/api/v1/meters/USAGE0001/reads", operator, null).statusCode());
   }
 
