@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import org.adcs.mdm.store.CassandraSettings;
 import org.adcs.mdm.store.MdmStore;
 import org.adcs.mdm.store.StoreConnection;
 import org.adcs.mdm.store.StoreSchema;
@@ -37,11 +36,7 @@ class MailboxStoreIT {
 
   @BeforeAll
   static void openStore() {
-    CassandraSettings shared = CassandraTestNode.settings();
-    CassandraSettings settings = new CassandraSettings(shared.mode(), shared.contactPoints(), shared.localDatacenter(),
-        KEYSPACE, shared.replication(), shared.consistency(), shared.requestTimeout(), shared.connectTimeout(),
-        null, null, shared.embedded());
-    connection = StoreConnection.open(settings);
+    connection = StoreConnection.open(CassandraTestNode.settings(KEYSPACE));
     MdmStore store = MdmStore.open(connection, 16, StoreSchema.DEFAULT_RETENTION);
     MailboxSchema.create(connection.session(), KEYSPACE, StoreSchema.DEFAULT_RETENTION);
     mailbox = new MailboxStore(store.db(), KEYSPACE);
