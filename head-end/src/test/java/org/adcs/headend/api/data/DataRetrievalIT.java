@@ -29,6 +29,12 @@ import org.adcs.mdm.store.IntervalStore;
 import org.adcs.mdm.vee.IntervalStatus;
 import org.adcs.mdm.vee.ValidatedDay;
 import org.adcs.mdm.vee.VeeFlag;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import org.adcs.simulator.fleet.Fleet;
+import org.adcs.simulator.fleet.FleetConfig;
+import org.adcs.simulator.meter.FleetTerms;
+import org.adcs.simulator.time.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * node, data written through the bridge's MDM store): the same request in JSON, CSV and IEC 61968-9
  * XML gives the same values, checked value by value against what was stored (R-DAT-1, R-COL-6); a
  * third party gets only its meters (R-DAT-2); mailbox delivery and download; one-off and periodic
- * extracts land in the mailbox; the daily limit of on-demand reads (R-DAT-4); every delivery audited.
+ * extracts land in the mailbox; the daily limit of on-demand reads of a real simulated meter (R-DAT-4);
+ * every delivery audited.
  */
 class DataRetrievalIT {
 
@@ -63,6 +70,7 @@ class DataRetrievalIT {
     Map<String, String> env = TestNodes.withSharedCassandra(TestNodes.nodeEnvironment("data-retrieval"), "adcs_data_it");
     env.put("ADCS_METERS_STANDARD_TIME", "-05:00");
     env.put("ADCS_DATA_EXTRACT_CHECK", "1s");
+    env.put("ADCS_METERS_SHARED_LLS_PASSWORD", FleetTerms.DEFAULT_PASSWORD);
     env.put("ADCS_DATA_ON_DEMAND_READS_PER_DAY", Integer.toString(READS_PER_DAY));
     headEnd = HeadEnd.start(TestNodes.settings(env));
     api = new ApiClient(headEnd.httpUrl());
@@ -340,25 +348,45 @@ class DataRetrievalIT {
   }
 
   @Test
-  void onDemandReadsBeyondThePartysDailyLimitAreRefusedAndOperatorsSeeTheUsage() {
-    String party = api.tokenFor("esco-usage", "third-party");
-    assertEquals(200, api.send("PUT", "/api/v1/admin/parties/esco-usage/meters", api.adminToken(),
-        "{\"meterIds\":[\"USAGE0001\"]}").statusCode());
-    for (int i = 0; i < READS_PER_DAY; i++) {
-      // Past the limit check: the meter is not registered on this node, so the read itself finds no meter.
-      assertEquals(404, api.send("POST", "/api/v1/meters/USAGE0001/reads", party, null).statusCode());
-    }
-    HttpResponse<String> refused = api.send("POST", "/api/v1/meters/USAGE0001/reads", party, null);
-    assertProblem(refused, 429);
-    assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+  void onDemandReadsBeyondThePartysDailyLimitAreRefusedAndOperatorsSeeTheUsage() throws Exception {
+    // A real simulated meter dials in; the party reads it on demand over the meter network.
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    EventLoopGroup group = new NioEventLoopGroup(1);
+    try (Fleet fleet = new Fleet(FleetConfig.dialling(FleetTerms.defaults(9, now.minus(Duration.ofDays(1)))
+        .withOffset(METER_TIME), 1, headEnd.meterPort().address()), new ManualClock(now), group)) {
+      fleet.start(false, line -> { });
+      assertTrue(fleet.awaitConnected(1, Duration.ofSeconds(60)));
+      String meter = fleet.meter(0).name();
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!headEnd.meterPort().connected().isConnected(meter) && System.nanoTime() < deadline) {
+        pause();
+      }
+      assertTrue(headEnd.meterPort().connected().isConnected(meter), meter + " identified");
 
-    JsonNode usage = ApiClient.json(ok(api.send("GET", "/api/v1/parties/esco-usage/usage", operator, null)));
-    assertEquals(READS_PER_DAY, usage.get("onDemandReads").asInt());
-    assertEquals(READS_PER_DAY, usage.get("limit").asInt());
-    assertEquals(0, usage.get("remaining").asInt());
-    assertProblem(api.send("GET", "/api/v1/parties/esco-usage/usage", party, null), 403);
-    // An operator's reads are not held to a party's limit.
-    assertEquals(404, api.send("POST", "/api/v1/meters/USAGE0001/reads", operator, null).statusCode());
+      String party = api.tokenFor("esco-usage", "third-party");
+      assertEquals(200, api.send("PUT", "/api/v1/admin/parties/esco-usage/meters", api.adminToken(),
+          "{\"meterIds\":[\"" + meter + "\"]}").statusCode());
+      for (int i = 0; i < READS_PER_DAY; i++) {
+        HttpResponse<String> read = api.send("POST", "/api/v1/meters/" + meter + "/reads", party, null);
+        assertEquals(200, read.statusCode(), read.body());
+        assertEquals(meter, ApiClient.json(read).get("meterId").asText());
+      }
+      HttpResponse<String> refused = api.send("POST", "/api/v1/meters/" + meter + "/reads", party, null);
+      assertProblem(refused, 429);
+      assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+      assertTrue(refused.body().contains("limit is " + READS_PER_DAY), refused.body());
+
+      JsonNode usage = ApiClient.json(ok(api.send("GET", "/api/v1/parties/esco-usage/usage", operator, null)));
+      assertEquals(READS_PER_DAY, usage.get("onDemandReads").asInt());
+      assertEquals(READS_PER_DAY, usage.get("limit").asInt());
+      assertEquals(0, usage.get("remaining").asInt());
+      assertEquals(READS_PER_DAY, usage.get("days").get(0).get("onDemandReads").asInt());
+      assertProblem(api.send("GET", "/api/v1/parties/esco-usage/usage", party, null), 403);
+      // An operator's reads are not held to a party's limit.
+      assertEquals(200, api.send("POST", "/api/v1/meters/" + meter + "/reads", operator, null).statusCode());
+    } finally {
+      group.shutdownGracefully();
+    }
   }
 
   /** An RFC 7807 problem with this status. */
