@@ -155,11 +155,13 @@ public final class HeadEnd implements AutoCloseable {
           new ClusterCheck(system)), Duration.ofSeconds(5));
       ObjectMapper json = new ObjectMapper();
       apiAccess = ApiAccess.start(system, settings.journal(), settings.api(), json, Clock.systemUTC());
+      var data = org.adcs.headend.api.data.DataApi.start(system, bridge.store(), store.settings().keyspace(), apiAccess,
+          settings.config(), settings.meters().standardTime(), json, Clock.systemUTC());
       var tls = HttpsContext.create(settings.http().tls(), settings.dataDirectory());
       ServerBinding http = HttpApi.bind(system, settings.http(), tls, apiAccess, new HealthRoutes(readiness, json).routes()
           .orElse(new MetricsRoutes().routes())
-          .orElse(new MeterReadRoutes(meters, json, settings.meters().readAttemptTimeout(),
-              settings.meters().standardTime()).routes())
+          .orElse(data.metered(new MeterReadRoutes(meters, json, settings.meters().readAttemptTimeout(),
+              settings.meters().standardTime()).routes())).orElse(data.routes())
           .orElse(new MeterRoutes(meters, scheduling.readGroups(), scheduling.config().settings().window().groupCount(), json,
               Duration.ofSeconds(30), settings.meters().readAttemptTimeout().multipliedBy(2).plusSeconds(30),
               settings.meters().standardTime()).routes())

@@ -59,18 +59,17 @@ public final class ApiClient {
     return field(send("POST", "/api/v1/admin/principals/" + name + "/tokens", admin, "{}"), 201, "token");
   }
 
-  /** {@code GET path} with the token as bearer, asking for {@code accept} (e.g. {@code text/csv}). */
-  public HttpResponse<String> get(String path, String token, String accept) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET()
-        .header("Accept", accept);
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return send(request);
-  }
-
   /** {@code method path} with the token (if any) as bearer and the JSON body (if any). */
   public HttpResponse<String> send(String method, String path, String token, String jsonBody) {
+    return send(method, path, token, jsonBody, null);
+  }
+
+  /** {@code GET path} asking for the {@code accept} media type (content negotiation). */
+  public HttpResponse<String> get(String path, String token, String accept) {
+    return send("GET", path, token, null, accept);
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String jsonBody, String accept) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
         .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(jsonBody));
@@ -80,10 +79,9 @@ public final class ApiClient {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    return send(request);
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request) {
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -68,7 +68,7 @@ public final class ReadingQueries {
       if (day.isPresent(i)) {
         result.add(new IntervalReading(day.intervalEnd(i).atOffset(offset).atZoneSameInstant(zone),
             BigDecimal.valueOf(day.value(i), -day.scale()), day.channel().unit(), null, EnumSet.noneOf(VeeFlag.class),
-            day.revision()));
+            day.revision(), day.source(), day.intervalMinutes()));
       }
     }
     return result;
@@ -81,7 +81,7 @@ public final class ReadingQueries {
           day.day().atStartOfDay().plusMinutes((long) (i + 1) * day.intervalMinutes()).atOffset(offset)
               .atZoneSameInstant(zone),
           BigDecimal.valueOf(day.value(i), -day.scale()), day.channel().unit(), day.status(i),
-          VeeFlag.of(day.flags(i)), day.version()));
+          VeeFlag.of(day.flags(i)), day.version(), day.source(), day.intervalMinutes()));
     }
     return result;
   }

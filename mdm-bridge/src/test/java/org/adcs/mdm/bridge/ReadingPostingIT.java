@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.adcs.mdm.reading.Channel;
 import org.adcs.mdm.reading.MeterId;
-import org.adcs.mdm.store.CassandraSettings;
 import org.adcs.mdm.store.MdmStore;
 import org.adcs.mdm.store.StoreConnection;
 import org.adcs.mdm.store.StoreSchema;
@@ -42,11 +41,7 @@ class ReadingPostingIT {
 
   @BeforeAll
   static void openStore() {
-    CassandraSettings shared = CassandraTestNode.settings();
-    CassandraSettings settings = new CassandraSettings(shared.mode(), shared.contactPoints(), shared.localDatacenter(),
-        KEYSPACE, shared.replication(), shared.consistency(), shared.requestTimeout(), shared.connectTimeout(),
-        null, null, shared.embedded());
-    connection = StoreConnection.open(settings);
+    connection = StoreConnection.open(CassandraTestNode.settings(KEYSPACE));
     store = MdmStore.open(connection, 64, StoreSchema.DEFAULT_RETENTION);
     continuations = Executors.newFixedThreadPool(2);
     posting = new ReadingPosting(store.intervals(), store.registers(), store.events(), store.completeness(),

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.adcs.mdm.store.MdmStore;
 import org.adcs.mdm.store.StoreSchema;
-import org.adcs.mdm.store.CassandraSettings;
 import org.adcs.mdm.store.StoreConnection;
 import org.adcs.mdm.store.testing.CassandraTestNode;
 import org.junit.jupiter.api.AfterAll;
@@ -37,9 +36,7 @@ class ScheduleReadSideIT {
 
   @BeforeAll
   static void open() {
-    CassandraSettings shared = CassandraTestNode.settings();
-    connection = StoreConnection.open(new CassandraSettings(shared.mode(), shared.contactPoints(), shared.localDatacenter(), KEYSPACE,
-        shared.replication(), shared.consistency(), shared.requestTimeout(), shared.connectTimeout(), null, null, shared.embedded()));
+    connection = StoreConnection.open(CassandraTestNode.settings(KEYSPACE));
     // The read side also reads the store's completeness tables, as in the head-end.
     MdmStore store = MdmStore.open(connection, 64, StoreSchema.DEFAULT_RETENTION);
     var readSide = ScheduleReadSide.open(store.db(), KEYSPACE);

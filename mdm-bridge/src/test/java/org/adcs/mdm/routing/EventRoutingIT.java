@@ -22,7 +22,6 @@ import org.adcs.mdm.reading.MeterEventType;
 import org.adcs.mdm.reading.MeterId;
 import org.adcs.mdm.reading.ReadingSource;
 import org.adcs.mdm.store.BoundedSession;
-import org.adcs.mdm.store.CassandraSettings;
 import org.adcs.mdm.store.StoreConnection;
 import org.adcs.mdm.store.StoreSchema;
 import org.adcs.mdm.store.testing.CassandraTestNode;
@@ -46,10 +45,7 @@ class EventRoutingIT {
 
   @BeforeAll
   static void openStore() {
-    CassandraSettings shared = CassandraTestNode.settings();
-    connection = StoreConnection.open(new CassandraSettings(shared.mode(), shared.contactPoints(),
-        shared.localDatacenter(), KEYSPACE, shared.replication(), shared.consistency(), shared.requestTimeout(),
-        shared.connectTimeout(), null, null, shared.embedded()));
+    connection = StoreConnection.open(CassandraTestNode.settings(KEYSPACE));
     RoutingSchema.create(connection.session(), KEYSPACE, StoreSchema.DEFAULT_RETENTION);
     db = new BoundedSession(connection.session(), 64);
     events = new Feed(db, KEYSPACE, Feed.EVENTS, Clock.systemUTC(), Duration.ofSeconds(2),

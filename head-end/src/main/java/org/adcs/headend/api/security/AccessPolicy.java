@@ -84,6 +84,16 @@ public final class AccessPolicy {
       // R-COL-2: the real-time reading feed, for downstream systems and (their own meters) third parties.
       new Rule("GET", Pattern.compile("/api/v1/readings/stream"),
           EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM, Role.THIRD_PARTY), Meters.QUERY, false, true),
+      // R-DAT-1, R-DAT-2: readings for meters and periods, and yesterday's, a third party only its own meters.
+      new Rule("GET", Pattern.compile("/api/v1/readings(/yesterday)?"),
+          EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM, Role.THIRD_PARTY), Meters.QUERY, false, true),
+      // Each party its own mailbox and extracts (the routes hold it to them; operators may name a party).
+      rule("GET", "/api/v1/mailbox(/[^/]+)?", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM, Role.THIRD_PARTY,
+          Role.ADMINISTRATOR)),
+      rule("*", "/api/v1/extracts(/[^/]+)?", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM, Role.THIRD_PARTY,
+          Role.ADMINISTRATOR)),
+      // R-DAT-4: the parties' use of the meter network, for operators.
+      rule("GET", "/api/v1/parties/[^/]+/usage", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
       // R-OD-3: mass reads are the operators' (start, watch, cancel).
       rule("*", "/api/v1/mass-reads(/.*)?", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
       rule("*", "/api/v1/admin(/.*)?", EnumSet.of(Role.ADMINISTRATOR)),

@@ -23,10 +23,12 @@ public final class ApiAccess implements AutoCloseable {
   private final HikariDataSource pool;
   private final AuditLog audit;
   private final ApiSecurity security;
+  private final SecurityStore store;
   private final Route routes;
 
-  private ApiAccess(HikariDataSource pool, AuditLog audit, ApiSecurity security, Route routes) {
+  private ApiAccess(HikariDataSource pool, AuditLog audit, ApiSecurity security, SecurityStore store, Route routes) {
     this.pool = pool;
+    this.store = store;
     this.audit = audit;
     this.security = security;
     this.routes = routes;
@@ -48,7 +50,7 @@ public final class ApiAccess implements AutoCloseable {
           new AuthRoutes(store, settings, security, json, problems, blocking).routes(),
           new AdminRoutes(store, settings, security, json, problems, blocking).routes(),
           new AuditRoutes(audit, json, problems, blocking, clock).routes());
-      return new ApiAccess(pool, audit, security, routes);
+      return new ApiAccess(pool, audit, security, store, routes);
     } catch (SecurityStore.StoreFailure | IllegalStateException e) {
       pool.close();
       throw new StartupFailure("API security could not start: " + e.getMessage(), e);
@@ -66,6 +68,16 @@ public final class ApiAccess implements AutoCloseable {
     config.setConnectionTimeout(Math.max(1000, journal.connectTimeout().toMillis()));
     config.setInitializationFailTimeout(-1);
     return new HikariDataSource(config);
+  }
+
+  /** Where accesses are recorded, for deliveries made without a request (extracts). */
+  public AuditLog audit() {
+    return audit;
+  }
+
+  /** Principals and the meters each third party is authorised for. */
+  public SecurityStore store() {
+    return store;
   }
 
   /** Every route of the API, these included, behind authentication, authorisation and the audit. */

@@ -68,6 +68,21 @@ public final class AuditLog implements AutoCloseable {
     pending.add(access);
   }
 
+  /**
+   * Records a delivery made without a request of its own, such as a bulk extract's run (R-DAT-2: the
+   * amount dispatched): method {@code DISPATCH}, what was delivered as the path. Waits up to
+   * {@code wait} for a place in the buffer; false if none came free.
+   */
+  public boolean recordDispatch(String party, String what, List<String> meterIds, long bytes, Duration took,
+      Duration wait) throws InterruptedException {
+    if (closing || !places.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+      return false;
+    }
+    record(new Access(clock.instant(), Optional.of(party), Optional.empty(), "DISPATCH", what, meterIds, 200, bytes,
+        took.toMillis()));
+    return true;
+  }
+
   private void write() {
     List<Access> batch = new ArrayList<>(BATCH);
     while (!closing || !pending.isEmpty()) {

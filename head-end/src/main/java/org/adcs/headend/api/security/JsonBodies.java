@@ -14,19 +14,19 @@ import java.util.function.Function;
 import org.adcs.headend.api.Problems;
 
 /** A JSON object request body of at most {@code maxBytes}, or the 400/413/415 problem that says why not. */
-final class JsonBodies extends AllDirectives {
+public final class JsonBodies extends AllDirectives {
 
   private final ObjectMapper json;
   private final Problems problems;
   private final int maxBytes;
 
-  JsonBodies(ObjectMapper json, Problems problems, int maxBytes) {
+  public JsonBodies(ObjectMapper json, Problems problems, int maxBytes) {
     this.json = json;
     this.problems = problems;
     this.maxBytes = maxBytes;
   }
 
-  Route object(Function<JsonNode, Route> inner) {
+  public Route object(Function<JsonNode, Route> inner) {
     return extractRequestEntity(entity -> {
       if (!entity.getContentType().mediaType().equals(MediaTypes.APPLICATION_JSON)) {
         return complete(problems.of(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",

@@ -59,7 +59,7 @@ class AccessPolicyTest {
 
   @Test
   void aRouteNotInTheTableIsForOperatorsAndAdministratorsNeverAThirdParty() {
-    AccessPolicy.Rule unlisted = rule("GET", "/api/v1/extracts");
+    AccessPolicy.Rule unlisted = rule("GET", "/api/v1/not-yet-a-route");
     assertEquals(EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR), unlisted.roles());
     assertFalse(unlisted.open());
   }
@@ -70,5 +70,24 @@ class AccessPolicyTest {
     assertEquals(EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM, Role.THIRD_PARTY), readings.roles());
     assertEquals(EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR), rule("POST", "/api/v1/mass-reads").roles());
     assertEquals(EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR), rule("DELETE", "/api/v1/mass-reads/42").roles());
+  }
+
+  /** R-DAT-1, R-DAT-2, R-DAT-4: readings are scoped to a third party's meters; mailboxes and extracts per party. */
+  @Test
+  void readingsAreScopedToAThirdPartysMetersAndMailboxesAndExtractsArePerParty() {
+    for (String path : List.of("/api/v1/readings", "/api/v1/readings/yesterday")) {
+      AccessPolicy.Rule readings = rule("GET", path);
+      assertEquals(EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM, Role.THIRD_PARTY), readings.roles(), path);
+      assertEquals(AccessPolicy.Meters.QUERY, readings.meters(), path);
+      assertTrue(readings.scoped(), path);
+    }
+    EnumSet<Role> parties = EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM, Role.THIRD_PARTY, Role.ADMINISTRATOR);
+    assertEquals(parties, rule("GET", "/api/v1/mailbox").roles());
+    assertEquals(parties, rule("GET", "/api/v1/mailbox/0b7e9c1e-0000-1000-8000-000000000000").roles());
+    assertEquals(parties, rule("POST", "/api/v1/extracts").roles());
+    assertEquals(parties, rule("DELETE", "/api/v1/extracts/42").roles());
+    assertEquals(EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR), rule("GET", "/api/v1/parties/esco/usage").roles());
+    // Writing into a mailbox is not a route: only readings and extracts deliver there.
+    assertEquals(EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR), rule("POST", "/api/v1/mailbox").roles());
   }
 }

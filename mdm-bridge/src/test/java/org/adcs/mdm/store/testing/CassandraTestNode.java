@@ -43,6 +43,14 @@ public final class CassandraTestNode {
     return settings;
   }
 
+  /** The shared node's settings with the test's own keyspace. */
+  public static CassandraSettings settings(String keyspace) {
+    CassandraSettings shared = settings();
+    return new CassandraSettings(shared.mode(), shared.contactPoints(), shared.localDatacenter(), keyspace,
+        shared.replication(), shared.consistency(), shared.requestTimeout(), shared.connectTimeout(), null, null,
+        shared.embedded());
+  }
+
   public static synchronized EmbeddedCassandra node() {
     settings();
     return node;
