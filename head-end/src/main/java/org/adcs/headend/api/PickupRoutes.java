@@ -143,7 +143,17 @@ public final class PickupRoutes extends JsonBodyRoutes {
   private Route issue(Principal caller, JsonNode body) {
     JsonNode meter = body.path("meterId");
     JsonNode reason = body.path("reason");
-    if (!body.isObject() || !meter.isTextual() || !MeterReadRoutes.METER_ID.matcher(meter.asText()).matches()) {
+    if (!body.isObject()) {
+      return complete(problems.of(StatusCodes.BAD_REQUEST, "Invalid pickup request", "the body must be a JSON object"));
+    }
+    for (var names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("meterId") && !name.equals("reason")) {
+        return complete(problems.of(StatusCodes.BAD_REQUEST, "Invalid pickup request",
+            "unknown field '" + (name.length() > 40 ? name.substring(0, 40) : name) + "': a pickup request has meterId and reason"));
+      }
+    }
+    if (!meter.isTextual() || !MeterReadRoutes.METER_ID.matcher(meter.asText()).matches()) {
       return complete(problems.of(StatusCodes.BAD_REQUEST, "Invalid pickup request",
           "meterId must be a meter id: 1-64 letters, digits or . _ : -"));
     }
