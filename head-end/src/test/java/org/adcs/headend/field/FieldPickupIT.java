@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.adcs.headend.HeadEnd;
+import org.adcs.headend.api.PickupRoutes;
 import org.adcs.headend.journal.JournalSchema;
 import org.adcs.headend.testing.ApiClient;
 import org.adcs.headend.testing.TestNodes;
@@ -101,6 +102,8 @@ class FieldPickupIT {
       assertEquals(id, ApiClient.json(again).get("id").asLong(), "one open request per meter");
       problem(api.send("POST", "/api/v1/pickup-requests", operator, "{\"meterId\":\"NO-SUCH-METER\",\"reason\":\"x\"}"), 404);
       problem(api.send("POST", "/api/v1/pickup-requests", operator, "{\"meterId\":\"" + meter + "\"}"), 400);
+      problem(api.send("POST", "/api/v1/pickup-requests", operator,
+          "{\"meterId\":\"" + meter + "\",\"reason\":\"x\",\"crew\":\"B\"}"), 400);
       problem(api.send("POST", "/api/v1/pickup-requests", fieldTool, "{\"meterId\":\"" + meter + "\",\"reason\":\"x\"}"), 403);
 
       // The field tool's work list.
@@ -134,6 +137,7 @@ class FieldPickupIT {
       JsonNode wrongMeter = problem(api.sendBytes("POST", dumpPath, fieldTool, OCTETS, foreign), 422);
       assertTrue(wrongMeter.get("detail").asText().contains(other), wrongMeter.toString());
       problem(api.sendBytes("POST", dumpPath, fieldTool, "application/json", dump), 415);
+      problem(api.sendBytes("POST", dumpPath, fieldTool, OCTETS, new byte[PickupRoutes.MAX_DUMP_BYTES + 1]), 413);
       assertEquals(journalBefore, journalEvents(headEnd, meter), "refused dumps add nothing to the meter's journal");
       assertEquals("open", ApiClient.json(ok(api.send("GET", "/api/v1/pickup-requests/" + id, fieldTool, null)))
           .get("status").asText(), "a refused dump leaves the request open");
