@@ -25,6 +25,7 @@ import org.adcs.mdm.report.DeliveryScan;
 import org.adcs.mdm.report.UptimeStore;
 import org.adcs.headend.bridge.MdmBridge;
 import org.adcs.headend.api.HttpApi;
+import org.adcs.headend.api.PickupRoutes;
 import org.adcs.headend.api.HttpsContext;
 import org.adcs.headend.api.security.ApiAccess;
 import org.adcs.headend.cluster.ClusterFormation;
@@ -170,7 +171,9 @@ public final class HeadEnd implements AutoCloseable {
               new SettingReader(settings.config()).duration("adcs.streams.heartbeat")))
           .orElse(new MassReadRoutes(scheduling.actors().massReads(), system.scheduler(), json, clock,
               settings.meters().standardTime(), scheduling.config().settings().window().groupCount()).routes())
-          .orElse(new ReportRoutes(reportSources(system, bridge, scheduling, clock, settings), json).routes()));
+          .orElse(new ReportRoutes(reportSources(system, bridge, scheduling, clock, settings), json).routes())
+          .orElse(new PickupRoutes(scheduling.actors().troubleDesk(), meters, system.scheduler(), json, clock,
+              settings.meters().standardTime()).routes()));
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, clock,
           settings.meters().standardTime(), system);

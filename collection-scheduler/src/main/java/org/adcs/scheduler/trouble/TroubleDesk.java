@@ -11,6 +11,7 @@ import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
 import akka.persistence.typed.javadsl.RetentionCriteria;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * acknowledged is lost: a report or request exists once its event is in the journal, and answers go
  * out only after that. Recovery runs tell it each meter's complete days after recovery; operators ask
  * it for the aging report and raise pickup requests. One writer, so "unless one is already open"
- * holds without locks. Its state is the open reports and requests only.
+ * holds without locks. Its state is the open reports and requests and the most recently closed
+ * requests ({@link PickupRequestBook#CLOSED_KEPT}).
  */
 public final class TroubleDesk extends EventSourcedBehavior<TroubleDesk.Command, TroubleDesk.Event, TroubleDesk.State> {
 
@@ -57,6 +59,19 @@ public final class TroubleDesk extends EventSourcedBehavior<TroubleDesk.Command,
   /** Close a pickup request once the field upload is stored (R-FLD-2); the answer says whether it was open. */
   public record ClosePickupRequest(long pickupRequestId, ActorRef<Boolean> replyTo) implements Command {}
 
+  /** A pickup request by id, open or recently closed (R-FLD-1). */
+  public record GetPickupRequest(long pickupRequestId, ActorRef<Optional<PickupRequest>> replyTo) implements Command {}
+
+  /** A page of pickup requests, for field tools and operators (R-FLD-1); see {@link PickupRequestBook#list}. */
+  public record ListPickupRequests(Optional<String> meterId, Optional<PickupRequestBook.Status> status, int offset, int limit,
+      ActorRef<PickupRequestBook.Page> replyTo) implements Command {
+    public ListPickupRequests {
+      if (offset < 0 || limit < 1) {
+        throw new IllegalArgumentException("offset must be at least 0 and limit at least 1");
+      }
+    }
+  }
+
   /** The raised (or already open) pickup request, or why none could be raised. */
   public sealed interface PickupAnswer extends SchedulerSerializable {
     record Raised(PickupRequest request) implements PickupAnswer {}
@@ -72,14 +87,21 @@ public final class TroubleDesk extends EventSourcedBehavior<TroubleDesk.Command,
 
   public record PickupRequestRaised(PickupRequest request) implements Event {}
 
-  public record PickupRequestClosed(long pickupRequestId) implements Event {}
+  /** @param closedAt when it was closed; absent in events written before closed requests were kept */
+  public record PickupRequestClosed(long pickupRequestId, Optional<Instant> closedAt) implements Event {
+    public PickupRequestClosed {
+      closedAt = closedAt == null ? Optional.empty() : closedAt;
+    }
+  }
 
-  /** What a snapshot holds: the open reports and requests and the next ids. */
-  public record Snapshot(List<TroubleReport> openReports, long nextReportId, List<PickupRequest> openPickupRequests, long nextPickupRequestId)
-      implements SchedulerSerializable {
+  /** What a snapshot holds: the open reports, the open and recently closed requests, the next ids. */
+  public record Snapshot(List<TroubleReport> openReports, long nextReportId, List<PickupRequest> openPickupRequests, long nextPickupRequestId,
+      List<PickupRequest> closedPickupRequests) implements SchedulerSerializable {
     public Snapshot {
       openReports = List.copyOf(openReports);
       openPickupRequests = List.copyOf(openPickupRequests);
+      // Snapshots taken before closed requests were kept have none.
+      closedPickupRequests = closedPickupRequests == null ? List.of() : List.copyOf(closedPickupRequests);
     }
   }
 
@@ -148,7 +170,8 @@ public final class TroubleDesk extends EventSourcedBehavior<TroubleDesk.Command,
     return new SnapshotAdapter<>() {
       @Override
       public Object toJournal(State state) {
-        return new Snapshot(state.reports.openReports(), state.reports.nextId(), state.pickups.openRequests(), state.pickups.nextId());
+        return new Snapshot(state.reports.openReports(), state.reports.nextId(), state.pickups.openRequests(), state.pickups.nextId(),
+            state.pickups.closedRequests());
       }
 
       @Override
@@ -156,7 +179,7 @@ public final class TroubleDesk extends EventSourcedBehavior<TroubleDesk.Command,
         Snapshot snapshot = (Snapshot) from;
         State state = emptyState();
         state.reports.restore(snapshot.openReports(), snapshot.nextReportId());
-        state.pickups.restore(snapshot.openPickupRequests(), snapshot.nextPickupRequestId());
+        state.pickups.restore(snapshot.openPickupRequests(), snapshot.closedPickupRequests(), snapshot.nextPickupRequestId());
         return state;
       }
     };
@@ -175,8 +198,12 @@ public final class TroubleDesk extends EventSourcedBehavior<TroubleDesk.Command,
             ? Effect().persist(new TroubleReportClosed(close.meterId())).thenReply(close.replyTo(), s -> true)
             : Effect().reply(close.replyTo(), false))
         .onCommand(ClosePickupRequest.class, (state, close) -> state.pickups.find(close.pickupRequestId()).isPresent()
-            ? Effect().persist(new PickupRequestClosed(close.pickupRequestId())).thenReply(close.replyTo(), s -> true)
+            ? Effect().persist(new PickupRequestClosed(close.pickupRequestId(), Optional.of(clock.instant())))
+                .thenReply(close.replyTo(), s -> true)
             : Effect().reply(close.replyTo(), false))
+        .onCommand(GetPickupRequest.class, (state, get) -> Effect().reply(get.replyTo(), state.pickups.lookup(get.pickupRequestId())))
+        .onCommand(ListPickupRequests.class, (state, list) -> Effect().reply(list.replyTo(),
+            state.pickups.list(list.meterId(), list.status(), list.offset(), list.limit())))
         .build();
   }
 
@@ -260,7 +287,8 @@ public final class TroubleDesk extends EventSourcedBehavior<TroubleDesk.Command,
           return state;
         })
         .onEvent(PickupRequestClosed.class, (state, e) -> {
-          state.pickups.close(e.pickupRequestId());
+          e.closedAt().ifPresentOrElse(at -> state.pickups.close(e.pickupRequestId(), at),
+              () -> state.pickups.close(e.pickupRequestId()));
           return state;
         })
         .build();

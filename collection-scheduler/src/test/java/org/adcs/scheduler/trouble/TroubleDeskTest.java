@@ -2,6 +2,7 @@ package org.adcs.scheduler.trouble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
@@ -144,5 +145,69 @@ class TroubleDeskTest {
     var operator = snapshotting.<PickupAnswer>runCommand(r -> new TroubleDesk.RaisePickupByOperator("m-2", "bob", "again", r));
     assertTrue(operator.hasNoEvents(), "the restored request is still open");
     assertEquals(pickupId, ((PickupAnswer.Raised) operator.reply()).request().id());
+  }
+
+  private long raise(EventSourcedBehaviorTestKit<TroubleDesk.Command, TroubleDesk.Event, TroubleDesk.State> on, String meter) {
+    var raised = on.<PickupAnswer>runCommand(r -> new TroubleDesk.RaisePickupByOperator(meter, "alice", "cover broken", r));
+    return ((PickupAnswer.Raised) raised.reply()).request().id();
+  }
+
+  private PickupRequestBook.Page list(EventSourcedBehaviorTestKit<TroubleDesk.Command, TroubleDesk.Event, TroubleDesk.State> on,
+      Optional<String> meter, Optional<PickupRequestBook.Status> status, int offset, int limit) {
+    return on.<PickupRequestBook.Page>runCommand(r -> new TroubleDesk.ListPickupRequests(meter, status, offset, limit, r)).reply();
+  }
+
+  @Test
+  void field_tools_list_requests_by_meter_and_status_in_pages_and_closed_ones_keep_their_closing_time_R_FLD_1() {
+    long first = raise(desk, "m-1");
+    long second = raise(desk, "m-2");
+    long third = raise(desk, "m-3");
+    Instant closedAt = clock.instant();
+    assertTrue(desk.<Boolean>runCommand(r -> new TroubleDesk.ClosePickupRequest(second, r)).reply());
+
+    PickupRequestBook.Page open = list(desk, Optional.empty(), Optional.of(PickupRequestBook.Status.OPEN), 0, 10);
+    assertEquals(List.of(first, third), open.requests().stream().map(PickupRequest::id).toList());
+    assertEquals(2, open.total());
+    PickupRequestBook.Page all = list(desk, Optional.empty(), Optional.empty(), 1, 1);
+    assertEquals(List.of(second), all.requests().stream().map(PickupRequest::id).toList(), "the second of three, one a page");
+    assertEquals(3, all.total());
+    assertEquals(List.of(), list(desk, Optional.empty(), Optional.empty(), 3, 10).requests());
+    PickupRequestBook.Page closed = list(desk, Optional.of("m-2"), Optional.of(PickupRequestBook.Status.CLOSED), 0, 10);
+    assertEquals(1, closed.total());
+    assertEquals(Optional.of(closedAt), closed.requests().get(0).closed());
+    assertEquals(0, list(desk, Optional.of("m-1"), Optional.of(PickupRequestBook.Status.CLOSED), 0, 10).total());
+
+    clock.advance(java.time.Duration.ofHours(5));
+    desk.restart();
+    Optional<PickupRequest> again = desk.<Optional<PickupRequest>>runCommand(r -> new TroubleDesk.GetPickupRequest(second, r)).reply();
+    assertEquals(Optional.of(closedAt), again.orElseThrow().closed(), "a replay keeps the time the request was closed");
+    assertTrue(desk.<Optional<PickupRequest>>runCommand(r -> new TroubleDesk.GetPickupRequest(first, r)).reply().orElseThrow().isOpen());
+    assertEquals(Optional.empty(), desk.<Optional<PickupRequest>>runCommand(r -> new TroubleDesk.GetPickupRequest(99, r)).reply());
+    assertThrows(IllegalArgumentException.class, () -> new TroubleDesk.ListPickupRequests(Optional.empty(), Optional.empty(), -1, 10, null));
+    assertThrows(IllegalArgumentException.class, () -> new TroubleDesk.ListPickupRequests(Optional.empty(), Optional.empty(), 0, 0, null));
+  }
+
+  @Test
+  void closed_requests_survive_a_snapshot_and_the_oldest_are_forgotten_beyond_the_bound() {
+    String persistenceId = "desk-" + desks++;
+    var snapshotting = EventSourcedBehaviorTestKit.<TroubleDesk.Command, TroubleDesk.Event, TroubleDesk.State>create(testKit.system(),
+        TroubleDesk.create(PersistenceId.ofUniqueId(persistenceId), TroubleReportPolicy.DEFAULT, false, clock, 2),
+        EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
+    long id = raise(snapshotting, "m-1");
+    snapshotting.<Boolean>runCommand(r -> new TroubleDesk.ClosePickupRequest(id, r));
+    var snapshots = snapshotting.snapshotTestKit().orElseThrow().persistedInStorage(persistenceId);
+    var last = (TroubleDesk.Snapshot) snapshots.get(snapshots.size() - 1).second();
+    assertEquals(List.of(id), last.closedPickupRequests().stream().map(PickupRequest::id).toList());
+    snapshotting.restart();
+    assertTrue(snapshotting.<Optional<PickupRequest>>runCommand(r -> new TroubleDesk.GetPickupRequest(id, r)).reply()
+        .orElseThrow().closed().isPresent());
+
+    PickupRequestBook book = new PickupRequestBook(clock);
+    for (int i = 0; i <= PickupRequestBook.CLOSED_KEPT; i++) {
+      book.close(book.raise("m-" + i, new PickupOrigin.OperatorOrigin("alice"), "sweep").id());
+    }
+    assertEquals(Optional.empty(), book.lookup(1), "the oldest closed request is forgotten");
+    assertTrue(book.lookup(2).isPresent());
+    assertEquals(PickupRequestBook.CLOSED_KEPT, book.list(Optional.empty(), Optional.empty(), 0, 1).total());
   }
 }

@@ -4,6 +4,7 @@ import akka.http.javadsl.model.ContentTypes;
 import akka.http.javadsl.model.HttpEntities;
 import akka.http.javadsl.model.HttpEntity;
 import akka.http.javadsl.model.HttpResponse;
+import akka.http.javadsl.model.MediaType;
 import akka.http.javadsl.model.MediaTypes;
 import akka.http.javadsl.model.StatusCode;
 import akka.http.javadsl.model.StatusCodes;
@@ -34,17 +35,26 @@ abstract class JsonBodyRoutes extends AllDirectives {
 
   /** @param what what the body is, for the error details ("a subscription") */
   protected Route jsonBody(int maxBytes, String what, Function<JsonNode, Route> inner) {
+    return strictBody(MediaTypes.APPLICATION_JSON, maxBytes, what, body -> parsed(body, inner));
+  }
+
+  /**
+   * A body of {@code mediaType} read whole, at most {@code maxBytes}: 415 for another media type,
+   * 413 over the limit (checked on the declared length and again while reading).
+   */
+  protected Route strictBody(MediaType mediaType, int maxBytes, String what, Function<HttpEntity.Strict, Route> inner) {
     return extractRequestEntity(entity -> {
-      if (!entity.getContentType().mediaType().equals(MediaTypes.APPLICATION_JSON)) {
+      if (!entity.getContentType().mediaType().equals(mediaType)) {
         return complete(problems.of(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-            "send " + what + " as application/json, found " + entity.getContentType().mediaType()));
+            "send " + what + " as " + mediaType.mainType() + "/" + mediaType.subType() + ", found "
+                + entity.getContentType().mediaType()));
       }
       if (entity.getContentLengthOption().orElse(0) > maxBytes) {
-        return tooLarge(maxBytes, what);
+        return tooLarge(maxBytes, what, mediaType);
       }
       return extractMaterializer(materializer -> onComplete(entity.toStrict(5_000, maxBytes, materializer),
-          strict -> strict.isSuccess() ? parsed(strict.get(), inner)
-              : rootCause(strict.failed().get()) instanceof EntityStreamSizeException ? tooLarge(maxBytes, what)
+          strict -> strict.isSuccess() ? inner.apply(strict.get())
+              : rootCause(strict.failed().get()) instanceof EntityStreamSizeException ? tooLarge(maxBytes, what, mediaType)
               : complete(problems.of(StatusCodes.BAD_REQUEST, "Unreadable body",
                   "the request body could not be read: " + strict.failed().get().getMessage()))));
     });
@@ -60,8 +70,9 @@ abstract class JsonBodyRoutes extends AllDirectives {
     return inner.apply(tree);
   }
 
-  private Route tooLarge(int maxBytes, String what) {
-    return complete(problems.of(StatusCodes.PAYLOAD_TOO_LARGE, "Body too large", what + " is at most " + maxBytes + " bytes of JSON"));
+  private Route tooLarge(int maxBytes, String what, MediaType mediaType) {
+    String of = mediaType.equals(MediaTypes.APPLICATION_JSON) ? " bytes of JSON" : " bytes";
+    return complete(problems.of(StatusCodes.PAYLOAD_TOO_LARGE, "Body too large", what + " is at most " + maxBytes + of));
   }
 
   protected Route json(StatusCode status, ObjectNode body) {

@@ -50,8 +50,8 @@ final class EntityEventReadings {
     }
     if (event instanceof Meter.EventsReceived received) {
       List<MeterEvent> events = received.events().stream()
-          .map(e -> new MeterEvent(meter, type(e.type()), e.code(), e.occurredAt(), e.sequence(), ReadingSource.SCHEDULED,
-              received.receivedAt()))
+          .map(e -> new MeterEvent(meter, type(e.type()), e.code(), e.occurredAt(), e.sequence(),
+              ReadingSource.valueOf(received.source().name()), received.receivedAt()))
           .toList();
       return new CollectedReadings(meter, sequenceNr, written, List.of(), List.of(), events);
     }

@@ -194,7 +194,16 @@ public final class Meter
 
   public record IntervalsCollected(Delivery delivery) implements Event {}
 
-  public record EventsReceived(List<LoggedEvent> events, Instant receivedAt) implements Event {}
+  /** @param source how the events arrived (R-COL-4); events written before it was kept came with pushes */
+  public record EventsReceived(List<LoggedEvent> events, Instant receivedAt, Source source) implements Event {
+    public EventsReceived {
+      source = source == null ? Source.SCHEDULED : source;
+    }
+
+    public EventsReceived(List<LoggedEvent> events, Instant receivedAt) {
+      this(events, receivedAt, Source.SCHEDULED);
+    }
+  }
 
   public record DefaultScheduleAssigned(int readGroup, LocalTime readTime, String setBy) implements Event {}
 
@@ -445,7 +454,7 @@ public final class Meter
       events.add(new IntervalsCollected(cmd.delivery()));
     }
     if (!fresh.isEmpty()) {
-      events.add(new EventsReceived(fresh, cmd.delivery().receivedAt()));
+      events.add(new EventsReceived(fresh, cmd.delivery().receivedAt(), cmd.delivery().source()));
     }
     if (events.isEmpty()) {
       return Effect().reply(cmd.replyTo(), new Accepted(false));

@@ -7,7 +7,7 @@ import java.util.Map;
  * simulator's meters log them (simulator/README.md). Codes not listed are kept with type OTHER and
  * their code.
  */
-final class EventCodes {
+public final class EventCodes {
 
   private static final Map<Integer, String> TYPES = Map.ofEntries(
       Map.entry(1, "POWER_OUTAGE"),
@@ -24,7 +24,15 @@ final class EventCodes {
 
   private EventCodes() {}
 
-  static String typeOf(int code) {
+  public static String typeOf(int code) {
     return TYPES.getOrDefault(code, "OTHER");
+  }
+
+  /**
+   * The standard event log has no counter: an event is identified by its time and code, which
+   * orders events as the log does and is the same each time the meter sends it.
+   */
+  public static long sequence(java.time.LocalDateTime occurredAt, int code) {
+    return occurredAt.toEpochSecond(java.time.ZoneOffset.UTC) * 100_000L + code;
   }
 }

@@ -82,12 +82,8 @@ final class PushConversion {
     return Optional.of(new Converted(new Delivery(Source.SCHEDULED, receivedAt, days, registers), events));
   }
 
-  /**
-   * The standard event log has no counter: an event is identified by its time and code, which
-   * orders events as the log does and is the same each time the meter sends it.
-   */
   static long sequence(LocalDateTime occurredAt, int code) {
-    return occurredAt.toEpochSecond(ZoneOffset.UTC) * 100_000L + code;
+    return EventCodes.sequence(occurredAt, code);
   }
 
   private static int intervalMinutes(DailyPushPayload push, ZoneOffset standardTime) {

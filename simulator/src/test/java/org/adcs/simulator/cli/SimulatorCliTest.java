@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.adcs.protocol.session.ClientSettings;
 import org.adcs.simulator.fault.Fault;
+import org.adcs.protocol.field.FieldDumpFile;
 import org.adcs.simulator.field.FieldDump;
 import org.adcs.simulator.meter.FleetTerms;
 import org.adcs.simulator.testing.HeadEndStub;
@@ -84,13 +85,13 @@ class SimulatorCliTest {
         Result r = cli("field-dump", "--seed", "7", "--start", START, "--meter", "3", "--out", file.toString());
         assertEquals(0, r.code(), r.err());
         byte[] bytes = Files.readAllBytes(file);
-        FieldDump.Content content = FieldDump.read(bytes);
+        FieldDumpFile.Content content = FieldDump.read(bytes);
         assertEquals("ADC0000010000003", content.logicalDeviceName());
         assertTrue(content.loadProfile().size() >= 45 * 96);
         assertEquals(46, content.powerQuality().size());
         assertEquals(900, content.capturePeriodSeconds());
-        assertEquals(234, ((org.adcs.protocol.axdr.DlmsData.Structure) content.eventLog().get(content.eventLog().size() - 1))
-                .elements().get(1).asLong(), "the meter logged the field download (R-SCH-8)");
+        assertEquals(234, content.eventLog().get(content.eventLog().size() - 1).code(),
+                "the meter logged the field download (R-SCH-8)");
         byte[] damaged = bytes.clone();
         damaged[bytes.length / 2] ^= 1;
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> FieldDump.read(damaged));

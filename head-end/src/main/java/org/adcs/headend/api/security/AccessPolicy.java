@@ -100,7 +100,13 @@ public final class AccessPolicy {
       rule("*", "/api/v1/parties/[^/]+/curtailment", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
       rule("GET", "/api/v1/audit", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
       // R-MIS-1/2/4, R-VEE-4, R-OPS-5: reports over the whole fleet are the operators'.
-      rule("*", "/api/v1/reports(/.*)?", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)));
+      rule("*", "/api/v1/reports(/.*)?", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
+      // R-FLD-1, R-FLD-2: field tools see work orders and upload dumps; operators also issue them.
+      new Rule("GET", Pattern.compile("/api/v1/pickup-requests/?"),
+          EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.ADMINISTRATOR), Meters.QUERY, false, false),
+      rule("GET", "/api/v1/pickup-requests/[^/]+", EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.ADMINISTRATOR)),
+      rule("POST", "/api/v1/pickup-requests/?", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
+      rule("POST", "/api/v1/pickup-requests/[^/]+/dump", EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL)));
 
   private AccessPolicy() {}
 

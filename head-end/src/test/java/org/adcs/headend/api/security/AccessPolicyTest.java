@@ -49,6 +49,19 @@ class AccessPolicyTest {
   }
 
   @Test
+  void pickupWorkIsForFieldToolsAndOperatorsNeverThirdPartiesOrDownstreamSystems() {
+    HttpRequest list = HttpRequest.create("/api/v1/pickup-requests?meter=M1&status=all");
+    AccessPolicy.Rule listing = AccessPolicy.ruleFor(list);
+    assertEquals(EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.ADMINISTRATOR), listing.roles());
+    assertEquals(List.of("M1"), listing.meterIds(list), "the audit names the meter asked about");
+    assertEquals(EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.ADMINISTRATOR), rule("GET", "/api/v1/pickup-requests/7").roles());
+    assertEquals(EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR), rule("POST", "/api/v1/pickup-requests").roles());
+    assertEquals(EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL), rule("POST", "/api/v1/pickup-requests/7/dump").roles());
+    assertEquals(EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR), rule("DELETE", "/api/v1/pickup-requests/7").roles(),
+        "anything else on pickup requests is unlisted: operators and administrators");
+  }
+
+  @Test
   void subscriptionsAdministrationAndTheAuditHaveTheirRoles() {
     assertEquals(EnumSet.of(Role.DOWNSTREAM_SYSTEM, Role.ADMINISTRATOR), rule("DELETE", "/api/v1/subscriptions/x").roles());
     assertEquals(EnumSet.of(Role.ADMINISTRATOR), rule("POST", "/api/v1/admin/principals").roles());
