@@ -19,8 +19,12 @@ import org.adcs.headend.meter.MeterRequests;
  */
 final class AsyncReads {
 
-  /** A read as its requester sees it: still running, or finished with the meter's answer. */
-  record Tracked(String meterId, Instant requestedAt, MeterRequests.ReadResult result) {
+  /**
+   * A read as its requester sees it: still running, or finished with the meter's answer.
+   *
+   * @param requester the principal that asked: only it (or an operator) gets the answer
+   */
+  record Tracked(String meterId, String requester, Instant requestedAt, MeterRequests.ReadResult result) {
     boolean done() {
       return result != null;
     }
@@ -38,17 +42,17 @@ final class AsyncReads {
   }
 
   /** Tracks a read under a new request id; the answer is kept once it arrives. */
-  synchronized String track(String meterId, CompletionStage<MeterRequests.ReadResult> read) {
+  synchronized String track(String meterId, String requester, CompletionStage<MeterRequests.ReadResult> read) {
     evict();
     String id = UUID.randomUUID().toString();
-    reads.put(id, new Tracked(meterId, clock.instant(), null));
+    reads.put(id, new Tracked(meterId, requester, clock.instant(), null));
     read.whenComplete((result, error) -> finish(id, error == null ? result
         : MeterRequests.ReadResult.failed("the read did not complete: " + error.getMessage(), clock.instant())));
     return id;
   }
 
   private synchronized void finish(String id, MeterRequests.ReadResult result) {
-    reads.computeIfPresent(id, (k, t) -> new Tracked(t.meterId(), t.requestedAt(), result));
+    reads.computeIfPresent(id, (k, t) -> new Tracked(t.meterId(), t.requester(), t.requestedAt(), result));
   }
 
   synchronized Optional<Tracked> lookup(String id) {

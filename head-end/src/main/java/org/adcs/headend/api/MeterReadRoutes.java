@@ -14,7 +14,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.adcs.headend.api.security.ApiSecurity;
+import org.adcs.headend.api.security.Principal;
+import org.adcs.headend.api.security.Role;
 import org.adcs.headend.meter.Meter;
 import org.adcs.headend.meter.MeterModel;
 import org.adcs.headend.meter.MeterRequests;
@@ -49,31 +53,43 @@ public final class MeterReadRoutes extends AllDirectives {
 
   public Route routes() {
     return pathPrefix("api", () -> pathPrefix("v1", () -> concat(
-        pathPrefix("meters", () -> path(PathMatchers.segment().slash("reads"), meterId -> post(() ->
-            optionalHeaderValueByName("Prefer", prefer -> read(meterId, prefer.filter(p -> p.toLowerCase(
-                java.util.Locale.ROOT).contains("respond-async")).isPresent()))))),
-        pathPrefix("reads", () -> path(PathMatchers.segment(), requestId -> get(() -> asyncResult(requestId)))))));
+        pathPrefix("meters", () -> path(PathMatchers.segment().slash("reads"), meterId -> post(() -> requester(who ->
+            optionalHeaderValueByName("Prefer", prefer -> read(meterId, who, prefer.filter(p -> p.toLowerCase(
+                java.util.Locale.ROOT).contains("respond-async")).isPresent())))))),
+        pathPrefix("reads", () -> path(PathMatchers.segment(), requestId -> get(() -> requester(who ->
+            asyncResult(requestId, who))))))));
   }
 
-  private Route read(String meterId, boolean async) {
+  /** The caller as the read records it (R-OD-1: the completed request is logged with its requester). */
+  private Route requester(java.util.function.Function<Optional<Principal>, Route> inner) {
+    return extractRequest(r -> inner.apply(r.getAttribute(ApiSecurity.PRINCIPAL)));
+  }
+
+  private Route read(String meterId, Optional<Principal> who, boolean async) {
     if (!METER_ID.matcher(meterId).matches()) {
       return complete(problem(StatusCodes.BAD_REQUEST, "Invalid meter id",
           "a meter id is 1-64 letters, digits or . _ : -"));
     }
     var read = meters.meter(meterId).<MeterRequests.ReadResult>ask(
-        replyTo -> Meter.ReadRange.onDemand("api", replyTo), timeout);
+        replyTo -> Meter.ReadRange.onDemand(who.map(p -> "api:" + p.name()).orElse("api"), replyTo), timeout);
     if (async) {
-      String requestId = asyncReads.track(meterId, read);
+      String requestId = asyncReads.track(meterId, who.map(Principal::name).orElse(""), read);
       return complete(pending(requestId, meterId, StatusCodes.ACCEPTED));
     }
     return onSuccess(read, result -> complete(response(meterId, result)));
   }
 
-  private Route asyncResult(String requestId) {
+  /**
+   * A read's result goes to its requester only; operators and administrators may follow anyone's. To
+   * anyone else the id does not exist (404), so a leaked id tells a third party nothing.
+   */
+  private Route asyncResult(String requestId, Optional<Principal> who) {
     return complete(asyncReads.lookup(requestId)
+        .filter(t -> who.map(p -> p.name().equals(t.requester()) || p.role() == Role.OPERATOR
+            || p.role() == Role.ADMINISTRATOR).orElse(true))
         .map(t -> t.done() ? response(t.meterId(), t.result()) : pending(requestId, t.meterId(), StatusCodes.ACCEPTED))
         .orElseGet(() -> problem(StatusCodes.NOT_FOUND, "Unknown read request", "no read " + requestId
-            + " on this node; results are kept for an hour on the node that took the request")));
+            + " of yours on this node; results are kept for an hour on the node that took the request")));
   }
 
   private HttpResponse pending(String requestId, String meterId, StatusCode status) {

@@ -254,6 +254,9 @@ class MeterPortIT {
     assertEquals(body.get("registers"), later.get("registers"));
     assertEquals(body.get("intervals").size(), later.get("intervals").size());
     assertEquals(404, api.send("GET", "/api/v1/reads/no-such-request", operator, null).statusCode());
+    // The result is its requester's (and operators'): to another caller the request id does not exist.
+    String fieldTool = api.tokenFor("async-read-field-tablet", "field-tool");
+    assertEquals(404, api.send("GET", location, fieldTool, null).statusCode(), "another caller's read");
 
     // Unknown and unconnected meters get problem answers, not a 500.
     assertEquals(404, api.send("POST", "/api/v1/meters/NOSUCHMETER/reads", operator, null).statusCode());
