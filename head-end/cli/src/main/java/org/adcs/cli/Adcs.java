@@ -5,6 +5,7 @@ import org.adcs.cli.command.LoginCommand;
 import org.adcs.cli.command.LogoutCommand;
 import org.adcs.cli.command.MassReadCommand;
 import org.adcs.cli.command.MeterCommand;
+import org.adcs.cli.command.PickupCommand;
 import org.adcs.cli.command.ReadGroupsCommand;
 import org.adcs.cli.command.ReportCommand;
 import org.adcs.cli.command.ScheduleCommand;
@@ -18,9 +19,9 @@ import picocli.CommandLine.Command;
  * default, {@code --json} for scripts; the exit codes of {@link ExitCode}.
  */
 @Command(name = "adcs", mixinStandardHelpOptions = true, version = "adcs 0.1.0",
-    description = "Operate the ADCS head-end: read meters, run mass reads, show and set schedules, read reports.",
+    description = "Operate the ADCS head-end: read meters, run mass reads, show and set schedules, read reports, upload field dumps.",
     subcommands = {LoginCommand.class, LogoutCommand.class, MeterCommand.class, ScheduleCommand.class,
-        MassReadCommand.class, ReadGroupsCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+        MassReadCommand.class, ReadGroupsCommand.class, ReportCommand.class, PickupCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done", "1:done, but not all of it succeeded (a mass read with failures, cancelled)",

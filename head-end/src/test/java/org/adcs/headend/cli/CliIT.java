@@ -159,6 +159,26 @@ class CliIT {
         assertEquals(6, badPeriod.exit(), badPeriod.toString());
         assertEquals(2, adcs.run("report", "no-such-report").exit(), "an unknown report is a usage error");
 
+        // A pickup read (R-FLD-1, R-FLD-2): issued, listed, the field dump uploaded and stored; a tampered one refused.
+        String picked = fleet.meter(1).name();
+        Run issued = adcs.run("pickup", "issue", picked, "--reason", "no data for 3 days", "--json");
+        assertEquals(0, issued.exit(), issued.toString());
+        String requestId = JSON.readTree(issued.out()).get("id").asText();
+        Run open = adcs.run("pickup", "list", "--meter", picked);
+        assertEquals(0, open.exit(), open.toString());
+        assertTrue(open.out().contains(requestId) && open.out().contains("no data for 3 days"), open.out());
+        byte[] dump = org.adcs.simulator.field.FieldDump.write(fleet.meter(1), start);
+        byte[] tampered = dump.clone();
+        tampered[tampered.length / 2] ^= 0x04;
+        Path dumpFile = Files.write(config.resolve("meter.dump"), dump);
+        Path tamperedFile = Files.write(config.resolve("tampered.dump"), tampered);
+        Run refused = adcs.run("pickup", "upload", requestId, tamperedFile.toString());
+        assertEquals(6, refused.exit(), refused.toString());
+        Run uploaded = adcs.run("pickup", "upload", requestId, dumpFile.toString());
+        assertEquals(0, uploaded.exit(), uploaded.toString());
+        assertTrue(uploaded.out().contains("stored (source FIELD)") && uploaded.out().contains("closed"), uploaded.out());
+        assertEquals(2, adcs.run("pickup", "upload", requestId, config.resolve("missing.dump").toString()).exit());
+
         // Exit codes scripts rely on.
         assertEquals(5, adcs.run("meter", "show", "NO-SUCH-METER").exit());
         assertEquals(2, adcs.run("meter", "show").exit(), "a missing argument is a usage error");

@@ -55,6 +55,15 @@ public final class Api {
     return new Answer(response.statusCode(), parse(response.body()));
   }
 
+  /** POSTs a file's bytes as {@code application/octet-stream} (a field dump); the answer is JSON. */
+  public Answer upload(String path, byte[] content) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).timeout(timeout)
+        .header("Accept", "application/json").header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(content));
+    HttpResponse<String> response = exchange(request, "POST", path);
+    return new Answer(response.statusCode(), parse(response.body()));
+  }
+
   /** A GET answered in another format than JSON (CSV), as text. */
   public String text(String path, String accept) {
     return exchange("GET", path, null, Optional.empty(), accept).body();
@@ -68,8 +77,12 @@ public final class Api {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
     prefer.ifPresent(p -> request.header("Prefer", p));
+    return exchange(request, method, path);
+  }
+
+  private HttpResponse<String> exchange(HttpRequest.Builder request, String method, String path) {
+    token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
     HttpResponse<String> response;
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
