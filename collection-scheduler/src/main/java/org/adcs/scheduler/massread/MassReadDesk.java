@@ -71,6 +71,13 @@ public final class MassReadDesk extends AbstractBehavior<MassReadDesk.Command> {
 
   private record JobEnded(MassReadProgress progress) implements Command {}
 
+  /** What the ledger held when this desk started: jobs to start again, the ended ones to answer for. */
+  private record Recovered(MassReadLedger.Holdings holdings, Throwable error) implements Command {}
+
+  /** The ledger recorded (or failed to record) a job the operator asked for. */
+  private record Recorded(MassReadLedger.AcceptedJob job, Behavior<MassReadJob.Command> behavior, Throwable error,
+      ActorRef<StartAnswer> replyTo) implements Command {}
+
   private record JobStopped(String jobId) implements Command {}
 
   private record RunningProgress(String jobId, MassReadProgress progress, Throwable error, ActorRef<JobAnswer> replyTo)
@@ -89,24 +96,29 @@ public final class MassReadDesk extends AbstractBehavior<MassReadDesk.Command> {
   private final ActorRef<WorkloadManager.Command> workload;
   private final Clock clock;
   private final ActorRef<MassReadProgress> ended;
+  private final MassReadLedger ledger;
   private final Map<String, ActorRef<MassReadJob.Command>> running = new LinkedHashMap<>();
+  /** Jobs being recorded in the ledger: they count against the running limit already. */
+  private int recording;
   /** Ended jobs' last progress, oldest first. */
   private final LinkedHashMap<String, MassReadProgress> finished = new LinkedHashMap<>();
 
   public static Behavior<Command> create(MassReadSettings settings, IntervalGrid grid, MassReadJob.Sources sources,
-      ActorRef<WorkloadManager.Command> workload, Clock clock) {
-    return Behaviors.setup(context -> new MassReadDesk(context, settings, grid, sources, workload, clock));
+      ActorRef<WorkloadManager.Command> workload, Clock clock, MassReadLedger ledger) {
+    return Behaviors.setup(context -> new MassReadDesk(context, settings, grid, sources, workload, clock, ledger));
   }
 
   private MassReadDesk(ActorContext<Command> context, MassReadSettings settings, IntervalGrid grid, MassReadJob.Sources sources,
-      ActorRef<WorkloadManager.Command> workload, Clock clock) {
+      ActorRef<WorkloadManager.Command> workload, Clock clock, MassReadLedger ledger) {
     super(context);
+    this.ledger = ledger;
     this.settings = settings;
     this.grid = grid;
     this.sources = sources;
     this.workload = workload;
     this.clock = clock;
     this.ended = context.messageAdapter(MassReadProgress.class, JobEnded::new);
+    context.pipeToSelf(ledger.holdings(settings.keepFinished()), Recovered::new);
   }
 
   @Override
@@ -121,12 +133,14 @@ public final class MassReadDesk extends AbstractBehavior<MassReadDesk.Command> {
         .onMessage(RunningProgress.class, this::onRunningProgress)
         .onMessage(Cancelled.class, this::onCancelled)
         .onMessage(Listed.class, this::onListed)
+        .onMessage(Recovered.class, this::onRecovered)
+        .onMessage(Recorded.class, this::onRecorded)
         .build();
   }
 
   private Behavior<Command> onStart(Start start) {
-    if (running.size() >= settings.maxRunning()) {
-      start.replyTo().tell(new Busy(running.size() + " mass reads are running, at most " + settings.maxRunning()
+    if (running.size() + recording >= settings.maxRunning()) {
+      start.replyTo().tell(new Busy(running.size() + recording + " mass reads are running, at most " + settings.maxRunning()
           + " at once: wait for one to end or cancel one"));
       return this;
     }
@@ -139,10 +153,59 @@ public final class MassReadDesk extends AbstractBehavior<MassReadDesk.Command> {
       start.replyTo().tell(new Refused(e.getMessage()));
       return this;
     }
+    // Recorded before the operator hears it started: an accepted mass read survives the desk.
+    var accepted = new MassReadLedger.AcceptedJob(jobId, start.target(), concurrency, clock.instant());
+    recording++;
+    getContext().pipeToSelf(ledger.accepted(accepted), (done, error) -> new Recorded(accepted, job, error, start.replyTo()));
+    return this;
+  }
+
+  private Behavior<Command> onRecorded(Recorded recorded) {
+    recording--;
+    if (recorded.error() != null) {
+      log.warn("mass read not started: the ledger did not record it ({})", recorded.error().toString());
+      recorded.replyTo().tell(new Busy("the mass read could not be recorded (" + recorded.error().getMessage()
+          + "); nothing was started, try again"));
+      return this;
+    }
+    spawn(recorded.job().jobId(), recorded.behavior());
+    recorded.replyTo().tell(new Started(recorded.job().jobId()));
+    return this;
+  }
+
+  private void spawn(String jobId, Behavior<MassReadJob.Command> job) {
     ActorRef<MassReadJob.Command> child = getContext().spawn(job, "mass-read-" + jobId);
     getContext().watchWith(child, new JobStopped(jobId));
     running.put(jobId, child);
-    start.replyTo().tell(new Started(jobId));
+  }
+
+  /** Jobs the previous desk accepted and did not end start again; ended ones are answered for. */
+  private Behavior<Command> onRecovered(Recovered recovered) {
+    if (recovered.error() != null) {
+      log.error("operator: the mass reads accepted before this desk started could not be read from the ledger ({});"
+          + " they are not resumed: check the store and start them again", recovered.error().toString());
+      return this;
+    }
+    List<MassReadProgress> endedJobs = new ArrayList<>(recovered.holdings().ended());
+    Collections.reverse(endedJobs); // oldest first, as onJobEnded keeps them
+    for (MassReadProgress last : endedJobs) {
+      if (!running.containsKey(last.jobId())) {
+        finished.put(last.jobId(), last);
+      }
+    }
+    for (MassReadLedger.AcceptedJob job : recovered.holdings().unfinished()) {
+      if (running.containsKey(job.jobId()) || finished.containsKey(job.jobId())) {
+        continue;
+      }
+      try {
+        spawn(job.jobId(), MassReadJob.create(job.jobId(), job.target(), job.concurrency(), grid, sources, workload, clock,
+            ended));
+        log.info("mass read {} accepted at {} resumed on this desk", job.jobId(), job.acceptedAt());
+      } catch (IllegalArgumentException e) {
+        log.error("operator: mass read {} accepted at {} cannot be resumed ({})", job.jobId(), job.acceptedAt(),
+            e.getMessage());
+      }
+    }
     return this;
   }
 
@@ -220,6 +283,12 @@ public final class MassReadDesk extends AbstractBehavior<MassReadDesk.Command> {
       finished.remove(finished.keySet().iterator().next());
     }
     log.info("mass read {} {}: {} done, {} failed of {}", last.jobId(), last.state(), last.done(), last.failed(), last.found());
+    ledger.ended(last).whenComplete((done, error) -> {
+      if (error != null) {
+        log.warn("mass read {} ended but the ledger did not record it ({}); the next desk reads it again", last.jobId(),
+            error.toString());
+      }
+    });
     return this;
   }
 

@@ -41,10 +41,12 @@ class MassReadDeskTest {
     testKit.shutdownTestKit();
   }
 
+  private final InMemoryMassReadLedger ledger = new InMemoryMassReadLedger();
+
   private ActorRef<MassReadDesk.Command> desk(MassReadSettings settings) {
     var workload = testKit.spawn(WorkloadManager.create(new WorkloadBudget(40, 2, 1000, Duration.ofMinutes(4)), port));
     return testKit.spawn(MassReadDesk.create(settings, GRID, new MassReadJob.Sources(new InMemoryReadGroupReadSide(24),
-        new InMemoryCompletenessReadSide()), workload, clock));
+        new InMemoryCompletenessReadSide()), workload, clock, ledger));
   }
 
   private static MassReadTarget list(String prefix, int meters) {
@@ -154,5 +156,52 @@ class MassReadDeskTest {
       return null;
     });
     assertEquals(Optional.empty(), progress(desk, first));
+  }
+
+  @Test
+  void an_accepted_job_is_in_the_ledger_before_it_is_started_and_its_end_after_R_OD_3() {
+    var desk = desk(new MassReadSettings(2, 10, 2));
+    String jobId = start(desk, list("f-", 2), Optional.empty());
+    assertEquals(list("f-", 2), ledger.accepted.get(jobId).target(), "recorded before the operator heard Started");
+    answer(2);
+    TestProbe<MassReadDesk.JobAnswer> probe = testKit.createTestProbe();
+    probe.awaitAssert(Duration.ofSeconds(5), () -> {
+      assertEquals(State.COMPLETED, ledger.ended.get(jobId).state());
+      return null;
+    });
+  }
+
+  @Test
+  void a_job_the_ledger_cannot_record_is_not_started_and_the_operator_is_told_R_OD_3() {
+    var desk = desk(new MassReadSettings(2, 10, 2));
+    ledger.failing = true;
+    TestProbe<MassReadDesk.StartAnswer> probe = testKit.createTestProbe();
+    desk.tell(new MassReadDesk.Start(list("g-", 2), Optional.empty(), probe.getRef()));
+    assertTrue(assertInstanceOf(MassReadDesk.Busy.class, probe.receiveMessage()).reason().contains("could not be recorded"));
+    assertEquals(List.of(), jobs(desk));
+    assertEquals(0, port.reads().size(), "nothing read");
+  }
+
+  @Test
+  void a_new_desk_resumes_the_accepted_jobs_that_did_not_end_and_answers_for_the_ended_ones_R_OD_3() {
+    var ended = new MassReadProgress("ended-1", State.COMPLETED, 3, true, 3, 0, 0, 10.0, Optional.empty());
+    ledger.ended.put("ended-1", ended);
+    ledger.accepted.put("ended-1", new MassReadLedger.AcceptedJob("ended-1", list("h-", 3), 2, clock.instant()));
+    ledger.accepted.put("resumed-1", new MassReadLedger.AcceptedJob("resumed-1", list("i-", 3), 3, clock.instant()));
+    var desk = desk(new MassReadSettings(2, 10, 2));
+    TestProbe<MassReadDesk.JobAnswer> probe = testKit.createTestProbe();
+    probe.awaitAssert(Duration.ofSeconds(5), () -> {
+      assertEquals(State.RUNNING, progress(desk, "resumed-1").orElseThrow().state());
+      return null;
+    });
+    assertEquals(Optional.of(ended), progress(desk, "ended-1"));
+    answer(3);
+    probe.awaitAssert(Duration.ofSeconds(5), () -> {
+      MassReadProgress p = progress(desk, "resumed-1").orElseThrow();
+      assertEquals(State.COMPLETED, p.state());
+      assertEquals(3, p.done());
+      return p;
+    });
+    assertEquals(List.of("i-0", "i-1", "i-2"), port.reads().stream().map(r -> r.meterId()).sorted().toList());
   }
 }

@@ -34,7 +34,8 @@ public record SchedulerSingletons(ActorRef<WorkloadManager.Command> workload, Ac
 
   /** Everything the scheduler reads and writes outside itself. */
   public record Parts(ReadGroupReadSide readGroups, CompletenessReadSide completeness, NonDefaultScheduleReadSide nonDefault,
-      MissingDataHistory history, OperatorAlerts alerts, RunRecords records, MeterPort meters) {}
+      MissingDataHistory history, OperatorAlerts alerts, RunRecords records, MeterPort meters,
+      org.adcs.scheduler.massread.MassReadLedger massReadLedger) {}
 
   /** @param clockCheck how often the clockwork's waiting jobs look at {@code clock} */
   public static SchedulerSingletons start(ActorSystem<?> system, SchedulerConfig config, Parts parts, Clock clock, Duration clockCheck) {
@@ -48,7 +49,8 @@ public record SchedulerSingletons(ActorRef<WorkloadManager.Command> workload, Ac
     ActorRef<CollectionScheduler.Command> scheduler = singletons.init(SingletonActor.of(
         restarting(CollectionScheduler.create(config.settings(), config.grid(), config.outage(), deps, clockCheck)), "collection-scheduler"));
     ActorRef<MassReadDesk.Command> massReads = singletons.init(SingletonActor.of(restarting(MassReadDesk.create(config.massRead(),
-        config.grid(), new MassReadJob.Sources(parts.readGroups(), parts.completeness()), workload, clock)), "scheduler-mass-reads"));
+        config.grid(), new MassReadJob.Sources(parts.readGroups(), parts.completeness()), workload, clock,
+        parts.massReadLedger())), "scheduler-mass-reads"));
     return new SchedulerSingletons(workload, desk, scheduler, massReads);
   }
 

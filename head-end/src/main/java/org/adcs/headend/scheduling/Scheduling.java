@@ -64,7 +64,8 @@ public final class Scheduling {
     Scheduling scheduling = new Scheduling(config, readSide, clock, root.getInt("adcs.scheduling.recent-alerts"));
     MeterPort port = new EntityMeterPort(meters, config.settings().window(), config.grid(), clock, timeouts);
     scheduling.actors = SchedulerSingletons.start(system, config, new SchedulerSingletons.Parts(scheduling.readGroups,
-        scheduling.completeness, scheduling.nonDefaultSchedules, scheduling.history, scheduling.alerts, scheduling.records, port), clock,
+        scheduling.completeness, scheduling.nonDefaultSchedules, scheduling.history, scheduling.alerts, scheduling.records, port,
+        new StoreMassReadLedger(readSide.massReads(), clock)), clock,
         root.getDuration("adcs.scheduling.clock-check-every"));
     log.info("collection scheduler started: read side projection over {} slices; assignment at {}, completeness at {},"
         + " rebalancing {} at {} (standard time {})", Meter.TAG_SLICES, config.settings().assignmentAt(),

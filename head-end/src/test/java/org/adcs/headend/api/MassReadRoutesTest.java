@@ -102,7 +102,7 @@ class MassReadRoutesTest {
     var workload = kit.spawn(WorkloadManager.create(new WorkloadBudget(10, 2, 100, Duration.ofMinutes(4)), port));
     // Only meter lists are started here: they need no read side.
     var desk = kit.spawn(MassReadDesk.create(new MassReadSettings(2, 10, 3), new IntervalGrid(ZoneOffset.UTC, Duration.ofMinutes(15)),
-        new MassReadJob.Sources(null, null), workload, clock));
+        new MassReadJob.Sources(null, null), workload, clock, org.adcs.scheduler.massread.MassReadLedger.NONE));
     binding = Http.get(kit.system()).newServerAt("127.0.0.1", 0)
         .bind(new MassReadRoutes(desk, kit.system().scheduler(), JSON, clock, ZoneOffset.ofHours(-5), GROUPS).routes())
         .toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -22,6 +22,8 @@ public final class ScheduleReadSideSchema {
   public static final int UNSCHEDULED = -1;
   /** Arrival times are kept long enough for a rebalancing review (R-SCH-4) over up to 62 days. */
   public static final Duration ARRIVALS_KEPT = Duration.ofDays(70);
+  /** A mass read's record outlives any job (a 10,000-meter read takes minutes) and an operator's question about it. */
+  public static final Duration MASS_READS_KEPT = Duration.ofDays(30);
 
   private ScheduleReadSideSchema() {}
 
@@ -61,6 +63,11 @@ public final class ScheduleReadSideSchema {
             + " kind text, run_key text, part int, body text,"
             + " PRIMARY KEY ((kind, run_key), part))",
         // The history of meters that had missing data, one line per meter and run (R-MIS-5).
+        // Operators' mass reads as the desk accepted them, and their end (R-OD-3); kept a month.
+        "CREATE TABLE IF NOT EXISTS " + ks + "mass_read_jobs ("
+            + " bucket int, job_id text, accepted_at timestamp, concurrency int, target text, ended text,"
+            + " ended_at timestamp, PRIMARY KEY ((bucket), job_id))"
+            + " WITH default_time_to_live = " + MASS_READS_KEPT.toSeconds(),
         "CREATE TABLE IF NOT EXISTS " + ks + "missing_data_history ("
             + " meter_id text, run_day date, line text,"
             + " PRIMARY KEY ((meter_id), run_day)) WITH CLUSTERING ORDER BY (run_day DESC)");
