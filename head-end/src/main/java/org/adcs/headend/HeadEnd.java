@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.adcs.headend.alerts.OperatorNotifications;
 import org.adcs.headend.api.HealthRoutes;
+import org.adcs.headend.api.console.Console;
 import org.adcs.headend.api.MassReadRoutes;
 import org.adcs.headend.api.MeterReadRoutes;
 import org.adcs.headend.api.MeterRoutes;
@@ -65,6 +67,7 @@ public final class HeadEnd implements AutoCloseable {
   private final MdmBridge bridge;
   private final ApiAccess apiAccess;
   private Scheduling scheduling;
+  private OperatorNotifications notifications;
   private volatile boolean closing;
 
   private HeadEnd(HeadEndSettings settings, Optional<EmbeddedCassandra> cassandra, StoreConnection store,
@@ -85,6 +88,11 @@ public final class HeadEnd implements AutoCloseable {
   /** The collection scheduler's read side and actors on this node. */
   public Scheduling scheduling() {
     return scheduling;
+  }
+
+  /** The operators' notices and their acknowledgements. */
+  public OperatorNotifications notifications() {
+    return notifications;
   }
 
   /** The MDM store and event routing this node writes through. */
@@ -117,6 +125,7 @@ public final class HeadEnd implements AutoCloseable {
     StoreConnection store = null;
     MeterPort meterPort = null;
     ApiAccess apiAccess = null;
+    OperatorNotifications notifications = null;
     try {
       if (settings.cassandra().mode() == CassandraSettings.Mode.EMBEDDED) {
         // The node boots (~10 s) while the journal and the cluster come up.
@@ -148,10 +157,12 @@ public final class HeadEnd implements AutoCloseable {
           new ClusterCheck(system)), Duration.ofSeconds(5));
       ObjectMapper json = new ObjectMapper();
       apiAccess = ApiAccess.start(system, settings.journal(), settings.api(), json, Clock.systemUTC());
+      notifications = OperatorNotifications.start(settings.journal(), clock);
+      scheduling.alerts().forwardTo(notifications);
       var tls = HttpsContext.create(settings.http().tls(), settings.dataDirectory());
       ServerBinding http = HttpApi.bind(system, settings.http(), tls, apiAccess, new HealthRoutes(readiness, json).routes()
           .orElse(new MeterReadRoutes(meters, json, settings.meters().readAttemptTimeout(),
-              settings.meters().standardTime()).routes())
+              settings.meters().standardTime(), notifications).routes())
           .orElse(new MeterRoutes(meters, scheduling.readGroups(), scheduling.config().settings().window().groupCount(), json,
               Duration.ofSeconds(30), settings.meters().readAttemptTimeout().multipliedBy(2).plusSeconds(30),
               settings.meters().standardTime()).routes())
@@ -159,7 +170,8 @@ public final class HeadEnd implements AutoCloseable {
           .orElse(StreamRoutes.routes(bridge.events(), bridge.readings(), system, json,
               new SettingReader(settings.config()).duration("adcs.streams.heartbeat")))
           .orElse(new MassReadRoutes(scheduling.actors().massReads(), system.scheduler(), json, clock,
-              settings.meters().standardTime(), scheduling.config().settings().window().groupCount()).routes()));
+              settings.meters().standardTime(), scheduling.config().settings().window().groupCount()).routes())
+          .orElse(Console.routes(scheduling, notifications, json, clock, system)));
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, clock,
           settings.meters().standardTime(), system);
@@ -167,9 +179,11 @@ public final class HeadEnd implements AutoCloseable {
       meterPort.dialListening(credentials.listening());
       HeadEnd headEnd = new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters, meterPort,
           bridge, apiAccess);
+      headEnd.notifications = notifications;
       headEnd.scheduling = scheduling;
       return headEnd;
     } catch (StoreUnavailableException e) {
+      closeQuietly(notifications);
       closeQuietly(apiAccess);
       stopQuietly(store, system, cassandra);
       throw new StartupFailure(e.getMessage(), e);
@@ -177,6 +191,7 @@ public final class HeadEnd implements AutoCloseable {
       if (meterPort != null) {
         meterPort.close();
       }
+      closeQuietly(notifications);
       closeQuietly(apiAccess);
       stopQuietly(store, system, cassandra);
       throw e;
@@ -237,14 +252,19 @@ public final class HeadEnd implements AutoCloseable {
     log.info("head-end stopping");
     meterPort.close();
     HttpApi.unbind(http, Duration.ofSeconds(5));
+    closeQuietly(notifications);
     closeQuietly(apiAccess);
     stopQuietly(store, system, cassandra.orElse(null));
     log.info("head-end stopped");
   }
 
-  private static void closeQuietly(ApiAccess apiAccess) {
-    if (apiAccess != null) {
-      apiAccess.close();
+  private static void closeQuietly(AutoCloseable part) {
+    if (part != null) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        log.warn("{} did not close cleanly: {}", part.getClass().getSimpleName(), e.toString());
+      }
     }
   }
 

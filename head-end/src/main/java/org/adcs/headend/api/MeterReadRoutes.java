@@ -15,6 +15,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.regex.Pattern;
+import org.adcs.headend.alerts.Notice;
+import org.adcs.headend.alerts.Notices;
 import org.adcs.headend.meter.Meter;
 import org.adcs.headend.meter.MeterModel;
 import org.adcs.headend.meter.MeterRequests;
@@ -39,8 +41,16 @@ public final class MeterReadRoutes extends AllDirectives {
   private final ZoneOffset standardTime;
 
   private final AsyncReads asyncReads = new AsyncReads(10_000, Duration.ofHours(1), java.time.Clock.systemUTC());
+  private final Notices notices;
 
   public MeterReadRoutes(MeterSharding meters, ObjectMapper json, Duration attemptTimeout, ZoneOffset standardTime) {
+    this(meters, json, attemptTimeout, standardTime, Notices.NONE);
+  }
+
+  /** @param notices where a read the meter did not answer is raised for the operators */
+  public MeterReadRoutes(MeterSharding meters, ObjectMapper json, Duration attemptTimeout, ZoneOffset standardTime,
+      Notices notices) {
+    this.notices = notices;
     this.meters = meters;
     this.json = json;
     this.timeout = attemptTimeout.multipliedBy(3).plusSeconds(30);
@@ -62,6 +72,14 @@ public final class MeterReadRoutes extends AllDirectives {
     }
     var read = meters.meter(meterId).<MeterRequests.ReadResult>ask(
         replyTo -> Meter.ReadRange.onDemand("api", replyTo), timeout);
+    read.whenComplete((result, error) -> {
+      if (error != null || failed(result)) {
+        java.time.Instant at = error == null ? result.at() : java.time.Instant.now();
+        notices.raise(new Notice("read-failed:" + java.util.UUID.randomUUID(), Notice.Kind.READ_FAILED,
+            java.util.Optional.of(meterId), at, "on-demand read failed: " + (error == null ? result.detail()
+            : "the read did not complete: " + error.getMessage())));
+      }
+    });
     if (async) {
       String requestId = asyncReads.track(meterId, read);
       return complete(pending(requestId, meterId, StatusCodes.ACCEPTED));
@@ -85,6 +103,11 @@ public final class MeterReadRoutes extends AllDirectives {
     return HttpResponse.create().withStatus(status)
         .addHeader(akka.http.javadsl.model.headers.Location.create("/api/v1/reads/" + requestId))
         .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, body.toString()));
+  }
+
+  /** The meter was asked and did not answer (an unknown meter or a full queue is no meter failure). */
+  private static boolean failed(MeterRequests.ReadResult result) {
+    return !result.ok() && !result.detail().contains("not registered") && !result.detail().contains("reads already wait");
   }
 
   private HttpResponse response(String meterId, MeterRequests.ReadResult result) {
