@@ -182,17 +182,17 @@ class ConsoleIT {
         assertEquals(intervals, browser.findElements(By.cssSelector("svg.chart")).get(0)
             .findElements(By.cssSelector("rect.interval")).size());
         assertTrue(browser.findElement(By.id("registers")).getText().contains("active"), "registers shown");
-        shot(browser, "05-meter-read-on-demand");
+        shot(browser, "05-meter-read-on-demand", By.id("read-result"));
 
         // The silent meter's read fails; the page says so and the operators are notified.
         search = browser.findElement(By.id("meter-search"));
         search.clear();
         search.sendKeys(silent);
         browser.findElement(By.cssSelector("#meter-form button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-contact"), "no"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("read-group"), "Read group 0"));
         browser.findElement(By.id("read-now")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("read-result"), "The read failed"));
-        shot(browser, "06-meter-read-failed");
+        shot(browser, "06-meter-read-failed", By.id("read-result"));
 
         // A mass read of read group 1 through its progress bar to the end.
         browser.get(headEnd.httpUrl() + "/console/#/mass-reads");
@@ -266,7 +266,7 @@ class ConsoleIT {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=1280,1024");
+        "--window-size=1280,1100");
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     return new ChromeDriver(service, options);
@@ -279,6 +279,13 @@ class ConsoleIT {
 
   private static String text(WebDriver browser, String id) {
     return browser.findElement(By.id(id)).getText();
+  }
+
+  /** A screenshot with {@code element} scrolled to the top of the window. */
+  private static void shot(WebDriver browser, String name, By element) throws IOException {
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+        browser.findElement(element));
+    shot(browser, name);
   }
 
   private static void shot(WebDriver browser, String name) throws IOException {
