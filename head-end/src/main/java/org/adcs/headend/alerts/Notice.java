@@ -38,6 +38,11 @@ public record Notice(String key, Kind kind, Optional<String> meterId, Instant ra
   }
 
   public Notice {
+    java.util.Objects.requireNonNull(key, "key");
+    java.util.Objects.requireNonNull(kind, "kind");
+    java.util.Objects.requireNonNull(meterId, "meterId");
+    java.util.Objects.requireNonNull(raisedAt, "raisedAt");
+    java.util.Objects.requireNonNull(detail, "detail");
     if (key.length() > 200) {
       throw new IllegalArgumentException("a notice key is at most 200 characters: " + key);
     }

@@ -78,6 +78,7 @@ public final class OperatorNotifications implements Notices, AutoCloseable {
 
   @Override
   public void raise(Notice notice) {
+    java.util.Objects.requireNonNull(notice, "notice");
     if (closing || !pending.offer(notice)) {
       log.warn("operator notice not stored (the alert store is behind): {} {} {}", notice.kind().wire(),
           notice.meterId().orElse("-"), notice.detail());

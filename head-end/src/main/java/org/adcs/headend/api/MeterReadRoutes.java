@@ -74,7 +74,7 @@ public final class MeterReadRoutes extends AllDirectives {
         replyTo -> Meter.ReadRange.onDemand("api", replyTo), timeout);
     read.whenComplete((result, error) -> {
       if (error != null || failed(result)) {
-        java.time.Instant at = error == null ? result.at() : java.time.Instant.now();
+        java.time.Instant at = error == null && result.at() != null ? result.at() : java.time.Instant.now();
         notices.raise(new Notice("read-failed:" + java.util.UUID.randomUUID(), Notice.Kind.READ_FAILED,
             java.util.Optional.of(meterId), at, "on-demand read failed: " + (error == null ? result.detail()
             : "the read did not complete: " + error.getMessage())));
