@@ -2,6 +2,7 @@ package org.adcs.headend.scheduling;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.adcs.headend.alerts.Notice;
 import org.adcs.headend.alerts.Notices;
@@ -64,12 +65,12 @@ public final class RecentOperatorAlerts implements OperatorAlerts {
   static Notice notice(OperatorAlert alert) {
     if (alert instanceof OperatorAlert.OutageSuspected a) {
       return new Notice("outage-suspected:" + a.at(), Notice.Kind.OUTAGE_SUSPECTED, Optional.empty(), a.at(),
-          String.format("outage suspected: %.1f %% of meters failing (threshold %.1f %%); recovery paced to %d reads"
+          String.format(Locale.ROOT, "outage suspected: %.1f %% of meters failing (threshold %.1f %%); recovery paced to %d reads"
               + " at a time", a.failingShare() * 100, a.threshold() * 100, a.pacedConcurrency()));
     }
     OperatorAlert.OutageCleared a = (OperatorAlert.OutageCleared) alert; // the interface is sealed: the other kind
     return new Notice("outage-cleared:" + a.at(), Notice.Kind.OUTAGE_CLEARED, Optional.empty(), a.at(),
-        String.format("outage cleared: %.1f %% of meters failing; recovery at full pace", a.failingShare() * 100));
+        String.format(Locale.ROOT, "outage cleared: %.1f %% of meters failing; recovery at full pace", a.failingShare() * 100));
   }
 
   /** The most recent alerts, oldest first. */
