@@ -68,6 +68,7 @@ class ConsoleIT {
   private static final Path SHOTS = Path.of("target", "console-screenshots");
   private static final int METERS = 9;
   private static final int GROUPS = 3;
+  private static final int CLOCK_OFF = 2; // read group 2
   private static final String OPERATOR = "night-operator";
   private static final String PASSWORD = "console-it-password";
   private static final Duration WAIT = Duration.ofSeconds(90);
@@ -100,6 +101,10 @@ class ConsoleIT {
       CollectionWindow window = headEnd.scheduling().config().settings().window();
       FleetTerms terms = FleetTerms.defaults(41, midnight.minus(Duration.ofDays(3)));
       try (Fleet fleet = new Fleet(FleetConfig.dialling(terms, METERS, headEnd.meterPort().address()), clock, group)) {
+        // A meter whose clock is 200 s behind, beyond correction (R-CLK-1): the operators are notified. It is
+        // in read group 2, so it still pushes within its slot.
+        String clockOff = fleet.meter(CLOCK_OFF).name();
+        fleet.meter(CLOCK_OFF).setClock(clock.instant().minusSeconds(200), clock.instant());
         fleet.start(false, line -> { });
         assertTrue(fleet.awaitConnected(METERS, Duration.ofSeconds(60)));
         // One more meter that registers, takes its read time, then goes silent: the night misses it.
@@ -236,8 +241,13 @@ class ConsoleIT {
         assertProblem(api.send("GET", "/api/v1/alerts?state=some", operator, null), 400, "Invalid state");
         assertProblem(api.send("GET", "/api/v1/alerts?limit=0", operator, null), 400, "Invalid paging");
         assertEquals(403, api.send("GET", "/api/v1/alerts", party, null).statusCode());
-        assertEquals(0, ok(api.send("GET", "/api/v1/alerts?state=open", operator, null)).get("alerts").findValues("id")
-            .stream().filter(id -> id.asText().equals(alertId)).count());
+        JsonNode open = ok(api.send("GET", "/api/v1/alerts?state=open", operator, null));
+        assertEquals(0, open.get("alerts").findValues("id").stream().filter(id -> id.asText().equals(alertId)).count());
+        boolean clockNotice = false;
+        for (JsonNode a : open.get("alerts")) {
+          clockNotice |= a.get("kind").asText().equals("clock-error") && a.get("meterId").asText().equals(clockOff);
+        }
+        assertTrue(clockNotice, "the meter clock 200 s off is a notification: " + open);
       }
     } finally {
       if (browser != null) {
