@@ -162,7 +162,7 @@ public final class HeadEnd implements AutoCloseable {
       var tls = HttpsContext.create(settings.http().tls(), settings.dataDirectory());
       ServerBinding http = HttpApi.bind(system, settings.http(), tls, apiAccess, new HealthRoutes(readiness, json).routes()
           .orElse(new MeterReadRoutes(meters, json, settings.meters().readAttemptTimeout(),
-              settings.meters().standardTime(), notifications).routes())
+              settings.meters().standardTime(), notifications, clock).routes())
           .orElse(new MeterRoutes(meters, scheduling.readGroups(), scheduling.config().settings().window().groupCount(), json,
               Duration.ofSeconds(30), settings.meters().readAttemptTimeout().multipliedBy(2).plusSeconds(30),
               settings.meters().standardTime()).routes())

@@ -42,15 +42,20 @@ public final class MeterReadRoutes extends AllDirectives {
 
   private final AsyncReads asyncReads = new AsyncReads(10_000, Duration.ofHours(1), java.time.Clock.systemUTC());
   private final Notices notices;
+  private final java.time.Clock clock;
 
   public MeterReadRoutes(MeterSharding meters, ObjectMapper json, Duration attemptTimeout, ZoneOffset standardTime) {
-    this(meters, json, attemptTimeout, standardTime, Notices.NONE);
+    this(meters, json, attemptTimeout, standardTime, Notices.NONE, java.time.Clock.systemUTC());
   }
 
-  /** @param notices where a read the meter did not answer is raised for the operators */
+  /**
+   * @param notices where a read the meter did not answer is raised for the operators
+   * @param clock   the head-end's clock, for when a read failed that carries no time of its own
+   */
   public MeterReadRoutes(MeterSharding meters, ObjectMapper json, Duration attemptTimeout, ZoneOffset standardTime,
-      Notices notices) {
+      Notices notices, java.time.Clock clock) {
     this.notices = notices;
+    this.clock = clock;
     this.meters = meters;
     this.json = json;
     this.timeout = attemptTimeout.multipliedBy(3).plusSeconds(30);
@@ -74,7 +79,7 @@ public final class MeterReadRoutes extends AllDirectives {
         replyTo -> Meter.ReadRange.onDemand("api", replyTo), timeout);
     read.whenComplete((result, error) -> {
       if (error != null || failed(result)) {
-        java.time.Instant at = error == null && result.at() != null ? result.at() : java.time.Instant.now();
+        java.time.Instant at = error == null && result.at() != null ? result.at() : clock.instant();
         notices.raise(new Notice("read-failed:" + java.util.UUID.randomUUID(), Notice.Kind.READ_FAILED,
             java.util.Optional.of(meterId), at, "on-demand read failed: " + (error == null ? result.detail()
             : "the read did not complete: " + error.getMessage())));

@@ -64,7 +64,7 @@ public final class ScheduleEventFeed {
     if (event instanceof Meter.ClockErrorRaised e) {
       // R-CLK-1: a drift beyond correction is left for the operator.
       notices.raise(new Notice("clock-error:" + meterId + ":" + seq, Notice.Kind.CLOCK_ERROR, Optional.of(meterId), e.at(),
-          "meter clock " + e.drift().toSeconds() + " s off, beyond what the head-end corrects; left alone"));
+          "meter clock drift of " + e.drift().toSeconds() + " s, beyond what the head-end corrects; left alone"));
     }
     return CompletableFuture.completedFuture(null);
   }
