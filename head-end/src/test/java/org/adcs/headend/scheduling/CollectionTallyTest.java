@@ -121,6 +121,25 @@ class CollectionTallyTest {
     assertEquals(LocalDate.of(2026, 3, 9), tally.tonight());
   }
 
+  @Test
+  void aLongPassIsRepeatedNoMoreThanOneFifthOfTheTime() throws Exception {
+    Timings timings = new Timings();
+    AtomicLong nanos = new AtomicLong();
+    CollectionTally tally = new CollectionTally(timings, WINDOW, ZoneOffset.UTC, at(LocalTime.of(2, 0)), Duration.ofSeconds(3),
+        nanos::get);
+    timings.gate = new CompletableFuture<>();
+    CompletionStage<CollectionTally.DayCount> first = tally.count(DAY);
+    nanos.addAndGet(Duration.ofSeconds(40).toNanos()); // 100,000 meters: the pass takes 40 s
+    timings.gate.complete(null);
+    first.toCompletableFuture().get();
+    nanos.addAndGet(Duration.ofSeconds(100).toNanos()); // 140 s after it started: under 4 x 40 s
+    tally.count(DAY).toCompletableFuture().get();
+    assertEquals(1, timings.passes.get(), "not again within four times its length");
+    nanos.addAndGet(Duration.ofSeconds(30).toNanos());
+    tally.count(DAY).toCompletableFuture().get();
+    assertEquals(2, timings.passes.get());
+  }
+
   private static long expected(Timings timings, int group, Punctuality p) {
     return timings.all.stream().filter(t -> t.group() == group && t.punctuality() == p).count();
   }
