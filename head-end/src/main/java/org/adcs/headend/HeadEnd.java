@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.adcs.headend.alerts.OperatorNotifications;
 import org.adcs.headend.api.HealthRoutes;
+import org.adcs.headend.api.console.Console;
 import org.adcs.headend.api.MassReadRoutes;
 import org.adcs.headend.api.MeterReadRoutes;
 import org.adcs.headend.api.MeterRoutes;
@@ -72,6 +74,7 @@ public final class HeadEnd implements AutoCloseable {
   private final MdmBridge bridge;
   private final ApiAccess apiAccess;
   private Scheduling scheduling;
+  private OperatorNotifications notifications;
   private volatile boolean closing;
 
   private HeadEnd(HeadEndSettings settings, Optional<EmbeddedCassandra> cassandra, StoreConnection store,
@@ -92,6 +95,11 @@ public final class HeadEnd implements AutoCloseable {
   /** The collection scheduler's read side and actors on this node. */
   public Scheduling scheduling() {
     return scheduling;
+  }
+
+  /** The operators' notices and their acknowledgements. */
+  public OperatorNotifications notifications() {
+    return notifications;
   }
 
   /** The MDM store and event routing this node writes through. */
@@ -124,6 +132,7 @@ public final class HeadEnd implements AutoCloseable {
     StoreConnection store = null;
     MeterPort meterPort = null;
     ApiAccess apiAccess = null;
+    OperatorNotifications notifications = null;
     try {
       if (settings.cassandra().mode() == CassandraSettings.Mode.EMBEDDED) {
         // The node boots (~10 s) while the journal and the cluster come up.
@@ -158,11 +167,13 @@ public final class HeadEnd implements AutoCloseable {
       apiAccess = ApiAccess.start(system, settings.journal(), settings.api(), json, Clock.systemUTC());
       var data = org.adcs.headend.api.data.DataApi.start(system, bridge.store(), store.settings().keyspace(), apiAccess,
           settings.config(), settings.meters().standardTime(), json, Clock.systemUTC());
+      notifications = OperatorNotifications.start(settings.journal(), clock);
+      scheduling.alerts().forwardTo(notifications);
       var tls = HttpsContext.create(settings.http().tls(), settings.dataDirectory());
       ServerBinding http = HttpApi.bind(system, settings.http(), tls, apiAccess, new HealthRoutes(readiness, json).routes()
           .orElse(new MetricsRoutes().routes())
           .orElse(data.metered(new MeterReadRoutes(meters, json, settings.meters().readAttemptTimeout(),
-              settings.meters().standardTime()).routes())).orElse(data.routes())
+              settings.meters().standardTime(), notifications, clock).routes())).orElse(data.routes())
           .orElse(new MeterRoutes(meters, scheduling.readGroups(), scheduling.config().settings().window().groupCount(), json,
               Duration.ofSeconds(30), settings.meters().readAttemptTimeout().multipliedBy(2).plusSeconds(30),
               settings.meters().standardTime()).routes())
@@ -173,7 +184,8 @@ public final class HeadEnd implements AutoCloseable {
               settings.meters().standardTime(), scheduling.config().settings().window().groupCount()).routes())
           .orElse(new ReportRoutes(reportSources(system, bridge, scheduling, clock, settings), json).routes())
           .orElse(new PickupRoutes(scheduling.actors().troubleDesk(), meters, system.scheduler(), json, clock,
-              settings.meters().standardTime()).routes()));
+              settings.meters().standardTime()).routes())
+          .orElse(Console.routes(scheduling, notifications, json, clock, system)));
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, clock,
           settings.meters().standardTime(), system);
@@ -181,9 +193,11 @@ public final class HeadEnd implements AutoCloseable {
       meterPort.dialListening(credentials.listening());
       HeadEnd headEnd = new HeadEnd(settings, Optional.ofNullable(cassandra), store, system, http, readiness, meters, meterPort,
           bridge, apiAccess);
+      headEnd.notifications = notifications;
       headEnd.scheduling = scheduling;
       return headEnd;
     } catch (StoreUnavailableException e) {
+      closeQuietly(notifications);
       closeQuietly(apiAccess);
       stopQuietly(store, system, cassandra);
       throw new StartupFailure(e.getMessage(), e);
@@ -191,6 +205,7 @@ public final class HeadEnd implements AutoCloseable {
       if (meterPort != null) {
         meterPort.close();
       }
+      closeQuietly(notifications);
       closeQuietly(apiAccess);
       stopQuietly(store, system, cassandra);
       throw e;
@@ -261,14 +276,19 @@ public final class HeadEnd implements AutoCloseable {
     log.info("head-end stopping");
     meterPort.close();
     HttpApi.unbind(http, Duration.ofSeconds(5));
+    closeQuietly(notifications);
     closeQuietly(apiAccess);
     stopQuietly(store, system, cassandra.orElse(null));
     log.info("head-end stopped");
   }
 
-  private static void closeQuietly(ApiAccess apiAccess) {
-    if (apiAccess != null) {
-      apiAccess.close();
+  private static void closeQuietly(AutoCloseable part) {
+    if (part != null) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        log.warn("{} did not close cleanly: {}", part.getClass().getSimpleName(), e.toString());
+      }
     }
   }
 

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.adcs.headend.alerts.Notice;
+import org.adcs.headend.alerts.Notices;
 import org.adcs.headend.api.security.ApiSecurity;
 import org.adcs.headend.api.security.Principal;
 import org.adcs.headend.api.security.Role;
@@ -43,8 +45,21 @@ public final class MeterReadRoutes extends AllDirectives {
   private final ZoneOffset standardTime;
 
   private final AsyncReads asyncReads = new AsyncReads(10_000, Duration.ofHours(1), java.time.Clock.systemUTC());
+  private final Notices notices;
+  private final java.time.Clock clock;
 
   public MeterReadRoutes(MeterSharding meters, ObjectMapper json, Duration attemptTimeout, ZoneOffset standardTime) {
+    this(meters, json, attemptTimeout, standardTime, Notices.NONE, java.time.Clock.systemUTC());
+  }
+
+  /**
+   * @param notices where a read the meter did not answer is raised for the operators
+   * @param clock   the head-end's clock, for when a read failed that carries no time of its own
+   */
+  public MeterReadRoutes(MeterSharding meters, ObjectMapper json, Duration attemptTimeout, ZoneOffset standardTime,
+      Notices notices, java.time.Clock clock) {
+    this.notices = notices;
+    this.clock = clock;
     this.meters = meters;
     this.json = json;
     this.timeout = attemptTimeout.multipliedBy(3).plusSeconds(30);
@@ -72,6 +87,14 @@ public final class MeterReadRoutes extends AllDirectives {
     }
     var read = meters.meter(meterId).<MeterRequests.ReadResult>ask(
         replyTo -> Meter.ReadRange.onDemand(who.map(p -> "api:" + p.name()).orElse("api"), replyTo), timeout);
+    read.whenComplete((result, error) -> {
+      if (error != null || failed(result)) {
+        java.time.Instant at = error == null && result.at() != null ? result.at() : clock.instant();
+        notices.raise(new Notice("read-failed:" + java.util.UUID.randomUUID(), Notice.Kind.READ_FAILED,
+            java.util.Optional.of(meterId), at, "on-demand read failed: " + (error == null ? result.detail()
+            : "the read did not complete: " + error.getMessage())));
+      }
+    });
     if (async) {
       String requestId = asyncReads.track(meterId, who.map(Principal::name).orElse(""), read);
       return complete(pending(requestId, meterId, StatusCodes.ACCEPTED));
@@ -101,6 +124,11 @@ public final class MeterReadRoutes extends AllDirectives {
     return HttpResponse.create().withStatus(status)
         .addHeader(akka.http.javadsl.model.headers.Location.create("/api/v1/reads/" + requestId))
         .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, body.toString()));
+  }
+
+  /** The meter was asked and did not answer (an unknown meter or a full queue is no meter failure). */
+  private static boolean failed(MeterRequests.ReadResult result) {
+    return !result.ok() && !result.detail().contains("not registered") && !result.detail().contains("reads already wait");
   }
 
   private HttpResponse response(String meterId, MeterRequests.ReadResult result) {

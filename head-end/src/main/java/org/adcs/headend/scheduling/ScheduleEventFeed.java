@@ -1,5 +1,8 @@
 package org.adcs.headend.scheduling;
 
+import org.adcs.headend.alerts.Notice;
+import org.adcs.headend.alerts.Notices;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,10 +28,17 @@ public final class ScheduleEventFeed {
 
   private final ScheduleReadSideWriter writer;
   private final ZoneOffset standardTime;
+  private final Notices notices;
 
   public ScheduleEventFeed(ScheduleReadSideWriter writer, ZoneOffset standardTime) {
+    this(writer, standardTime, Notices.NONE);
+  }
+
+  /** @param notices where a meter's clock error is raised for operators (keyed by the event, so a replay adds none) */
+  public ScheduleEventFeed(ScheduleReadSideWriter writer, ZoneOffset standardTime, Notices notices) {
     this.writer = writer;
     this.standardTime = standardTime;
+    this.notices = notices;
   }
 
   /** @param written when the event was journalled; only used where the event carries no time of its own */
@@ -50,6 +60,11 @@ public final class ScheduleEventFeed {
     }
     if (event instanceof Meter.IntervalsCollected e) {
       return collected(meterId, e.delivery());
+    }
+    if (event instanceof Meter.ClockErrorRaised e) {
+      // R-CLK-1: a drift beyond correction is left for the operator.
+      notices.raise(new Notice("clock-error:" + meterId + ":" + seq, Notice.Kind.CLOCK_ERROR, Optional.of(meterId), e.at(),
+          "meter clock drift of " + e.drift().toSeconds() + " s, beyond what the head-end corrects; left alone"));
     }
     return CompletableFuture.completedFuture(null);
   }

@@ -59,9 +59,9 @@ public final class Scheduling {
         root.getDuration("adcs.scheduling.schedule-ack-timeout"), root.getDuration("adcs.scheduling.read-timeout"));
     ScheduleReadSide readSide = ScheduleReadSide.open(db, keyspace);
     var blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
-    SchedulingProjection.init(system, new ScheduleEventFeed(readSide.writer(), meterStandardTime),
-        ProjectionOffsets.pooled(system, journal, blocking, clock));
     Scheduling scheduling = new Scheduling(config, readSide, clock, root.getInt("adcs.scheduling.recent-alerts"));
+    SchedulingProjection.init(system, new ScheduleEventFeed(readSide.writer(), meterStandardTime, scheduling.alerts.notices()),
+        ProjectionOffsets.pooled(system, journal, blocking, clock));
     MeterPort port = new EntityMeterPort(meters, config.settings().window(), config.grid(), clock, timeouts);
     scheduling.actors = SchedulerSingletons.start(system, config, new SchedulerSingletons.Parts(scheduling.readGroups,
         scheduling.completeness, scheduling.nonDefaultSchedules, scheduling.history, scheduling.alerts, scheduling.records, port,

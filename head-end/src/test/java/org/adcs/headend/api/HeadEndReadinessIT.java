@@ -38,7 +38,7 @@ class HeadEndReadinessIT {
       assertEquals("5.0.6", checks.at("/cassandra/details/version").asText());
       assertEquals("embedded", checks.at("/cassandra/details/mode").asText());
       assertTrue(checks.at("/journal/details/database").asText().startsWith("H2 "), checks.toString());
-      assertEquals("3", checks.at("/journal/details/schemaVersion").asText(),
+      assertEquals("4", checks.at("/journal/details/schemaVersion").asText(),
           "journal tables, projection offsets, API security");
       assertEquals("Up", checks.at("/cluster/details/status").asText());
 
@@ -54,7 +54,7 @@ class HeadEndReadinessIT {
     try (HeadEnd again = HeadEnd.start(settings)) {
       JsonNode ready = readyReport(again);
       assertTrue(ready.get("ready").asBoolean(), ready.toString());
-      assertEquals("3", ready.at("/checks/journal/details/schemaVersion").asText());
+      assertEquals("4", ready.at("/checks/journal/details/schemaVersion").asText());
     }
   }
 

@@ -30,7 +30,7 @@ class PostgresJournalReadinessIT {
       assertTrue(ready.at("/checks/journal/details/database").asText().startsWith("PostgreSQL"), ready.toString());
       assertEquals("external", ready.at("/checks/cassandra/details/mode").asText());
       assertTrue(headEnd.embeddedCassandra().isEmpty());
-      assertEquals("3", ready.at("/checks/journal/details/schemaVersion").asText());
+      assertEquals("4", ready.at("/checks/journal/details/schemaVersion").asText());
 
       // The API's credentials and audit log in PostgreSQL.
       ApiClient api = new ApiClient(headEnd.httpUrl());

@@ -12,14 +12,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A plain HTTP client for the API tests and the check that an answer is the RFC 7807 problem expected. */
-final class ProblemAssertions {
+public final class ProblemAssertions {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient http = HttpClient.newHttpClient();
 
   private ProblemAssertions() {}
 
-  static JsonNode assertProblem(HttpResponse<String> response, int status, String title) throws Exception {
+  public static JsonNode assertProblem(HttpResponse<String> response, int status, String title) throws Exception {
     assertEquals(status, response.statusCode(), response.body());
     assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
     JsonNode problem = JSON.readTree(response.body());

@@ -59,6 +59,15 @@ public final class ApiClient {
     return field(send("POST", "/api/v1/admin/principals/" + name + "/tokens", admin, "{}"), 201, "token");
   }
 
+  /** A new person in {@code role} who logs in with {@code password} (at least 12 characters), as at the console. */
+  public void createPerson(String name, String role, String password) {
+    HttpResponse<String> created = send("POST", "/api/v1/admin/principals", adminToken(),
+        JSON.createObjectNode().put("name", name).put("role", role).put("password", password).toString());
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("person " + name + " not created: " + created.statusCode() + " " + created.body());
+    }
+  }
+
   /** {@code method path} with the token (if any) as bearer and the JSON body (if any). */
   public HttpResponse<String> send(String method, String path, String token, String jsonBody) {
     return send(method, path, token, jsonBody, null);

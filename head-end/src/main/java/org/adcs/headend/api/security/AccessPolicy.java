@@ -28,10 +28,12 @@ public final class AccessPolicy {
    */
   record Rule(String method, Pattern path, Set<Role> roles, Meters meters, boolean open, boolean scoped) {
 
-    /** Liveness and readiness probes and the metrics scrape give no one data and come every few seconds: not audited. */
+    /**
+     * Liveness and readiness probes, the metrics scrape and the console's static files give no one
+     * data (probes and scrapes come every few seconds): not audited.
+     */
     boolean probe() {
-      return open && method.equals("GET") && (path.pattern().equals("/health") || path.pattern().equals("/ready")
-          || path.pattern().equals("/metrics"));
+      return open && method.equals("GET") && UNAUDITED.contains(path.pattern());
     }
 
     boolean matches(HttpRequest request) {
@@ -54,6 +56,8 @@ public final class AccessPolicy {
   }
 
   private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+  private static final String CONSOLE = "/(console(/[^/]*)?)?";
+  private static final Set<String> UNAUDITED = Set.of("/health", "/ready", "/metrics", CONSOLE);
   private static final Rule UNLISTED = rule("*", ".*", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR));
 
   private static final List<Rule> RULES = List.of(
@@ -61,6 +65,8 @@ public final class AccessPolicy {
       open("GET", "/ready"),
       open("GET", "/metrics"),
       open("POST", "/api/v1/auth/login"),
+      // The operator console's files (its data comes through the API below, as anyone else's).
+      open("GET", CONSOLE),
       rule("*", "/api/v1/auth/(logout|me|rotate)", ALL),
       new Rule("POST", Pattern.compile("/api/v1/meters/(?<meter>[^/]+)/reads"),
           EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.THIRD_PARTY), Meters.PATH, false, true),
@@ -97,6 +103,10 @@ public final class AccessPolicy {
       // R-OD-3: mass reads are the operators' (start, watch, cancel).
       rule("*", "/api/v1/mass-reads(/.*)?", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
       rule("*", "/api/v1/admin(/.*)?", EnumSet.of(Role.ADMINISTRATOR)),
+      // The console's night view (R-SCH-4) and notifications: the operators'.
+      rule("GET", "/api/v1/collection/summary", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
+      rule("GET", "/api/v1/alerts/?", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
+      rule("POST", "/api/v1/alerts/[^/]+/acknowledge", EnumSet.of(Role.OPERATOR)),
       rule("*", "/api/v1/parties/[^/]+/curtailment", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
       rule("GET", "/api/v1/audit", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
       // R-MIS-1/2/4, R-VEE-4, R-OPS-5: reports over the whole fleet are the operators'.

@@ -31,6 +31,20 @@ class AccessPolicyTest {
   }
 
   @Test
+  void theConsoleFilesAreOpenAndUnauditedButItsDataIsTheOperators() {
+    for (String path : List.of("/", "/console", "/console/", "/console/app.js", "/console/style.css")) {
+      assertTrue(rule("GET", path).open() && rule("GET", path).probe(), path);
+    }
+    assertFalse(rule("POST", "/console/app.js").open());
+    assertFalse(rule("GET", "/console/x/y.js").open(), "the console has no folders");
+    assertFalse(rule("GET", "/consoles").open());
+    assertEquals(EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR), rule("GET", "/api/v1/collection/summary").roles());
+    assertEquals(EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR), rule("GET", "/api/v1/alerts").roles());
+    assertEquals(EnumSet.of(Role.OPERATOR), rule("POST", "/api/v1/alerts/7/acknowledge").roles());
+    assertFalse(rule("GET", "/api/v1/alerts").open());
+  }
+
+  @Test
   void aMeterReadIsForOperatorsFieldToolsAndThirdPartiesOnTheirOwnMeters() {
     AccessPolicy.Rule read = rule("POST", "/api/v1/meters/SIM00000001/reads");
     assertEquals(EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.THIRD_PARTY), read.roles());
