@@ -19,6 +19,8 @@ import org.adcs.headend.api.SubscriptionRoutes;
 import org.adcs.headend.bridge.MdmBridge;
 import org.adcs.headend.api.HttpApi;
 import org.adcs.headend.api.HttpsContext;
+import org.adcs.headend.api.openapi.OpenApiDocument;
+import org.adcs.headend.api.openapi.OpenApiRoutes;
 import org.adcs.headend.api.security.ApiAccess;
 import org.adcs.headend.cluster.ClusterFormation;
 import org.adcs.headend.config.HeadEndSettings;
@@ -155,7 +157,8 @@ public final class HeadEnd implements AutoCloseable {
           .orElse(StreamRoutes.routes(bridge.events(), bridge.readings(), system, json,
               new SettingReader(settings.config()).duration("adcs.streams.heartbeat")))
           .orElse(new MassReadRoutes(scheduling.actors().massReads(), system.scheduler(), json, clock,
-              settings.meters().standardTime(), scheduling.config().settings().window().groupCount()).routes()));
+              settings.meters().standardTime(), scheduling.config().settings().window().groupCount()).routes())
+          .orElse(new OpenApiRoutes(OpenApiDocument.load()).routes()));
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, clock,
           settings.meters().standardTime(), system);

@@ -59,6 +59,8 @@ public final class AccessPolicy {
       open("GET", "/health"),
       open("GET", "/ready"),
       open("POST", "/api/v1/auth/login"),
+      // The API's own description (OpenAPI), for anyone about to call it.
+      open("GET", "/api/v1/openapi\\.(yaml|json)"),
       rule("*", "/api/v1/auth/(logout|me|rotate)", ALL),
       new Rule("POST", Pattern.compile("/api/v1/meters/(?<meter>[^/]+)/reads"),
           EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.THIRD_PARTY), Meters.PATH, false, true),
