@@ -80,6 +80,11 @@ public final class AccessPolicy {
 
   private AccessPolicy() {}
 
+  /** The table, for the check that it and the OpenAPI document agree. */
+  static List<Rule> rules() {
+    return RULES;
+  }
+
   static Rule ruleFor(HttpRequest request) {
     return RULES.stream().filter(r -> r.matches(request)).findFirst().orElse(UNLISTED);
   }
