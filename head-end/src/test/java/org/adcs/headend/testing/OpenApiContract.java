@@ -53,6 +53,8 @@ public final class OpenApiContract {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** URI or headers over the server's limits: answered by the HTTP layer for any operation. */
+  private static final Set<Integer> HTTP_LAYER = Set.of(414, 431);
   private static final OpenApiContract INSTANCE = new OpenApiContract(OpenApiDocument.load());
   private static final Set<String> EXERCISED = ConcurrentHashMap.newKeySet();
 
@@ -131,6 +133,14 @@ public final class OpenApiContract {
       return Optional.empty();
     }
     Operation op = documented.get();
+    if (HTTP_LAYER.contains(e.status())) {
+      // Refused before any route (the document's description says so): a problem all the same.
+      problem(e, wrong);
+      if (!wrong.isEmpty()) {
+        throw new AssertionError(op.id() + " (" + e.method() + "): " + String.join("; ", wrong));
+      }
+      return documented;
+    }
     if (!op.statuses().contains(e.status())) {
       wrong.add("status " + e.status() + " is not documented (documented: " + op.statuses() + ")");
     }
