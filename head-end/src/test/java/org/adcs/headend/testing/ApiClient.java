@@ -90,10 +90,6 @@ public final class ApiClient {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
-    if (body != null && body.length() > 1024 * 1024) {
-      // As a client of large uploads should: a refusal (413) comes before the body is sent.
-      request.expectContinue(true);
-    }
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

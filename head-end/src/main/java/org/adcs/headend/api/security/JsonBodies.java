@@ -40,7 +40,10 @@ final class JsonBodies extends AllDirectives {
             "send application/json, found " + entity.getContentType().mediaType()));
       }
       if (entity.getContentLengthOption().orElse(0) > maxBytes) {
-        return tooLarge();
+        // Read and drop the body first (akka-http's max-content-length bounds it): a refusal sent
+        // while the client still writes closes the connection, and the client may never see it.
+        return extractMaterializer(materializer -> onComplete(entity.discardBytes(materializer).completionStage(),
+            discarded -> tooLarge()));
       }
       return extractMaterializer(materializer -> onComplete(entity.toStrict(5_000, maxBytes, materializer),
           strict -> {
