@@ -29,6 +29,8 @@ import org.adcs.headend.bridge.MdmBridge;
 import org.adcs.headend.api.HttpApi;
 import org.adcs.headend.api.PickupRoutes;
 import org.adcs.headend.api.HttpsContext;
+import org.adcs.headend.api.openapi.OpenApiDocument;
+import org.adcs.headend.api.openapi.OpenApiRoutes;
 import org.adcs.headend.api.security.ApiAccess;
 import org.adcs.headend.cluster.ClusterFormation;
 import org.adcs.headend.config.HeadEndSettings;
@@ -185,7 +187,8 @@ public final class HeadEnd implements AutoCloseable {
           .orElse(new ReportRoutes(reportSources(system, bridge, scheduling, clock, settings), json).routes())
           .orElse(new PickupRoutes(scheduling.actors().troubleDesk(), meters, system.scheduler(), json, clock,
               settings.meters().standardTime()).routes())
-          .orElse(Console.routes(scheduling, notifications, json, clock, system)));
+          .orElse(Console.routes(scheduling, notifications, json, clock, system))
+          .orElse(new OpenApiRoutes(OpenApiDocument.load()).routes()));
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, clock,
           settings.meters().standardTime(), system);

@@ -50,7 +50,10 @@ abstract class JsonBodyRoutes extends AllDirectives {
                 + entity.getContentType().mediaType()));
       }
       if (entity.getContentLengthOption().orElse(0) > maxBytes) {
-        return tooLarge(maxBytes, what, mediaType);
+        // Read and drop the body first (akka-http's max-content-length bounds it): a refusal sent
+        // while the client still writes closes the connection, and the client may never see it.
+        return extractMaterializer(materializer -> onComplete(entity.discardBytes(materializer).completionStage(),
+            discarded -> tooLarge(maxBytes, what, mediaType)));
       }
       return extractMaterializer(materializer -> onComplete(entity.toStrict(5_000, maxBytes, materializer),
           strict -> strict.isSuccess() ? inner.apply(strict.get())

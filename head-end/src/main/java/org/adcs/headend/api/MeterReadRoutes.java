@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.adcs.headend.alerts.Notice;
@@ -153,14 +154,15 @@ public final class MeterReadRoutes extends AllDirectives {
       registers.addObject().put("channel", r.channel()).put("value", BigDecimal.valueOf(r.value(), -r.scale()))
           .put("unit", r.unit());
     }
+    // Times as RFC 3339 date-times, seconds included (OffsetDateTime.toString drops ":00").
     ArrayNode intervals = body.putArray("intervals");
     if (result.intervals() != null) {
       for (MeterModel.ChannelDay day : result.intervals().days()) {
         var present = day.presentIntervals();
         for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
           intervals.addObject().put("channel", day.channel())
-              .put("end", day.day().atStartOfDay().plusMinutes((long) (i + 1) * day.intervalMinutes())
-                  .atOffset(standardTime).toString())
+              .put("end", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(day.day().atStartOfDay()
+                  .plusMinutes((long) (i + 1) * day.intervalMinutes()).atOffset(standardTime)))
               .put("value", day.multiplier().multiply(BigDecimal.valueOf(day.pulses()[i])))
               .put("unit", day.unit())
               .put("status", day.status()[i]);
@@ -170,7 +172,7 @@ public final class MeterReadRoutes extends AllDirectives {
     ArrayNode events = body.putArray("events");
     for (MeterModel.LoggedEvent e : result.events()) {
       events.addObject().put("type", e.type()).put("code", e.code())
-          .put("occurredAt", e.occurredAt().atOffset(standardTime).toString());
+          .put("occurredAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.occurredAt().atOffset(standardTime)));
     }
     return HttpResponse.create().withStatus(StatusCodes.OK)
         .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, body.toString()));

@@ -263,6 +263,16 @@ class ApiSecurityIT {
     answers.put("400 from", api.send("GET", "/api/v1/audit?from=yesterday", admin, null));
     answers.put("400 limit", api.send("GET", "/api/v1/audit?limit=0", admin, null));
     answers.put("400 login", api.send("POST", "/api/v1/auth/login", null, "{\"username\":\"\"}"));
+    answers.put("400 misspelt field", api.send("POST", "/api/v1/admin/principals", admin,
+        "{\"name\":\"typo\",\"role\":\"operator\",\"pasword\":\"operator-password-1\"}"));
+    answers.put("400 name type", api.send("POST", "/api/v1/admin/principals", admin, "{\"name\":7,\"role\":\"operator\"}"));
+    answers.put("400 login field", api.send("POST", "/api/v1/auth/login", null,
+        "{\"username\":\"" + ApiClient.ADMIN + "\",\"password\":\"" + ApiClient.ADMIN_PASSWORD + "\",\"otp\":1}"));
+    answers.put("400 reason type", api.send("PUT", "/api/v1/parties/table-third-party/curtailment", admin,
+        "{\"curtailed\":true,\"reason\":7}"));
+    answers.put("400 days field", api.send("POST", "/api/v1/admin/principals/table-operator/tokens", admin,
+        "{\"validdays\":30}"));
+    answers.put("414 uri", api.send("GET", "/api/v1/audit?who=" + "x".repeat(20_000), admin, null));
     answers.put("404 route", api.send("GET", "/api/v1/admin/nothing", admin, null));
     answers.put("405 method", api.send("PATCH", "/api/v1/admin/principals", admin, "{}"));
     HttpResponse<String> text = api.send("POST", "/api/v1/auth/login", null, null);

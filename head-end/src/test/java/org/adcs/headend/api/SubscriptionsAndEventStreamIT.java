@@ -60,10 +60,13 @@ class SubscriptionsAndEventStreamIT {
     try (HeadEnd headEnd = HeadEnd.start(TestNodes.settings(env));
         WebhookReceiver receiver = new WebhookReceiver()) {
       String api = headEnd.httpUrl() + "/api/v1";
-      String token = new ApiClient(headEnd.httpUrl()).tokenFor("outage-management", "downstream-system");
-      HttpResponse<String> created = post(api + "/subscriptions", token, "{\"name\":\"outage-management\",\"eventTypes\":"
+      ApiClient client = new ApiClient(headEnd.httpUrl());
+      String token = client.tokenFor("outage-management", "downstream-system");
+      HttpResponse<String> created = client.send("POST", "/api/v1/subscriptions", token, "{\"name\":\"outage-management\",\"eventTypes\":"
           + "[\"POWER_OUTAGE\",\"POWER_RESTORED\",\"TAMPER\",\"METER_REMOVAL\",\"REMOTE_CONNECT\",\"REMOTE_DISCONNECT\","
           + "\"SELF_TEST\",\"CLOCK_ERROR\",\"CLOCK_CORRECTED\",\"OTHER\"],\"webhook\":\"" + receiver.url() + "\"}");
+      assertEquals(id(created), ApiClient.json(client.send("GET", "/api/v1/subscriptions", token, null))
+          .get("subscriptions").get(0).get("id").asText(), "listed");
       assertEquals(201, created.statusCode(), created.body());
       UUID id = UUID.fromString(JSON.readTree(created.body()).get("id").asText());
       assertTrue(headEnd.bridge().router().subscriptions().stream().map(Subscription::id).anyMatch(id::equals),
@@ -151,10 +154,10 @@ class SubscriptionsAndEventStreamIT {
         }
       }
 
-      HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/subscriptions/" + id))
-          .header("Authorization", "Bearer " + token).DELETE()
-          .build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, client.send("GET", "/api/v1/subscriptions/" + id, token, null).statusCode());
+      HttpResponse<String> deleted = client.send("DELETE", "/api/v1/subscriptions/" + id, token, null);
       assertEquals(204, deleted.statusCode());
+      assertEquals(404, client.send("GET", "/api/v1/subscriptions/" + id, token, null).statusCode());
       assertTrue(headEnd.bridge().router().subscriptions().stream().noneMatch(s -> s.id().equals(id)),
           "a deleted subscription is no longer routed to");
       HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/events/stream"))
@@ -258,10 +261,8 @@ class SubscriptionsAndEventStreamIT {
     return nodes;
   }
 
-  private static HttpResponse<String> post(String url, String token, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + token)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  private static String id(HttpResponse<String> created) {
+    return ApiClient.json(created).get("id").asText();
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -11,9 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,7 +107,7 @@ class SchedulerAcceptanceIT {
   private static final int LOST_DAY_METERS = 5;
   private static final Duration ASK = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static volatile org.adcs.headend.testing.ApiClient api;
   /** The operator who starts and watches the mass read over the API. */
   private static volatile String operatorToken;
   private static final int PERMITS = 24;
@@ -391,13 +388,11 @@ class SchedulerAcceptanceIT {
     ObjectNode body = JSON.createObjectNode().put("target", "meters").put("from", first.minusDays(2).toString())
         .put("to", first.minusDays(1).toString()).put("concurrency", concurrency);
     ids.forEach(body.putArray("meterIds")::add);
-    operatorToken = new org.adcs.headend.testing.ApiClient(he.httpUrl()).tokenFor("night-operator", "operator");
-    HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(he.httpUrl() + "/api/v1/mass-reads"))
-        .header("Authorization", "Bearer " + operatorToken)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-        .timeout(ASK).build(), HttpResponse.BodyHandlers.ofString());
+    api = new org.adcs.headend.testing.ApiClient(he.httpUrl());
+    operatorToken = api.tokenFor("night-operator", "operator");
+    HttpResponse<String> started = api.send("POST", "/api/v1/mass-reads", operatorToken, body.toString());
     assertEquals(202, started.statusCode(), started.body());
-    String job = he.httpUrl() + started.headers().firstValue("Location").orElseThrow();
+    String job = started.headers().firstValue("Location").orElseThrow();
     long began = System.nanoTime();
 
     // Wait until the mass read holds every shared permit and has more waiting: an operator read queued behind it would wait.
@@ -440,7 +435,7 @@ class SchedulerAcceptanceIT {
     assertEquals(0, end.get("failed").asLong(), end.toString());
     assertEquals(0, end.get("remaining").asLong(), end.toString());
     // Any node's API lists the job the operator started.
-    JsonNode jobs = JSON.readTree(get(he.httpUrl() + "/api/v1/mass-reads").body()).get("jobs");
+    JsonNode jobs = JSON.readTree(get("/api/v1/mass-reads").body()).get("jobs");
     assertTrue(jobs.findValuesAsText("jobId").contains(end.get("jobId").asText()), jobs.toString());
     return String.format("mass read of %d meters (%d at once, %d of %d permits shared) took %d ms, the operator read during it %d ms"
         + " with %d mass reads waiting", ids.size(), concurrency, PERMITS - RESERVED, PERMITS, massTook.toMillis(), operatorTook.toMillis(),
@@ -530,14 +525,14 @@ class SchedulerAcceptanceIT {
         + " collections late only for the acceleration", over, overByFaults, record.actions().size(), acknowledged, artifacts);
   }
 
-  private static HttpResponse<String> get(String url) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + operatorToken)
-        .timeout(ASK).GET().build(), HttpResponse.BodyHandlers.ofString());
+  /** {@code GET path} as the operator, through ApiClient (checked against the OpenAPI document). */
+  private static HttpResponse<String> get(String path) {
+    return api.send("GET", path, operatorToken, null);
   }
 
   /** A mass read's progress as the API gives it. */
-  private static JsonNode progress(String url) throws Exception {
-    HttpResponse<String> response = get(url);
+  private static JsonNode progress(String path) throws Exception {
+    HttpResponse<String> response = get(path);
     assertEquals(200, response.statusCode(), response.body());
     return JSON.readTree(response.body());
   }

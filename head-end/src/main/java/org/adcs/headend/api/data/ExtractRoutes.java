@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.adcs.headend.api.Problems;
@@ -68,7 +69,8 @@ final class ExtractRoutes extends DataDirectives {
   Route routes() {
     return pathPrefix("api", () -> pathPrefix("v1", () -> pathPrefix("extracts", () -> caller(who -> concat(
         pathEnd(() -> concat(
-            post(() -> bodies.object(body -> checked(() -> create(who, body)))),
+            post(() -> bodies.object(Set.of("schedule", "kind", "format", "zone", "channels", "meters", "from", "to"),
+                body -> checked(() -> create(who, body)))),
             get(() -> parameterOptional("party", party -> checked(() -> list(owner(who, party))))))),
         path(PathMatchers.segment(), id -> concat(
             get(() -> checked(() -> withOwn(who, id, e -> complete(ok(StatusCodes.OK, describe(e)))))),

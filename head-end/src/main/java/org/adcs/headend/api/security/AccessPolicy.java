@@ -67,6 +67,8 @@ public final class AccessPolicy {
       open("POST", "/api/v1/auth/login"),
       // The operator console's files (its data comes through the API below, as anyone else's).
       open("GET", CONSOLE),
+      // The API's own description (OpenAPI), for anyone about to call it.
+      open("GET", "/api/v1/openapi\\.(yaml|json)"),
       rule("*", "/api/v1/auth/(logout|me|rotate)", ALL),
       new Rule("POST", Pattern.compile("/api/v1/meters/(?<meter>[^/]+)/reads"),
           EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.THIRD_PARTY), Meters.PATH, false, true),
@@ -119,6 +121,11 @@ public final class AccessPolicy {
       rule("POST", "/api/v1/pickup-requests/[^/]+/dump", EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL)));
 
   private AccessPolicy() {}
+
+  /** The table, for the check that it and the OpenAPI document agree. */
+  static List<Rule> rules() {
+    return RULES;
+  }
 
   static Rule ruleFor(HttpRequest request) {
     return RULES.stream().filter(r -> r.matches(request)).findFirst().orElse(UNLISTED);

@@ -65,27 +65,27 @@ final class AdminRoutes extends AllDirectives {
     return pathPrefix("api", () -> pathPrefix("v1", () -> concat(
         pathPrefix("admin", () -> concat(
             pathPrefix("principals", () -> concat(
-                pathEndOrSingleSlash(() -> concat(post(() -> bodies.object(this::createPrincipal)),
+                pathEndOrSingleSlash(() -> concat(post(() -> bodies.object(Set.of("name", "role", "password"), this::createPrincipal)),
                     get(this::listPrincipals))),
                 pathPrefix(PathMatchers.segment(), name -> named(name, () -> concat(
                     pathEndOrSingleSlash(() -> concat(get(() -> showPrincipal(name)),
                         delete(() -> disable(name)))),
-                    path("tokens", () -> concat(post(() -> bodies.object(b -> issue(name, b))),
+                    path("tokens", () -> concat(post(() -> bodies.object(Set.of("validDays"), b -> issue(name, b))),
                         get(() -> listTokens(name))))))))),
             pathPrefix("tokens", () -> pathPrefix(PathMatchers.segment(), id -> concat(
                 pathEndOrSingleSlash(() -> delete(() -> revoke(id))),
                 path("rotate", () -> post(() -> rotate(id)))))),
             path(PathMatchers.segment("parties").slash(PathMatchers.segment()).slash("meters"), party ->
-                named(party, () -> concat(put(() -> meterLists.object(b -> replaceMeters(party, b))),
+                named(party, () -> concat(put(() -> meterLists.object(Set.of("meterIds"), b -> replaceMeters(party, b))),
                     get(() -> meters(party))))))),
         path(PathMatchers.segment("parties").slash(PathMatchers.segment()).slash("curtailment"), party ->
-            named(party, () -> concat(put(() -> bodies.object(b -> curtail(party, b))),
+            named(party, () -> concat(put(() -> bodies.object(Set.of("curtailed", "reason"), b -> curtail(party, b))),
                 get(() -> curtailment(party))))))));
   }
 
   private Route createPrincipal(JsonNode body) {
-    String name = body.path("name").asText("");
-    Optional<Role> role = Role.parse(body.path("role").asText(""));
+    String name = body.path("name").isTextual() ? body.get("name").asText() : "";
+    Optional<Role> role = body.path("role").isTextual() ? Role.parse(body.get("role").asText()) : Optional.empty();
     JsonNode password = body.path("password");
     if (!AccessPolicy.NAME.matcher(name).matches()) {
       return bad("Invalid principal", "name must be 1-64 letters, digits or . _ - @");
@@ -205,8 +205,9 @@ final class AdminRoutes extends AllDirectives {
 
   private Route curtail(String party, JsonNode body) {
     JsonNode curtailed = body.path("curtailed");
-    String reason = body.path("reason").asText("").strip();
-    if (!curtailed.isBoolean()) {
+    JsonNode reasonNode = body.path("reason");
+    String reason = reasonNode.asText("").strip();
+    if (!curtailed.isBoolean() || !(reasonNode.isMissingNode() || reasonNode.isNull() || reasonNode.isTextual())) {
       return bad("Invalid curtailment", "send {\"curtailed\": true, \"reason\": \"...\"} or {\"curtailed\": false}");
     }
     if (curtailed.asBoolean() && (reason.isEmpty() || reason.length() > 512)) {

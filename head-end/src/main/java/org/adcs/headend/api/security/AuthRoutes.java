@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import java.util.Set;
 import org.adcs.headend.api.Problems;
 
 /**
@@ -50,7 +51,7 @@ final class AuthRoutes extends AllDirectives {
 
   Route routes() {
     return pathPrefix("api", () -> pathPrefix("v1", () -> pathPrefix("auth", () -> concat(
-        path("login", () -> post(() -> bodies.object(this::login))),
+        path("login", () -> post(() -> bodies.object(Set.of("username", "password"), this::login))),
         path("logout", () -> post(() -> caller(p -> blocking.then(() -> store.revoke(p.tokenId()), revoked -> {
           security.credentialsChanged();
           return complete(StatusCodes.NO_CONTENT);
@@ -78,8 +79,8 @@ final class AuthRoutes extends AllDirectives {
   }
 
   private Route login(JsonNode body) {
-    String username = body.path("username").asText("");
-    String password = body.path("password").asText("");
+    String username = body.path("username").isTextual() ? body.get("username").asText() : "";
+    String password = body.path("password").isTextual() ? body.get("password").asText() : "";
     if (!AccessPolicy.NAME.matcher(username).matches() || password.isEmpty() || password.length() > 1024) {
       return complete(problems.of(StatusCodes.BAD_REQUEST, "Invalid login",
           "send {\"username\": \"...\", \"password\": \"...\"}; a user name is 1-64 letters, digits or . _ - @"));

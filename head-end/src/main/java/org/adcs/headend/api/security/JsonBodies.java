@@ -10,10 +10,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.adcs.headend.api.Problems;
 
-/** A JSON object request body of at most {@code maxBytes}, or the 400/413/415 problem that says why not. */
+/**
+ * A JSON object request body of at most {@code maxBytes} with only the fields the route knows (a
+ * misspelt field is refused rather than silently ignored), or the 400/413/415 problem that says why not.
+ */
 public final class JsonBodies extends AllDirectives {
 
   private final ObjectMapper json;
@@ -26,14 +32,18 @@ public final class JsonBodies extends AllDirectives {
     this.maxBytes = maxBytes;
   }
 
-  public Route object(Function<JsonNode, Route> inner) {
+  /** @param fields the names the body may hold */
+  public Route object(Set<String> fields, Function<JsonNode, Route> inner) {
     return extractRequestEntity(entity -> {
       if (!entity.getContentType().mediaType().equals(MediaTypes.APPLICATION_JSON)) {
         return complete(problems.of(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
             "send application/json, found " + entity.getContentType().mediaType()));
       }
       if (entity.getContentLengthOption().orElse(0) > maxBytes) {
-        return tooLarge();
+        // Read and drop the body first (akka-http's max-content-length bounds it): a refusal sent
+        // while the client still writes closes the connection, and the client may never see it.
+        return extractMaterializer(materializer -> onComplete(entity.discardBytes(materializer).completionStage(),
+            discarded -> tooLarge()));
       }
       return extractMaterializer(materializer -> onComplete(entity.toStrict(5_000, maxBytes, materializer),
           strict -> {
@@ -43,12 +53,12 @@ public final class JsonBodies extends AllDirectives {
                   : complete(problems.of(StatusCodes.BAD_REQUEST, "Unreadable body",
                       "the request body could not be read"));
             }
-            return parsed(strict.get(), inner);
+            return parsed(strict.get(), fields, inner);
           }));
     });
   }
 
-  private Route parsed(HttpEntity.Strict body, Function<JsonNode, Route> inner) {
+  private Route parsed(HttpEntity.Strict body, Set<String> fields, Function<JsonNode, Route> inner) {
     JsonNode tree;
     try {
       tree = json.readTree(body.getData().decodeString(StandardCharsets.UTF_8));
@@ -59,7 +69,18 @@ public final class JsonBodies extends AllDirectives {
     if (tree == null || !tree.isObject()) {
       return complete(problems.of(StatusCodes.BAD_REQUEST, "Malformed JSON", "the body must be a JSON object"));
     }
+    for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!fields.contains(name)) {
+        return complete(problems.of(StatusCodes.BAD_REQUEST, "Unknown field", "unknown field \"" + clip(name)
+            + "\"; expected " + new TreeSet<>(fields)));
+      }
+    }
     return inner.apply(tree);
+  }
+
+  private static String clip(String name) {
+    return name.length() > 64 ? name.substring(0, 64) + "..." : name;
   }
 
   private Route tooLarge() {
