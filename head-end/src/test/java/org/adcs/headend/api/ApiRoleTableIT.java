@@ -270,7 +270,14 @@ class ApiRoleTableIT {
     if (op.stream()) {
       return api.openStream(path + "?meter=" + OWN_METER, token).status();
     }
-    return api.send(op.method(), path, token, body(op)).statusCode();
+    // A route that names its meters in ?meter= holds a third party to its own: name one.
+    return api.send(op.method(), namesMetersInQuery(op) ? path + "?meter=" + OWN_METER : path, token, body(op)).statusCode();
+  }
+
+  private static boolean namesMetersInQuery(OpenApiContract.Operation op) {
+    String parameters = op.node().path("parameters").toString();
+    return parameters.contains("\"name\":\"meter\"") && parameters.contains("\"in\":\"query\"")
+        || parameters.contains("/parameters/DataMeters");
   }
 
   private static String samplePath(OpenApiContract.Operation op) {

@@ -53,10 +53,9 @@ final class MailboxRoutes extends DataDirectives {
   }
 
   private Route download(String party, String fileId) {
-    UUID id;
-    try {
-      id = UUID.fromString(fileId);
-    } catch (IllegalArgumentException e) {
+    UUID id = fileUuid(fileId);
+    // Mailbox files are named by time-based UUIDs (the store orders them by time); any other id names no file.
+    if (id == null || id.version() != 1) {
       throw new InvalidRequest(StatusCodes.NOT_FOUND, "No such file", "no file " + clip(fileId) + " in the mailbox of "
           + party);
     }
@@ -66,6 +65,14 @@ final class MailboxRoutes extends DataDirectives {
             .withEntity(HttpEntities.create(contentType(file), file.size(), mailbox.content(file)))))
         .orElseGet(() -> complete(problem(StatusCodes.NOT_FOUND, "No such file", "no file " + id
             + " in the mailbox of " + party))));
+  }
+
+  private static UUID fileUuid(String text) {
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static akka.http.javadsl.model.ContentType contentType(MailboxFile file) {
