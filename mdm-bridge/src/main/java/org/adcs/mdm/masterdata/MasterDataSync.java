@@ -2,8 +2,6 @@ package org.adcs.mdm.masterdata;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -36,24 +34,23 @@ import org.adcs.mdm.masterdata.SyncReport.SyncException;
  */
 public final class MasterDataSync {
 
+  /** Sets held at once, all sources together: the held sets are a bounded queue. */
+  public static final int MAX_HELD = 1000;
+
   private final MasterDataStore store;
   private final Duration holdTime;
-  private final ZoneOffset standardTime;
   private final Consumer<Set<String>> meterChanges;
 
   /**
-   * @param standardTime the zone of reading days, to decide whether a relationship covers a day
    * @param meterChanges told the meters whose relationships a set changed, so their rejected
    *                     readings can be re-posted
    */
-  public MasterDataSync(MasterDataStore store, Duration holdTime, ZoneOffset standardTime,
-      Consumer<Set<String>> meterChanges) {
+  public MasterDataSync(MasterDataStore store, Duration holdTime, Consumer<Set<String>> meterChanges) {
     if (holdTime.isNegative() || holdTime.isZero()) {
       throw new IllegalArgumentException("hold time must be positive, found " + holdTime);
     }
     this.store = store;
     this.holdTime = holdTime;
-    this.standardTime = standardTime;
     this.meterChanges = meterChanges;
   }
 
@@ -80,6 +77,13 @@ public final class MasterDataSync {
     }
     store.claim(new SequenceClaim(set.source(), set.sequence(), report.id(), set.fingerprint()));
     if (set.sequence() != last + 1) {
+      if (store.held().size() >= MAX_HELD) {
+        store.unclaim(set.source(), set.sequence());
+        report = rejected(report, now, MAX_HELD + " sets are already held waiting for missing sequence numbers;"
+            + " send the missing sets first");
+        store.saveReport(report);
+        return report;
+      }
       store.saveReport(report);
       store.hold(new HeldSet(set, report.id(), now));
       return report;
@@ -115,18 +119,6 @@ public final class MasterDataSync {
 
   public Optional<SyncReport> report(java.util.UUID id) {
     return store.report(id);
-  }
-
-  /** Whether any service point relationship covers some part of the meter's day. */
-  public boolean isSynchronised(String meter, LocalDate day) {
-    Instant start = day.atStartOfDay().toInstant(standardTime);
-    Instant end = day.plusDays(1).atStartOfDay().toInstant(standardTime);
-    for (String sdp : store.servicePointsOfMeter(meter)) {
-      if (store.timeline(sdp).map(t -> t.servesMeter(meter, start, end)).orElse(false)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void drain(String source, Instant now, Set<String> meters) {

@@ -28,12 +28,14 @@ class MasterDataSyncTest {
 
   private InMemoryMasterDataStore store;
   private MasterDataSync sync;
+  private MeterCoverage coverage;
   private final List<Set<String>> changedMeters = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
     store = new InMemoryMasterDataStore();
-    sync = new MasterDataSync(store, Duration.ofMinutes(30), ZoneOffset.UTC, changedMeters::add);
+    sync = new MasterDataSync(store, Duration.ofMinutes(30), changedMeters::add);
+    coverage = new MeterCoverage(store, ZoneOffset.UTC);
   }
 
   static Map<String, Object> record(String sdp, String meter, String account, Instant from, Instant to) {
@@ -68,8 +70,8 @@ class MasterDataSyncTest {
     assertEquals("M2", at("SDP-2", FEB.minusSeconds(1)).meter());
     assertEquals(null, at("SDP-2", FEB));
     assertEquals("M1", at("SDP-1", MAR).meter());
-    assertTrue(sync.isSynchronised("M2", LocalDate.of(2024, 1, 31)));
-    assertFalse(sync.isSynchronised("M2", LocalDate.of(2024, 2, 1)));
+    assertTrue(coverage.isSynchronised("M2", LocalDate.of(2024, 1, 31)));
+    assertFalse(coverage.isSynchronised("M2", LocalDate.of(2024, 2, 1)));
     assertEquals(Set.of("M1", "M2"), changedMeters.get(1));
   }
 
@@ -86,9 +88,9 @@ class MasterDataSyncTest {
     assertEquals("A1", at("SDP-1", FEB).account());
     assertEquals("M3", at("SDP-1", MAR).meter());
     assertEquals("M2", at("SDP-2", MAR).meter());
-    assertFalse(sync.isSynchronised("M1", LocalDate.of(2024, 3, 1)));
-    assertTrue(sync.isSynchronised("M3", LocalDate.of(2024, 3, 1)));
-    assertFalse(sync.isSynchronised("M3", LocalDate.of(2024, 2, 29)));
+    assertFalse(coverage.isSynchronised("M1", LocalDate.of(2024, 3, 1)));
+    assertTrue(coverage.isSynchronised("M3", LocalDate.of(2024, 3, 1)));
+    assertFalse(coverage.isSynchronised("M3", LocalDate.of(2024, 2, 29)));
 
     SyncReport deactivate = sync.submit(set(3, SyncSet.Kind.INCREMENTAL, NOW, List.of(Map.of("action", "DEACTIVATE",
         "sdpId", "SDP-2", "effectiveFrom", FEB.toString()), Map.of("action", "DEACTIVATE", "sdpId", "SDP-404",
