@@ -111,8 +111,9 @@ public final class AccessPolicy {
       rule("POST", "/api/v1/master-data/syncs", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM, Role.ADMINISTRATOR)),
       rule("GET", "/api/v1/master-data/syncs/[^/]+", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM,
           Role.ADMINISTRATOR)),
-      rule("GET", "/api/v1/master-data/(service-points/[^/]+|exceptions)", EnumSet.of(Role.OPERATOR,
-          Role.ADMINISTRATOR)));
+      rule("GET", "/api/v1/master-data/service-points/[^/]+", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
+      new Rule("GET", Pattern.compile("/api/v1/master-data/exceptions"), EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR),
+          Meters.QUERY, false, false));
 
   private AccessPolicy() {}
 
