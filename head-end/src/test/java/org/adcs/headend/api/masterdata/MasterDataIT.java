@@ -89,6 +89,10 @@ class MasterDataIT {
         assertEquals(yesterday.toString(), exceptions.get(0).get("day").asText());
         assertFalse(validated(headEnd, unknown, yesterday).isPresent(), "nothing posted for " + unknown);
         assertEquals(0, exceptionsOf(api, operator, known).size());
+        // The audit names the meter whose exceptions were read.
+        await(() -> ApiClient.json(api.send("GET", "/api/v1/audit?who=md-operator&limit=1000", operator, null))
+            .get("entries").findValues("meterIds").stream().anyMatch(ids -> ids.toString().contains(unknown)),
+            "an audit row naming " + unknown);
 
         // Sequence 3 (CSV) arrives before 2 and is held.
         String csv = "sdpId,uniqueId,meter,account,effectiveFrom\r\n" + sdpKnown + ",U-" + known + "," + known
