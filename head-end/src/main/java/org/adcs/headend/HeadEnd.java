@@ -154,7 +154,7 @@ public final class HeadEnd implements AutoCloseable {
       }
       store = StoreConnection.open(settings.cassandra());
       MdmBridge bridge = MdmBridge.start(system, store, settings.journal(), MdmBridge.feedSettle(settings.config()),
-          settings.meters().standardTime());
+          settings.meters().standardTime(), org.adcs.headend.bridge.MasterDataSettings.from(settings.config()));
       Scheduling scheduling = Scheduling.start(system, bridge.store().db(), store.settings().keyspace(), settings.journal(),
           meters, settings.meters().standardTime(), clock);
       // Only what every projection over the journal has delivered may be deleted.
@@ -188,7 +188,9 @@ public final class HeadEnd implements AutoCloseable {
           .orElse(new PickupRoutes(scheduling.actors().troubleDesk(), meters, system.scheduler(), json, clock,
               settings.meters().standardTime()).routes())
           .orElse(Console.routes(scheduling, notifications, json, clock, system))
-          .orElse(new OpenApiRoutes(OpenApiDocument.load()).routes()));
+          .orElse(new OpenApiRoutes(OpenApiDocument.load()).routes())
+          .orElse(new org.adcs.headend.api.masterdata.MasterDataRoutes(bridge.masterData(), json,
+              system.dispatchers().lookup(DispatcherSelector.blocking()), clock).routes()));
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, clock,
           settings.meters().standardTime(), system);

@@ -51,6 +51,12 @@ public final class MdmBridge {
   private final Feed events;
   private final Feed readings;
 
+  /** Master data (R-MD-1): the synchronisation, its store, and the gate on readings of meters without it. */
+  public record MasterData(org.adcs.mdm.masterdata.MasterDataSync sync, org.adcs.mdm.masterdata.MasterDataStore store,
+      org.adcs.mdm.masterdata.MasterDataGate gate) {}
+
+  private MasterData masterData;
+
   private MdmBridge(MdmStore store, EventRouter router, RoutedSubscriptions subscriptions, Feed events, Feed readings) {
     this.store = store;
     this.router = router;
@@ -73,6 +79,12 @@ public final class MdmBridge {
   /** @param standardTime the meters' standard time, whose days the timeliness deadlines end (R-VEE-4) */
   public static MdmBridge start(ActorSystem<?> system, StoreConnection connection, JournalSettings journal,
       Duration feedSettle, java.time.ZoneOffset standardTime) {
+    return start(system, connection, journal, feedSettle, standardTime, new MasterDataSettings(false, Duration.ofHours(1)));
+  }
+
+  /** @param masterData whether readings wait for master data, and how long out-of-order sync sets wait */
+  public static MdmBridge start(ActorSystem<?> system, StoreConnection connection, JournalSettings journal,
+      Duration feedSettle, java.time.ZoneOffset standardTime, MasterDataSettings masterData) {
     MdmStore store = MdmStore.open(connection, MAX_IN_FLIGHT, StoreSchema.DEFAULT_RETENTION, standardTime);
     String keyspace = connection.settings().keyspace();
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
@@ -97,10 +109,34 @@ public final class MdmBridge {
         system.executionContext());
     RoutedSubscriptions routed = RoutedSubscriptions.start(system, subscriptions, router, deliveries.get());
 
-    ReadingPosting posting = new ReadingPosting(store.intervals(), store.registers(), store.events(),
-        store.completeness(), new VeeEngine(VeeSettings.defaults()), 4, blocking, router);
+    var masterDataStore = new org.adcs.mdm.masterdata.CassandraMasterDataStore(store.db(), keyspace);
+    var gate = new org.adcs.mdm.masterdata.MasterDataGate(masterDataStore,
+        new org.adcs.mdm.masterdata.MeterCoverage(masterDataStore, standardTime), store.intervals(), VeeLevel.FULL,
+        Clock.systemUTC(), masterData.checkReadings());
+    ReadingPosting posting = gate.guard(new ReadingPosting(store.intervals(), store.registers(), store.events(),
+        store.completeness(), new VeeEngine(VeeSettings.defaults()), 4, blocking, router));
+    var sync = new org.adcs.mdm.masterdata.MasterDataSync(masterDataStore, masterData.holdTime(), gate);
+    // Held sets past their hold time are rejected with a report, checked often enough to keep to it.
+    Duration expiry = masterData.holdTime().dividedBy(4).compareTo(Duration.ofSeconds(30)) < 0
+        ? masterData.holdTime().dividedBy(4) : Duration.ofSeconds(30);
+    system.scheduler().scheduleWithFixedDelay(expiry, expiry, () -> expireQuietly(sync, system),
+        system.dispatchers().lookup(DispatcherSelector.blocking()));
     ReadingsProjection.init(system, posting, ProjectionOffsets.pooled(system, journal, blocking, Clock.systemUTC()), VeeLevel.FULL);
-    return new MdmBridge(store, router, routed, events, readings);
+    MdmBridge bridge = new MdmBridge(store, router, routed, events, readings);
+    bridge.masterData = new MasterData(sync, masterDataStore, gate);
+    return bridge;
+  }
+
+  private static void expireQuietly(org.adcs.mdm.masterdata.MasterDataSync sync, ActorSystem<?> system) {
+    try {
+      sync.expire(java.time.Instant.now());
+    } catch (RuntimeException e) {
+      system.log().warn("Held master-data sync sets could not be checked for expiry; next try soon: {}", e.toString());
+    }
+  }
+
+  public MasterData masterData() {
+    return masterData;
   }
 
   /** Subscriptions as the API manages them (R-EV-2). */

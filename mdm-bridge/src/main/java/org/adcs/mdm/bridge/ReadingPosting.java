@@ -45,6 +45,7 @@ public final class ReadingPosting {
   private final int likeDayWeeks;
   private final Executor continuations;
   private final EventRouter router;
+  private final PostingGate gate;
 
   /**
    * @param continuations runs the steps after each store round trip; it may block briefly when the
@@ -58,6 +59,13 @@ public final class ReadingPosting {
   /** @param router routes each event to its subscribers once it is stored (R-EV-2); null for none */
   public ReadingPosting(IntervalStore intervals, RegisterStore registers, EventStore events,
       CompletenessStore completeness, VeeEngine vee, int likeDayWeeks, Executor continuations, EventRouter router) {
+    this(intervals, registers, events, completeness, vee, likeDayWeeks, continuations, router, PostingGate.OPEN);
+  }
+
+  private ReadingPosting(IntervalStore intervals, RegisterStore registers, EventStore events,
+      CompletenessStore completeness, VeeEngine vee, int likeDayWeeks, Executor continuations, EventRouter router,
+      PostingGate gate) {
+    this.gate = gate;
     this.intervals = intervals;
     this.registers = registers;
     this.events = events;
@@ -68,7 +76,16 @@ public final class ReadingPosting {
     this.router = router;
   }
 
-  /** @return the validated days, in date and channel order, once everything is written */
+  /**
+   * The same posting, with days the gate does not admit kept raw only (the gate records why); they are
+   * posted when posted again once admitted.
+   */
+  public ReadingPosting withGate(PostingGate newGate) {
+    return new ReadingPosting(intervals, registers, events, completeness, vee, likeDayWeeks, continuations, router,
+        newGate);
+  }
+
+  /** @return the validated days, in date and channel order, once everything is written; not the days the gate held */
   public CompletionStage<List<ValidatedDay>> post(CollectedReadings delivery, VeeLevel level) {
     List<CompletableFuture<?>> first = new ArrayList<>();
     // Stored first, then routed: a subscriber never hears of an event the store does not have.
@@ -90,10 +107,12 @@ public final class ReadingPosting {
       days.sort(Comparator.comparing(IntervalDay::day));
       CompletableFuture<List<ValidatedDay>> chain = prerequisites.thenApplyAsync(done -> new ArrayList<>(), continuations);
       for (IntervalDay day : days) {
-        chain = chain.thenComposeAsync(posted -> postDay(day, delivery, level).thenApply(v -> {
-          posted.add(v);
-          return posted;
-        }), continuations);
+        chain = chain.thenComposeAsync(posted -> gate.admit(day, delivery)
+            ? postDay(day, delivery, level).thenApply(v -> {
+              posted.add(v);
+              return posted;
+            })
+            : intervals.writeRaw(day).toCompletableFuture().thenApply(kept -> posted), continuations);
       }
       channels.add(chain);
     }

@@ -118,7 +118,14 @@ public final class AccessPolicy {
           EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.ADMINISTRATOR), Meters.QUERY, false, false),
       rule("GET", "/api/v1/pickup-requests/[^/]+", EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.ADMINISTRATOR)),
       rule("POST", "/api/v1/pickup-requests/?", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
-      rule("POST", "/api/v1/pickup-requests/[^/]+/dump", EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL)));
+      rule("POST", "/api/v1/pickup-requests/[^/]+/dump", EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL)),
+      // Master data (R-MD-1): the CIS/MDM systems send sync sets and read their reports.
+      rule("POST", "/api/v1/master-data/syncs", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM, Role.ADMINISTRATOR)),
+      rule("GET", "/api/v1/master-data/syncs/[^/]+", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM,
+          Role.ADMINISTRATOR)),
+      rule("GET", "/api/v1/master-data/service-points/[^/]+", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
+      new Rule("GET", Pattern.compile("/api/v1/master-data/exceptions"), EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR),
+          Meters.QUERY, false, false));
 
   private AccessPolicy() {}
 
