@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.adcs.headend.HeadEnd;
 import org.adcs.mdm.reading.Channel;
 import org.adcs.mdm.reading.MeterId;
@@ -33,7 +35,7 @@ final class StoreTruth {
 
   static final Channel EXPORT = new Channel("active-export", "Wh");
 
-  record Figures(int expected, int stored, int lost, int duplicated, List<String> firstProblems) {
+  record Figures(int expected, int stored, int lost, int duplicated, int notResent, List<String> firstProblems) {
 
     boolean exact() {
       return lost == 0 && duplicated == 0 && stored == expected;
@@ -42,18 +44,24 @@ final class StoreTruth {
     @Override
     public String toString() {
       return "readings expected " + expected + ", stored " + stored + ", lost " + lost + ", duplicated " + duplicated
-          + (firstProblems.isEmpty() ? "" : ", first problems " + firstProblems);
+          + (notResent == 0 ? "" : " (besides " + notResent + " midnight registers of unacknowledged pushes, which a meter"
+          + " never sends again)") + (firstProblems.isEmpty() ? "" : ", first problems " + firstProblems);
     }
   }
 
   private StoreTruth() {}
 
-  /** Compares the days [firstDay, firstDay + days) and the events until now of every meter of the fleet. */
-  static Figures compare(Fleet fleet, HeadEnd node, LocalDate firstDay, int days, Instant now) {
+  /**
+   * Compares the days [firstDay, firstDay + days) and the events until now of every meter of the fleet.
+   *
+   * @param notResent the midnight registers never sent again, as {@link #registerKey}s
+   */
+  static Figures compare(Fleet fleet, HeadEnd node, LocalDate firstDay, int days, Instant now, Set<String> notResent) {
     int expected = 0;
     int stored = 0;
     int lost = 0;
     int duplicated = 0;
+    int unsent = 0;
     List<String> problems = new ArrayList<>();
     long start = firstDay.toEpochDay() * MeterHistory.DAY_SECONDS;
     long lastLocal = firstDay.plusDays(days).toEpochDay() * MeterHistory.DAY_SECONDS;
@@ -90,10 +98,14 @@ final class StoreTruth {
       }
       for (MidnightRegisters midnight : meter.midnights(start + 1, lastLocal, now)) {
         LocalDateTime at = LocalDateTime.ofInstant(midnight.midnight(), ZoneOffset.UTC);
-        expected += 2;
         int got = register(node, id, Channel.ACTIVE_IMPORT, at,
             engineering(midnight.importRaw(), meter.spec().importUnit().scaler()))
             + register(node, id, EXPORT, at, engineering(midnight.exportRaw(), meter.spec().exportUnit().scaler()));
+        if (got == 0 && notResent.contains(registerKey(meter, midnight.midnight()))) {
+          unsent += 2;
+          continue;
+        }
+        expected += 2;
         stored += got;
         if (got < 2) {
           lost += 2 - got;
@@ -125,18 +137,33 @@ final class StoreTruth {
         }
       }
     }
-    return new Figures(expected, stored, lost, duplicated, problems);
+    return new Figures(expected, stored, lost, duplicated, unsent, problems);
   }
 
-  /** Whether every meter has had its pushes up to the end of local day {@code untilLocal} acknowledged. */
-  static int acknowledged(Fleet fleet, long untilLocal) {
-    int n = 0;
-    for (int i = 0; i < fleet.size(); i++) {
-      if (fleet.meter(i).acknowledgedUntilLocal() >= untilLocal) {
-        n++;
+  /** Names a meter's midnight register. */
+  static String registerKey(SimulatedMeter meter, Instant midnight) {
+    return meter.name() + "@" + midnight;
+  }
+
+  /**
+   * Compares until the store matches exactly or the time is up, then returns the last figures. A
+   * store that cannot be read yet (its session reconnecting) counts as nothing stored.
+   */
+  static Figures awaitExact(Fleet fleet, HeadEnd node, LocalDate firstDay, int days, Instant now,
+      Set<String> notResent) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
+    while (true) {
+      Figures figures;
+      try {
+        figures = compare(fleet, node, firstDay, days, now, notResent);
+      } catch (RuntimeException e) {
+        figures = new Figures(1, 0, 1, 0, 0, List.of("store not readable: " + e));
       }
+      if (figures.exact() || System.nanoTime() > deadline) {
+        return figures;
+      }
+      TimeUnit.MILLISECONDS.sleep(500);
     }
-    return n;
   }
 
   private static int register(HeadEnd node, MeterId id, Channel channel, LocalDateTime at, BigDecimal want) {
