@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +45,21 @@ final class StoreTruth {
     @Override
     public String toString() {
       return "readings expected " + expected + ", stored " + stored + ", lost " + lost + ", duplicated " + duplicated
-          + (notResent == 0 ? "" : " (besides " + notResent + " midnight registers of unacknowledged pushes, which a meter"
-          + " never sends again)") + (firstProblems.isEmpty() ? "" : ", first problems " + firstProblems);
+          + (notResent == 0 ? "" : " (besides " + notResent + " registers and events of unacknowledged pushes, which a"
+          + " meter never sends again)") + (firstProblems.isEmpty() ? "" : ", first problems " + firstProblems);
+    }
+  }
+
+  /**
+   * What the meters never send again: the midnight registers of scheduled pushes the head-end did not
+   * acknowledge ({@link #registerKey}s), and the events of events-only pushes it did not acknowledge,
+   * which a meter marks sent as they leave (R-EV-1): those that occurred within [eventsFrom, eventsUntil].
+   */
+  record NotResent(Set<String> registers, Instant eventsFrom, Instant eventsUntil) {
+    static final NotResent NOTHING = new NotResent(Set.of(), Instant.MAX, Instant.MIN);
+
+    boolean event(Instant at) {
+      return !at.isBefore(eventsFrom) && !at.isAfter(eventsUntil);
     }
   }
 
@@ -54,9 +68,9 @@ final class StoreTruth {
   /**
    * Compares the days [firstDay, firstDay + days) and the events until now of every meter of the fleet.
    *
-   * @param notResent the midnight registers never sent again, as {@link #registerKey}s
+   * @param notResent what the meters never sent again, expected only if the store has it
    */
-  static Figures compare(Fleet fleet, HeadEnd node, LocalDate firstDay, int days, Instant now, Set<String> notResent) {
+  static Figures compare(Fleet fleet, HeadEnd node, LocalDate firstDay, int days, Instant now, NotResent notResent) {
     int expected = 0;
     int stored = 0;
     int lost = 0;
@@ -101,7 +115,7 @@ final class StoreTruth {
         int got = register(node, id, Channel.ACTIVE_IMPORT, at,
             engineering(midnight.importRaw(), meter.spec().importUnit().scaler()))
             + register(node, id, EXPORT, at, engineering(midnight.exportRaw(), meter.spec().exportUnit().scaler()));
-        if (got == 0 && notResent.contains(registerKey(meter, midnight.midnight()))) {
+        if (got == 0 && notResent.registers().contains(registerKey(meter, midnight.midnight()))) {
           unsent += 2;
           continue;
         }
@@ -113,8 +127,13 @@ final class StoreTruth {
         }
       }
       Map<String, Integer> truthEvents = new HashMap<>();
+      Set<String> mayBeUnsent = new HashSet<>();
       for (MeterEvent e : meter.events(start + 1, meter.eventsPushedUntilLocal(), now)) {
-        truthEvents.merge(LocalDateTime.ofInstant(e.time(), ZoneOffset.UTC) + "/" + e.code(), 1, Integer::sum);
+        String key = LocalDateTime.ofInstant(e.time(), ZoneOffset.UTC) + "/" + e.code();
+        truthEvents.merge(key, 1, Integer::sum);
+        if (notResent.event(e.time())) {
+          mayBeUnsent.add(key);
+        }
         expected++;
       }
       Map<String, Integer> storedEvents = new HashMap<>();
@@ -124,7 +143,10 @@ final class StoreTruth {
       for (var e : truthEvents.entrySet()) {
         int have = storedEvents.getOrDefault(e.getKey(), 0);
         stored += Math.min(have, e.getValue());
-        if (have < e.getValue()) {
+        if (have < e.getValue() && mayBeUnsent.contains(e.getKey())) {
+          unsent += e.getValue() - have;
+          expected -= e.getValue() - have;
+        } else if (have < e.getValue()) {
           lost += e.getValue() - have;
           note(problems, meter.name() + " event " + e.getKey() + " missing");
         }
@@ -150,7 +172,7 @@ final class StoreTruth {
    * store that cannot be read yet (its session reconnecting) counts as nothing stored.
    */
   static Figures awaitExact(Fleet fleet, HeadEnd node, LocalDate firstDay, int days, Instant now,
-      Set<String> notResent) throws InterruptedException {
+      NotResent notResent) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
     while (true) {
       Figures figures;
