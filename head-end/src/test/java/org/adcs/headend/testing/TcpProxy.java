@@ -66,11 +66,6 @@ public final class TcpProxy implements AutoCloseable {
     cut = false;
   }
 
-  /** Connections relayed now (each counted once, by its client side). */
-  public int connections() {
-    return open.size() / 2;
-  }
-
   private void accept() {
     while (!closed) {
       Socket client;
