@@ -63,11 +63,11 @@ public final class CassandraTestNode {
       throw new IllegalStateException("system property adcs.cassandra.embedded.lib-dir is not set:"
           + " run integration tests through Maven (mvn verify), which sets it");
     }
-    // 1 GB at most: the head-end's integration tests share one node, each test with a keyspace of its own,
-    // and with some 15 keyspaces of 25-odd tables the memtables' fixed regions alone outgrew 512 MB
-    // (the node ended with an OutOfMemoryError in CI).
+    // 3 GB at most: the head-end's integration tests share one node, each test with a keyspace of its own.
+    // Some 15 keyspaces of 25-odd tables outgrew 512 MB; some 30 keyspaces of 35-odd tables outgrew 1 GB
+    // (both ended with an OutOfMemoryError late in a full run). The machines have 24 GB.
     return new CassandraSettings.Embedded(Path.of(lib), directory, "127.0.0.1", freePort(), freePort(),
-        "128m", "1g", Duration.ofSeconds(180), Duration.ofSeconds(30), null);
+        "128m", "3g", Duration.ofSeconds(180), Duration.ofSeconds(30), null);
   }
 
   public static CassandraSettings withEmbedded(CassandraSettings.Embedded embedded, String keyspace) {
