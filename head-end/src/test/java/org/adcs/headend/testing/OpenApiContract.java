@@ -8,9 +8,13 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -19,9 +23,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.adcs.headend.api.openapi.OpenApiDocument;
 
 /**
@@ -80,9 +86,45 @@ public final class OpenApiContract {
     return operations;
   }
 
-  /** Operations answered by their own route in this JVM so far. */
+  /**
+   * Operations answered by their own route so far: in this JVM and, when the build names a coverage
+   * directory ({@value #COVERAGE_DIR}), in every test JVM of the run (failsafe runs the ITs in two).
+   */
   public static Set<String> exercised() {
-    return Set.copyOf(EXERCISED);
+    Set<String> all = new TreeSet<>(EXERCISED);
+    Optional<Path> dir = coverageDirectory();
+    if (dir.isPresent() && Files.isDirectory(dir.get())) {
+      try (Stream<Path> files = Files.list(dir.get())) {
+        for (Path file : files.toList()) {
+          all.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the run's OpenAPI coverage in " + dir.get(), e);
+      }
+    }
+    all.remove("");
+    return all;
+  }
+
+  /** The system property naming the run's coverage directory: a file per test JVM, a line per operation. */
+  public static final String COVERAGE_DIR = "adcs.openapi.coverage-dir";
+
+  private static Optional<Path> coverageDirectory() {
+    return Optional.ofNullable(System.getProperty(COVERAGE_DIR)).filter(d -> !d.isBlank()).map(Path::of);
+  }
+
+  private static synchronized void recordForTheRun(String operationId) {
+    Optional<Path> dir = coverageDirectory();
+    if (dir.isEmpty()) {
+      return;
+    }
+    try {
+      Files.createDirectories(dir.get());
+      Files.writeString(dir.get().resolve("jvm-" + ProcessHandle.current().pid() + ".txt"), operationId + "\n",
+          StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot record OpenAPI coverage in " + dir.get(), e);
+    }
   }
 
   static List<Operation> operations(JsonNode document) {
@@ -165,8 +207,8 @@ public final class OpenApiContract {
       throw new AssertionError(op.id() + " (" + e.method() + " " + e.pathAndQuery() + "): " + String.join("; ", wrong)
           + "\nresponse: " + e.responseBody());
     }
-    if (e.status() != 401 && e.status() != 403 && e.status() != 429) {
-      EXERCISED.add(op.id());
+    if (e.status() != 401 && e.status() != 403 && e.status() != 429 && EXERCISED.add(op.id())) {
+      recordForTheRun(op.id());
     }
     return documented;
   }

@@ -81,8 +81,13 @@ public final class CassandraTestNode {
    * outgoing connections other tests and tools open cannot take it before the server binds it.
    */
   public static int freePort() {
+    // Test JVMs that run side by side (failsafe's forks) draw from their own blocks, so two cannot
+    // pick the same port before either binds it.
+    int forks = Integer.getInteger("adcs.test.forks", 1);
+    int fork = Math.floorMod(Integer.getInteger("adcs.test.fork", 1) - 1, forks);
+    int block = 12_000 / forks;
     for (int tries = 0; tries < 200; tries++) {
-      int port = 20_000 + RANDOM.nextInt(12_000);
+      int port = 20_000 + fork * block + RANDOM.nextInt(block);
       try (ServerSocket socket = new ServerSocket()) {
         socket.setReuseAddress(false);
         socket.bind(new InetSocketAddress("127.0.0.1", port));
@@ -91,7 +96,8 @@ public final class CassandraTestNode {
         // try another
       }
     }
-    throw new UncheckedIOException(new IOException("no free port found in 20000-31999"));
+    throw new UncheckedIOException(new IOException("no free port found in " + (20_000 + fork * block) + "-"
+        + (20_000 + (fork + 1) * block - 1)));
   }
 
   private static final java.util.Random RANDOM = new java.util.Random();
