@@ -9,6 +9,7 @@ import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.PathMatchers;
 import akka.http.javadsl.server.Route;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -151,8 +152,9 @@ public final class MeterReadRoutes extends AllDirectives {
     body.put("meterClock", result.meterClock().toString());
     ArrayNode registers = body.putArray("registers");
     for (MeterModel.RegisterValue r : result.registers()) {
-      registers.addObject().put("channel", r.channel()).put("value", BigDecimal.valueOf(r.value(), -r.scale()))
-          .put("unit", r.unit());
+      ObjectNode register = registers.addObject().put("channel", r.channel());
+      register.set("value", plain(BigDecimal.valueOf(r.value(), -r.scale())));
+      register.put("unit", r.unit());
     }
     // Times as RFC 3339 date-times, seconds included (OffsetDateTime.toString drops ":00").
     ArrayNode intervals = body.putArray("intervals");
@@ -160,12 +162,11 @@ public final class MeterReadRoutes extends AllDirectives {
       for (MeterModel.ChannelDay day : result.intervals().days()) {
         var present = day.presentIntervals();
         for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
-          intervals.addObject().put("channel", day.channel())
+          ObjectNode interval = intervals.addObject().put("channel", day.channel())
               .put("end", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(day.day().atStartOfDay()
-                  .plusMinutes((long) (i + 1) * day.intervalMinutes()).atOffset(standardTime)))
-              .put("value", day.multiplier().multiply(BigDecimal.valueOf(day.pulses()[i])))
-              .put("unit", day.unit())
-              .put("status", day.status()[i]);
+                  .plusMinutes((long) (i + 1) * day.intervalMinutes()).atOffset(standardTime)));
+          interval.set("value", plain(day.multiplier().multiply(BigDecimal.valueOf(day.pulses()[i]))));
+          interval.put("unit", day.unit()).put("status", day.status()[i]);
         }
       }
     }
@@ -188,5 +189,13 @@ public final class MeterReadRoutes extends AllDirectives {
         .withEntity(HttpEntities.create(ContentTypes.create(
             akka.http.javadsl.model.MediaTypes.applicationWithFixedCharset("problem+json",
                 akka.http.javadsl.model.HttpCharsets.UTF_8)), problem.toString()));
+  }
+
+  /**
+   * A value in plain digits, as the meter gave it: a positive scaler (50 Wh as 5 x 10^1) would print
+   * as 5E+1, which many JSON readers refuse, and a node factory's decimal strips trailing zeros.
+   */
+  static DecimalNode plain(BigDecimal value) {
+    return DecimalNode.valueOf(value.scale() < 0 ? value.setScale(0) : value);
   }
 }
