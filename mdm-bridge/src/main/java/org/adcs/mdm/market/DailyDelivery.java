@@ -45,22 +45,37 @@ public final class DailyDelivery {
     return parties;
   }
 
-  /** Delivers every due day of every party; returns the files delivered. */
+  /**
+   * Delivers every due day of every party; returns the files delivered. A party whose delivery fails
+   * does not hold up the others; the first failure is thrown at the end (the others suppressed in it).
+   */
   public List<DeliveryRecord> run() {
     List<DeliveryRecord> delivered = new ArrayList<>();
     Instant now = clock.instant();
+    RuntimeException failure = null;
     for (MarketParty party : parties) {
-      delivered.addAll(deliver(party, now));
+      try {
+        deliver(party, now, delivered);
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
     return delivered;
   }
 
-  private List<DeliveryRecord> deliver(MarketParty party, Instant now) {
-    List<DeliveryRecord> delivered = new ArrayList<>();
+  private void deliver(MarketParty party, Instant now, List<DeliveryRecord> delivered) {
     Optional<DeliveryCursor> cursor = store.cursor(party.id());
     for (LocalDate day : schedule.due(cursor, now)) {
       var window = schedule.window(cursor, day);
-      List<MarketDay> days = posted.posted(party.id(), day, window.from(), window.to());
+      List<MarketDay> days = posted.posted(party.id(),
+          window.to().atOffset(schedule.standardTime()).toLocalDate(), window.from(), window.to());
       Instant created = clock.instant();
       String content = party.format().render(new Envelope(sender, party.id(), created, schedule.standardTime()), days);
       String name = schedule.fileName(day);
@@ -73,6 +88,5 @@ public final class DailyDelivery {
       cursor = Optional.of(next);
       delivered.add(record);
     }
-    return delivered;
   }
 }

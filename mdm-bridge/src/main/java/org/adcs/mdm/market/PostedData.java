@@ -8,9 +8,9 @@ import java.util.List;
 public interface PostedData {
 
   /**
-   * @param lastDay the file's day: days after it are not delivered yet
-   * @param after   posting time, exclusive
-   * @param upTo    posting time, inclusive
+   * @param throughDay the newest meter day that can hold data posted by {@code upTo}
+   * @param after      posting time, exclusive
+   * @param upTo       posting time, inclusive
    */
-  List<MarketDay> posted(String party, LocalDate lastDay, Instant after, Instant upTo);
+  List<MarketDay> posted(String party, LocalDate throughDay, Instant after, Instant upTo);
 }
