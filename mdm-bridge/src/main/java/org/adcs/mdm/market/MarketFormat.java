@@ -1,5 +1,6 @@
 package org.adcs.mdm.market;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The layouts a market party may take its daily file in (R-MD-5), configured per party. */
@@ -31,7 +32,7 @@ public enum MarketFormat {
   }
 
   /** Renders the party's posted days in this format. */
-  public String render(Envelope envelope, java.util.List<MarketDay> days) {
+  public String render(Envelope envelope, List<MarketDay> days) {
     return switch (this) {
       case CSV -> MarketCsvWriter.write(envelope, days);
       case CMEP -> CmepWriter.write(envelope, days);
