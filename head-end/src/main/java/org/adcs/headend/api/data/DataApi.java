@@ -50,7 +50,7 @@ public final class DataApi {
         blocking, clock);
     Route routes = Directives.concat(
         new DataRoutes(dispatch, settings, json, problems, blocking, clock).routes(),
-        new MailboxRoutes(mailbox, json, problems, blocking).routes(),
+        new MailboxRoutes(mailbox, json, problems, blocking, clock).routes(),
         new ExtractRoutes(extracts, access.store(), runner, settings, meterStandardTime, json, problems, blocking,
             clock).routes(),
         usage.routes());

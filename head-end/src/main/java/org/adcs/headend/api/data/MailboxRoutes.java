@@ -15,38 +15,46 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.adcs.headend.api.Problems;
 import org.adcs.mdm.mailbox.MailboxFile;
+import org.adcs.mdm.market.MailboxRetention;
 
 /**
  * {@code GET /api/v1/mailbox}: the files in the caller's mailbox, newest first; {@code GET
  * /api/v1/mailbox/{file}}: one file's content, streamed from its chunks (R-DAT-2, R-MD-5). A party sees
- * only its own mailbox; operators and administrators may name one ({@code ?party=}).
+ * only its own mailbox; operators and administrators may name one ({@code ?party=}). Daily market files
+ * older than 5 days are archived: listed with {@code ?archived=true}, fetchable as before.
  */
 final class MailboxRoutes extends DataDirectives {
 
   /** Files one listing shows. */
   static final int LISTED = 500;
+  private static final java.util.regex.Pattern MARKET_FILE = java.util.regex.Pattern.compile("\\d{12}\\.dat");
 
   private final MailboxDelivery mailbox;
   private final ObjectMapper json;
+  private final java.time.Clock clock;
 
-  MailboxRoutes(MailboxDelivery mailbox, ObjectMapper json, Problems problems, Executor blocking) {
+  MailboxRoutes(MailboxDelivery mailbox, ObjectMapper json, Problems problems, Executor blocking,
+      java.time.Clock clock) {
     super(problems, blocking);
     this.mailbox = mailbox;
     this.json = json;
+    this.clock = clock;
   }
 
   Route routes() {
     return pathPrefix("api", () -> pathPrefix("v1", () -> pathPrefix("mailbox", () -> get(() -> caller(who ->
         parameterOptional("party", party -> concat(
-            pathEnd(() -> checked(() -> list(owner(who, party)))),
+            pathEnd(() -> parameterOptional("archived", archived -> checked(() -> list(owner(who, party),
+                archived(archived))))),
             path(PathMatchers.segment(), file -> checked(() -> download(owner(who, party), file))))))))));
   }
 
-  private Route list(String party) {
+  private Route list(String party, boolean archived) {
     return onSuccess(mailbox.store().list(party, LISTED), files -> {
       ObjectNode body = json.createObjectNode().put("party", party);
       ArrayNode list = body.putArray("files");
-      files.forEach(f -> list.add(describe(json, f)));
+      var now = clock.instant();
+      files.stream().filter(f -> listed(f, archived, now)).forEach(f -> list.add(describe(json, f)));
       return complete(HttpResponse.create().withStatus(StatusCodes.OK)
           .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, body.toString())));
     });
@@ -65,6 +73,29 @@ final class MailboxRoutes extends DataDirectives {
             .withEntity(HttpEntities.create(contentType(file), file.size(), mailbox.content(file)))))
         .orElseGet(() -> complete(problem(StatusCodes.NOT_FOUND, "No such file", "no file " + id
             + " in the mailbox of " + party))));
+  }
+
+  /**
+   * Daily market files ({@code ccyymmddhhmm.dat}) are listed while on line, archived ones only on
+   * request; they can be fetched until they expire (R-MD-5). Other files are always listed.
+   */
+  private static boolean listed(MailboxFile file, boolean archived, java.time.Instant now) {
+    if (!MARKET_FILE.matcher(file.name()).matches()) {
+      return true;
+    }
+    return switch (MailboxRetention.DEFAULT.stage(file.createdAt(), now)) {
+      case ONLINE -> true;
+      case ARCHIVED -> archived;
+      case EXPIRED -> false;
+    };
+  }
+
+  private static boolean archived(Optional<String> text) {
+    return switch (text.orElse("false")) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new InvalidRequest("Invalid archived", "archived must be true or false");
+    };
   }
 
   private static UUID fileUuid(String text) {

@@ -100,6 +100,8 @@ public final class AccessPolicy {
           Role.ADMINISTRATOR)),
       rule("*", "/api/v1/extracts(/[^/]+)?", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM, Role.THIRD_PARTY,
           Role.ADMINISTRATOR)),
+      // R-MD-5: the daily market delivery and its reports are the operators' (parties collect via the mailbox).
+      rule("*", "/api/v1/market/(deliveries|estimated-usage)", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
       // R-DAT-4: the parties' use of the meter network, for operators.
       rule("GET", "/api/v1/parties/[^/]+/usage", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
       // R-OD-3: mass reads are the operators' (start, watch, cancel).
