@@ -156,7 +156,7 @@ public final class BillingQuantities {
     String register = request.registerChannel().orElse(channel);
     LocalDateTime from = LocalDateTime.ofInstant(s.from(), settings.standardTime());
     LocalDateTime to = LocalDateTime.ofInstant(s.to(), settings.standardTime());
-    List<RegisterRead> reads = data.registerReads(meter, register, from, to);
+    List<RegisterRead> reads = data.firstAndLastRead(meter, register, from, to);
     if (reads.size() < 2 || reads.get(0).readAt().equals(reads.get(reads.size() - 1).readAt())) {
       return Optional.of(BqPart.failed(s, BqStatus.NO_REGISTER_READS, "meter " + meter + " has " + reads.size()
           + " register read(s) of " + register + " from " + s.from() + " to " + s.to() + "; the sum check needs two"));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.adcs.mdm.reading.Channel;
 
 /**
  * A billing quantity request (R-MD-4): for a service point and the period [from, to), from a
@@ -20,9 +21,13 @@ public record BqRequest(String requestId, String sdpId, String requester, Instan
   /** A billing period is at most this long. */
   public static final Duration MAX_PERIOD = Duration.ofDays(400);
   static final int MAX_ID = 64;
+  /** Room for a cycle's generated ids: cycle, date and service point. */
+  public static final int MAX_REQUEST_ID = 160;
 
   public BqRequest {
-    requireId("requestId", requestId);
+    if (requestId == null || requestId.isBlank() || requestId.length() > MAX_REQUEST_ID) {
+      throw new IllegalArgumentException("requestId must be 1 to " + MAX_REQUEST_ID + " characters");
+    }
     requireId("sdpId", sdpId);
     requireId("requester", requester);
     Objects.requireNonNull(from, "from");
@@ -43,8 +48,8 @@ public record BqRequest(String requestId, String sdpId, String requester, Instan
         throw new IllegalArgumentException("framing changes must be in time order inside the period, found " + at);
       }
     }
-    channel.ifPresent(c -> requireId("channel", c));
-    registerChannel.ifPresent(c -> requireId("registerChannel", c));
+    channel.ifPresent(c -> new Channel(c, "Wh"));
+    registerChannel.ifPresent(c -> new Channel(c, "Wh"));
   }
 
   /** A request with one framing over the whole period and the point's own channel. */

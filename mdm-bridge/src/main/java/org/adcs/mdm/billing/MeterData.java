@@ -13,6 +13,9 @@ public interface MeterData {
   /** The latest validated version of a (standard-time) day. */
   Optional<ValidatedDay> validatedDay(String meter, String channel, LocalDate day);
 
-  /** Register reads taken in [from, to] (meter standard time), in time order. */
-  List<RegisterRead> registerReads(String meter, String channel, LocalDateTime from, LocalDateTime to);
+  /**
+   * The first and the last register read taken in [from, to] (meter standard time), in time order:
+   * none, one, or two.
+   */
+  List<RegisterRead> firstAndLastRead(String meter, String channel, LocalDateTime from, LocalDateTime to);
 }

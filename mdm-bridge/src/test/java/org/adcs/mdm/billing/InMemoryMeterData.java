@@ -94,9 +94,11 @@ final class InMemoryMeterData implements MeterData {
   }
 
   @Override
-  public List<RegisterRead> registerReads(String meter, String channel, LocalDateTime from, LocalDateTime to) {
-    return reads.stream().filter(r -> r.meter().value().equals(meter) && r.channel().name().equals(channel))
+  public List<RegisterRead> firstAndLastRead(String meter, String channel, LocalDateTime from, LocalDateTime to) {
+    List<RegisterRead> in = reads.stream()
+        .filter(r -> r.meter().value().equals(meter) && r.channel().name().equals(channel))
         .filter(r -> !r.readAt().isBefore(from) && !r.readAt().isAfter(to))
         .sorted(Comparator.comparing(RegisterRead::readAt)).toList();
+    return in.size() <= 1 ? in : List.of(in.get(0), in.get(in.size() - 1));
   }
 }
