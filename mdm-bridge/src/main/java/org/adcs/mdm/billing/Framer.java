@@ -77,7 +77,7 @@ final class Framer {
 
   /**
    * The highest average demand over any window of the framing's length and when it occurred, and the
-   * total energy. Block windows follow the clock (:00, :15, ...); rolling windows start at every interval.
+   * total energy. Block windows follow the local clock (:00, :15, ...); rolling windows start at every interval.
    * Ties go to the earliest window.
    */
   private List<Quantity> demand(Framing.Demand d, List<Interval> intervals, String unit) throws NotApplicable {
@@ -92,7 +92,8 @@ final class Framer {
     Quantity best = null;
     for (int first = 0; first + k <= intervals.size(); first += 1) {
       Interval start = intervals.get(first);
-      boolean onClock = start.start().getEpochSecond() % (window * 60L) == 0;
+      ZonedDateTime local = start.start().atZone(calendar.zone());
+      boolean onClock = (local.getHour() * 60 + local.getMinute()) % window == 0;
       if (!d.rolling() && !onClock) {
         continue;
       }
