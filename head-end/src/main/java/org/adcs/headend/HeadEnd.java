@@ -192,6 +192,8 @@ public final class HeadEnd implements AutoCloseable {
           .orElse(new org.adcs.headend.api.masterdata.MasterDataRoutes(bridge.masterData(), json,
               system.dispatchers().lookup(DispatcherSelector.blocking()), clock).routes())
           .orElse(org.adcs.headend.api.data.MarketApi.start(system, bridge.store(), store.settings().keyspace(),
+              bridge.masterData().store(), settings.config(), settings.meters().standardTime(), json, clock))
+          .orElse(org.adcs.headend.api.billing.BillingApi.start(system, bridge.store(), store.settings().keyspace(),
               bridge.masterData().store(), settings.config(), settings.meters().standardTime(), json, clock)));
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, clock,

@@ -2,7 +2,10 @@ package org.adcs.mdm.store;
 
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.adcs.mdm.reading.Channel;
@@ -21,6 +24,8 @@ public final class RegisterStore {
   private final BoundedSession db;
   private final PreparedStatement insert;
   private final PreparedStatement at;
+  private final PreparedStatement oldestIn;
+  private final PreparedStatement newestIn;
 
   public RegisterStore(BoundedSession db, String keyspace) {
     this.db = db;
@@ -28,6 +33,10 @@ public final class RegisterStore {
     insert = s.prepare("INSERT INTO " + keyspace + ".register_reads (meter_id, channel, read_at, reading, scale, unit,"
         + " source, received_at, revision) VALUES (?,?,?,?,?,?,?,?,?) USING TIMESTAMP ?");
     at = s.prepare("SELECT * FROM " + keyspace + ".register_reads WHERE meter_id = ? AND channel = ? AND read_at = ?");
+    String in = "SELECT * FROM " + keyspace + ".register_reads WHERE meter_id = ? AND channel = ?"
+        + " AND read_at >= ? AND read_at <= ?";
+    oldestIn = s.prepare(in + " ORDER BY read_at ASC LIMIT 1");
+    newestIn = s.prepare(in + " LIMIT 1");
   }
 
   public CompletionStage<AsyncResultSet> write(RegisterRead read) {
@@ -47,8 +56,30 @@ public final class RegisterStore {
 
   public CompletionStage<Optional<RegisterRead>> readAt(MeterId meter, Channel channel, LocalDateTime readAt) {
     return db.executeAsync(at.bind(meter.value(), channel.name(), StoreCodec.wallClock(readAt)))
-        .thenApply(rs -> Optional.ofNullable(rs.one()).map(row -> new RegisterRead(meter,
-            new Channel(channel.name(), row.getString("unit")), readAt, row.getLong("reading"), row.getInt("scale"),
-            ReadingSource.valueOf(row.getString("source")), row.getInstant("received_at"), row.getLong("revision"))));
+        .thenApply(rs -> Optional.ofNullable(rs.one()).map(row -> read(row, meter, channel, readAt)));
+  }
+
+  /** The first and the last read taken in [from, to]: none, one, or two in time order. */
+  public CompletionStage<List<RegisterRead>> firstAndLast(MeterId meter, Channel channel, LocalDateTime from,
+      LocalDateTime to) {
+    Object[] values = {meter.value(), channel.name(), StoreCodec.wallClock(from), StoreCodec.wallClock(to)};
+    return db.executeAsync(oldestIn.bind(values)).thenCombine(db.executeAsync(newestIn.bind(values)), (first, last) -> {
+      List<RegisterRead> reads = new ArrayList<>(2);
+      Row oldest = first.one();
+      Row newest = last.one();
+      if (oldest != null) {
+        reads.add(read(oldest, meter, channel, StoreCodec.meterTime(oldest.getInstant("read_at"))));
+      }
+      if (oldest != null && newest != null && !newest.getInstant("read_at").equals(oldest.getInstant("read_at"))) {
+        reads.add(read(newest, meter, channel, StoreCodec.meterTime(newest.getInstant("read_at"))));
+      }
+      return reads;
+    });
+  }
+
+  private static RegisterRead read(Row row, MeterId meter, Channel channel, LocalDateTime readAt) {
+    return new RegisterRead(meter, new Channel(channel.name(), row.getString("unit")), readAt, row.getLong("reading"),
+        row.getInt("scale"), ReadingSource.valueOf(row.getString("source")), row.getInstant("received_at"),
+        row.getLong("revision"));
   }
 }

@@ -127,7 +127,16 @@ public final class AccessPolicy {
           Role.ADMINISTRATOR)),
       rule("GET", "/api/v1/master-data/service-points/[^/]+", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
       new Rule("GET", Pattern.compile("/api/v1/master-data/exceptions"), EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR),
-          Meters.QUERY, false, false));
+          Meters.QUERY, false, false),
+      // Billing quantities (R-MD-4): billing agents (third parties, as themselves) and the CIS (for an agent) ask
+      // and set cycles; operators read. The routes hold a third party to its own service points and responses.
+      rule("POST", "/api/v1/billing-quantities", EnumSet.of(Role.DOWNSTREAM_SYSTEM, Role.THIRD_PARTY)),
+      rule("GET", "/api/v1/billing-quantities/[^/]+", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM,
+          Role.THIRD_PARTY, Role.ADMINISTRATOR)),
+      rule("PUT", "/api/v1/billing-cycles/[^/]+", EnumSet.of(Role.DOWNSTREAM_SYSTEM, Role.THIRD_PARTY)),
+      rule("GET", "/api/v1/billing-cycles/[^/]+", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM,
+          Role.THIRD_PARTY, Role.ADMINISTRATOR)),
+      rule("POST", "/api/v1/billing-cycles/[^/]+/runs", EnumSet.of(Role.DOWNSTREAM_SYSTEM, Role.ADMINISTRATOR)));
 
   private AccessPolicy() {}
 
