@@ -31,22 +31,23 @@ public final class Repost {
   /**
    * @param stored     the newest stored version of each day of the meter's channel that exists, over
    *                   the old and new service and before
-   * @param openingWas the opening register value at the old start, in the channel's unit
+   * @param openingWas the opening register value at the old start, in the channel's unit, if read
    * @param today      days from today on are not reposted (an open service runs to now)
    * @param version    the version number the reposted days get, above every stored one
    */
   public record Input(
       MeterId meter, Channel channel, int intervalMinutes, int scale, ServiceDates was, ServiceDates now,
-      Map<LocalDate, ValidatedDay> stored, long openingWas, AdjustmentReason reason, LocalDate today,
+      Map<LocalDate, ValidatedDay> stored, Optional<Long> openingWas, AdjustmentReason reason, LocalDate today,
       Instant postedAt, long version) {}
 
   /** The opening read at the new start, flagged adjusted (and estimated when any day behind it was). */
   public record OpeningRead(LocalDate day, long value, boolean adjusted, boolean estimated, AdjustmentReason reason) {}
 
   /**
+   * @param opening     empty when there was no opening read to move
    * @param unestimable days to repost with neither data nor a stored day to estimate them from
    */
-  public record Plan(List<ValidatedDay> reposted, List<LocalDate> withdrawn, OpeningRead opening,
+  public record Plan(List<ValidatedDay> reposted, List<LocalDate> withdrawn, Optional<OpeningRead> opening,
       List<LocalDate> unestimable) {}
 
   public static Plan plan(Input in) {
@@ -127,11 +128,15 @@ public final class Repost {
     return sums;
   }
 
-  private static OpeningRead opening(Input in, List<ValidatedDay> reposted, long[] profile) {
+  private static Optional<OpeningRead> opening(Input in, List<ValidatedDay> reposted, long[] profile) {
+    if (in.openingWas().isEmpty()) {
+      return Optional.empty();
+    }
+    long openingWas = in.openingWas().get();
     LocalDate newStart = in.now().start();
     LocalDate oldStart = in.was().start();
     if (newStart.equals(oldStart)) {
-      return new OpeningRead(oldStart, in.openingWas(), false, false, in.reason());
+      return Optional.of(new OpeningRead(oldStart, openingWas, false, false, in.reason()));
     }
     boolean earlier = newStart.isBefore(oldStart);
     LocalDate from = earlier ? newStart : oldStart;
@@ -152,8 +157,8 @@ public final class Repost {
       estimated |= Arrays.stream(data.status()).anyMatch(s -> s == IntervalStatus.ESTIMATED);
       units += inUnits(data);
     }
-    long value = earlier ? Math.max(0, in.openingWas() - units) : in.openingWas() + units;
-    return new OpeningRead(newStart, value, true, estimated, in.reason());
+    long value = earlier ? Math.max(0, openingWas - units) : openingWas + units;
+    return Optional.of(new OpeningRead(newStart, value, true, estimated, in.reason()));
   }
 
   /** A day's total in the channel's whole unit (the register's unit). */

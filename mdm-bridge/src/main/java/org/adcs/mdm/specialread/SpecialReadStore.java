@@ -88,8 +88,9 @@ public final class SpecialReadStore {
     RepostRecord record = new RepostRecord(sdpId, Uuids.timeBased(), reason, was, now, plan.opening(),
         plan.reposted().stream().map(d -> d.day()).toList(), plan.withdrawn(), plan.unestimable());
     return db.executeAsync(insertRepost.bind(sdpId, record.id(), reason.wireName(), was.start(),
-        was.stop().orElse(null), now.start(), now.stop().orElse(null), plan.opening().day(), plan.opening().value(),
-        plan.opening().estimated(), record.reposted(), record.withdrawn(), record.unestimable()).setIdempotent(true))
+        was.stop().orElse(null), now.start(), now.stop().orElse(null), plan.opening().map(Repost.OpeningRead::day).orElse(null),
+        plan.opening().map(Repost.OpeningRead::value).orElse(null),
+        plan.opening().map(Repost.OpeningRead::estimated).orElse(null), record.reposted(), record.withdrawn(), record.unestimable()).setIdempotent(true))
         .thenApply(rs -> record);
   }
 
@@ -102,9 +103,9 @@ public final class SpecialReadStore {
             Optional.ofNullable(row.getLocalDate("now_stop")));
         records.add(new RepostRecord(row.getString("sdp_id"), row.getUuid("id"), reason,
             new ServiceDates(row.getLocalDate("was_start"), Optional.ofNullable(row.getLocalDate("was_stop"))), now,
-            new Repost.OpeningRead(row.getLocalDate("opening_day"), row.getLong("opening_value"),
-                !row.getLocalDate("opening_day").equals(row.getLocalDate("was_start")),
-                row.getBoolean("opening_estimated"), reason),
+            Optional.ofNullable(row.getLocalDate("opening_day")).map(day -> new Repost.OpeningRead(day,
+                row.getLong("opening_value"), !day.equals(row.getLocalDate("was_start")),
+                row.getBoolean("opening_estimated"), reason)),
             row.getList("reposted_days", LocalDate.class), row.getList("withdrawn_days", LocalDate.class),
             row.getList("unestimable_days", LocalDate.class)));
       }
@@ -114,7 +115,7 @@ public final class SpecialReadStore {
 
   /** A repost as recorded: the days it reposted, withdrew or could not estimate, and the opening read. */
   public record RepostRecord(String sdpId, UUID id, AdjustmentReason reason, ServiceDates was, ServiceDates now,
-      Repost.OpeningRead opening, List<LocalDate> reposted, List<LocalDate> withdrawn, List<LocalDate> unestimable) {}
+      Optional<Repost.OpeningRead> opening, List<LocalDate> reposted, List<LocalDate> withdrawn, List<LocalDate> unestimable) {}
 
   private static SpecialRead read(Row row) {
     Optional<MeterReads> installed = Optional.ofNullable(row.getString("installed_meter"))
