@@ -113,11 +113,12 @@ public final class Reposting {
     LocalDate from = was.start().isBefore(is.start()) ? was.start() : is.start();
     LocalDate laterStart = was.start().isAfter(is.start()) ? was.start() : is.start();
     LocalDate end = latest(was.stop(), is.stop(), today);
+    LocalDate earlierStop = earliest(was.stop(), is.stop(), today);
     for (LocalDate d = from; d.isBefore(end); d = d.plusDays(1)) {
       boolean inWas = was.contains(d);
       boolean inIs = is.contains(d);
-      boolean nearStart = !d.isBefore(laterStart) && d.isBefore(laterStart.plusDays(REFERENCE_DAYS));
-      boolean nearStop = d.isBefore(end) && !d.isBefore(end.minusDays(REFERENCE_DAYS + daysBetween(was, is)));
+      boolean nearStart = !was.start().equals(is.start()) && !d.isBefore(laterStart) && d.isBefore(laterStart.plusDays(REFERENCE_DAYS));
+      boolean nearStop = !was.stop().equals(is.stop()) && d.isBefore(earlierStop) && !d.isBefore(earlierStop.minusDays(REFERENCE_DAYS));
       if (inWas != inIs || (inWas && (nearStart || nearStop))) {
         days.add(d);
       }
@@ -125,11 +126,11 @@ public final class Reposting {
     return days;
   }
 
-  private static long daysBetween(ServiceDates was, ServiceDates is) {
-    if (was.stop().isEmpty() || is.stop().isEmpty()) {
-      return 0;
-    }
-    return Math.abs(was.stop().get().toEpochDay() - is.stop().get().toEpochDay());
+  private static LocalDate earliest(Optional<LocalDate> a, Optional<LocalDate> b, LocalDate today) {
+    LocalDate x = a.orElse(today);
+    LocalDate y = b.orElse(today);
+    LocalDate earlier = x.isBefore(y) ? x : y;
+    return earlier.isAfter(today) ? today : earlier;
   }
 
   private static LocalDate latest(Optional<LocalDate> a, Optional<LocalDate> b, LocalDate today) {
