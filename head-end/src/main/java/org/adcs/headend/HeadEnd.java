@@ -190,7 +190,8 @@ public final class HeadEnd implements AutoCloseable {
           .orElse(Console.routes(scheduling, notifications, json, clock, system))
           .orElse(new OpenApiRoutes(OpenApiDocument.load()).routes())
           .orElse(new org.adcs.headend.api.masterdata.MasterDataRoutes(bridge.masterData(), json,
-              system.dispatchers().lookup(DispatcherSelector.blocking()), clock).routes()));
+              system.dispatchers().lookup(DispatcherSelector.blocking()), clock).routes())
+          .orElse(specialReadRoutes(bridge, json, system, clock, settings.meters().standardTime())));
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, clock,
           settings.meters().standardTime(), system);
@@ -317,5 +318,15 @@ public final class HeadEnd implements AutoCloseable {
     if (cassandra != null) {
       cassandra.close();
     }
+  }
+
+  /** Special reads, reposts and usage history (R-MD-2, R-MD-3). */
+  private static akka.http.javadsl.server.Route specialReadRoutes(MdmBridge bridge, ObjectMapper json,
+      ActorSystem<?> system, Clock clock, java.time.ZoneOffset standardTime) {
+    var blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+    return new org.adcs.headend.api.specialreads.SpecialReadRoutes(bridge.specialReads(), bridge.masterData().store(),
+        json, blocking, clock).routes()
+        .orElse(new org.adcs.headend.api.usage.UsageRoutes(bridge.specialReads(), bridge.masterData().store(), json,
+            blocking, clock, standardTime).routes());
   }
 }

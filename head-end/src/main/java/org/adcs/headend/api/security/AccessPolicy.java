@@ -125,7 +125,12 @@ public final class AccessPolicy {
           Role.ADMINISTRATOR)),
       rule("GET", "/api/v1/master-data/service-points/[^/]+", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
       new Rule("GET", Pattern.compile("/api/v1/master-data/exceptions"), EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR),
-          Meters.QUERY, false, false));
+          Meters.QUERY, false, false),
+      // Special reads, reposts and usage history (R-MD-2, R-MD-3): the CIS/MDM systems and operators.
+      rule("POST", "/api/v1/special-reads/?", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM)),
+      rule("GET", "/api/v1/special-reads/?", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM)),
+      rule("GET", "/api/v1/special-reads/reposts", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM)),
+      rule("GET", "/api/v1/usage-history/[^/]+", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM)));
 
   private AccessPolicy() {}
 
