@@ -18,13 +18,14 @@ public final class UsageCsv {
     out.append("record,sdpId,account,from,to,unmetered\r\n");
     out.append("history,").append(h.sdpId()).append(',').append(h.account()).append(',').append(h.from())
         .append(',').append(h.to()).append(',').append(h.unmetered()).append("\r\n");
-    out.append("record,channel,unit,kwhChannel,month,total,days,estimated,reason\r\n");
+    out.append("record,channel,unit,kwhChannel,month,total,days,demand,estimated,reason\r\n");
     for (ChannelUsage c : h.channels()) {
       String kwh = c.kwhChannel().map(k -> k.name()).orElse("");
       for (UsageHistory.MonthTotal m : c.months()) {
         out.append("month,").append(c.channel().name()).append(',').append(c.channel().unit()).append(',')
             .append(kwh).append(',').append(m.month()).append(',').append(plain(m.total())).append(',')
-            .append(m.days()).append(',').append(m.estimated()).append(',')
+            .append(m.days()).append(',').append(m.demand().map(UsageCsv::plain).orElse("")).append(',')
+            .append(m.estimated()).append(',')
             .append(m.reason().map(r -> r.wireName()).orElse("")).append("\r\n");
       }
     }

@@ -36,11 +36,13 @@ public record UsageHistory(String sdpId, String account, LocalDate from, LocalDa
 
   /**
    * @param days      days of the month with data (or fixed usage) in the window
+   * @param demand    the highest billable interval's mean rate (W for a Wh channel, var for varh); empty
+   *                  for fixed usage
    * @param estimated whether any of it was estimated
    * @param reason    for fixed usage: why it is not measured
    */
-  public record MonthTotal(YearMonth month, BigDecimal total, int days, boolean estimated,
-      Optional<AdjustmentReason> reason) {}
+  public record MonthTotal(YearMonth month, BigDecimal total, int days, Optional<BigDecimal> demand,
+      boolean estimated, Optional<AdjustmentReason> reason) {}
 
   /** A cumulative register reading of the meter serving the point, in the meter's standard time. */
   public record Read(String meter, LocalDateTime at, BigDecimal value) {}

@@ -27,7 +27,7 @@ import org.adcs.mdm.vee.ValidatedDay;
 /**
  * Assembles a customer's usage history at a site (R-MD-3): the 12 months before a date, limited to
  * the periods in which the customer's account held the service point, following the point's meters
- * across change-outs. Monthly totals count billable intervals only (VAL, EST, NV).
+ * across change-outs. Monthly totals and demand count billable intervals only (VAL, EST, NV).
  */
 public final class UsageHistoryAssembler {
 
@@ -85,8 +85,8 @@ public final class UsageHistoryAssembler {
       }
     }
     List<MonthTotal> totals = new ArrayList<>();
-    months.forEach((m, t) -> totals.add(new MonthTotal(m, BigDecimal.valueOf(t[0]), (int) t[1], false,
-        Optional.of(AdjustmentReason.UNMETERED))));
+    months.forEach((m, t) -> totals.add(new MonthTotal(m, BigDecimal.valueOf(t[0]), (int) t[1], Optional.empty(),
+        false, Optional.of(AdjustmentReason.UNMETERED))));
     return new ChannelUsage(fixed.channel(), ChannelMapping.kwhChannelOf(fixed.channel()), totals, Optional.empty(),
         Optional.empty(), List.of());
   }
@@ -102,6 +102,7 @@ public final class UsageHistoryAssembler {
         List<BigDecimal> values = new ArrayList<>();
         List<String> status = new ArrayList<>();
         BigDecimal billable = BigDecimal.ZERO;
+        BigDecimal peak = null;
         boolean estimated = false;
         for (int i = 0; i < day.intervalCount(); i++) {
           BigDecimal value = BigDecimal.valueOf(day.value(i), -day.scale());
@@ -109,15 +110,20 @@ public final class UsageHistoryAssembler {
           status.add(day.status(i).code());
           if (day.status(i).billable()) {
             billable = billable.add(value);
+            peak = peak == null || value.compareTo(peak) > 0 ? value : peak;
           }
           estimated |= day.status(i) == IntervalStatus.ESTIMATED;
         }
         intervals.add(new DayIntervals(s.meter(), day.day(), day.intervalMinutes(), values, status));
-        months.computeIfAbsent(YearMonth.from(day.day()), m -> new MonthSum()).add(billable, estimated);
+        Optional<BigDecimal> demand = Optional.ofNullable(peak)
+            .map(p -> p.multiply(BigDecimal.valueOf(60)).divide(BigDecimal.valueOf(day.intervalMinutes()),
+                java.math.MathContext.DECIMAL64));
+        months.computeIfAbsent(YearMonth.from(day.day()), m -> new MonthSum()).add(billable, demand, estimated);
       }
     }
     List<MonthTotal> totals = new ArrayList<>();
-    months.forEach((m, sum) -> totals.add(new MonthTotal(m, sum.total, sum.days, sum.estimated, Optional.empty())));
+    months.forEach((m, sum) -> totals.add(new MonthTotal(m, sum.total, sum.days, Optional.ofNullable(sum.demand),
+        sum.estimated, Optional.empty())));
     Optional<Segment> first = segments.stream().filter(s -> s.channels().contains(channel.name())).findFirst();
     Optional<Segment> last = segments.stream().filter(s -> s.channels().contains(channel.name()))
         .reduce((a, b) -> b);
@@ -134,11 +140,13 @@ public final class UsageHistoryAssembler {
 
   private static final class MonthSum {
     private BigDecimal total = BigDecimal.ZERO;
+    private BigDecimal demand;
     private int days;
     private boolean estimated;
 
-    void add(BigDecimal day, boolean anyEstimated) {
+    void add(BigDecimal day, Optional<BigDecimal> dayDemand, boolean anyEstimated) {
       total = total.add(day);
+      dayDemand.filter(d -> demand == null || d.compareTo(demand) > 0).ifPresent(d -> demand = d);
       days++;
       estimated |= anyEstimated;
     }

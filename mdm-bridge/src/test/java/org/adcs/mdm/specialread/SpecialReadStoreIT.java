@@ -156,7 +156,7 @@ class SpecialReadStoreIT {
       MailboxFile listed = mailbox.list(file.party(), 10).toCompletableFuture().get().get(0);
       assertEquals(file, listed);
       String csv = StandardCharsets.UTF_8.decode(mailbox.chunk(listed, 0).toCompletableFuture().get()).toString();
-      assertTrue(csv.contains("month,active-import,Wh,,2026-04,24000,10,false,\r\n"), csv);
+      assertTrue(csv.contains("month,active-import,Wh,,2026-04,24000,10,100,false,\r\n"), csv);
       assertEquals(10, csv.lines().filter(l -> l.startsWith("day,active-import," + meter.value())).count());
     }
   }

@@ -111,9 +111,11 @@ class UsageHistoryAssemblerTest {
     assertEquals(30, june.days());
     assertTrue(june.estimated());
     assertEquals(new BigDecimal(30 * 2400 - 100), june.total()); // one NVE hour on the 10th left out
+    assertEquals(Optional.of(new BigDecimal(100)), june.demand()); // 100 Wh in an hour: 100 W
     UsageHistory.MonthTotal march = active.months().get(9);
     assertEquals(YearMonth.of(2026, 3), march.month());
     assertEquals(new BigDecimal(14 * 2400 + 17 * 4800 - 100), march.total()); // 10 March was on M1
+    assertEquals(Optional.of(new BigDecimal(200)), march.demand()); // M2's hours from 15 March
     assertEquals(new BigDecimal(1_000_000), active.opening().orElseThrow().value());
     assertEquals("M1", active.opening().get().meter());
     assertEquals("M2", active.closing().orElseThrow().meter());
@@ -158,6 +160,7 @@ class UsageHistoryAssemblerTest {
     assertEquals(new BigDecimal(19 * 10_000), months.get(0).total()); // 10..28 Feb at 280 003 / 28 = 10 000 (+0)
     assertEquals(Optional.of(AdjustmentReason.UNMETERED), months.get(0).reason());
     assertEquals(19, months.get(0).days());
+    assertEquals(Optional.empty(), months.get(0).demand());
 
     FixedUsage daily = new FixedUsage("SDP-7", Channel.ACTIVE_IMPORT, FixedUsage.Basis.DAILY, 1_200);
     assertEquals(31 * 1_200, daily.over(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1)));

@@ -28,7 +28,7 @@ import org.adcs.mdm.usage.UsageHistoryAssembler;
 /**
  * Usage history (R-MD-3): {@code GET /api/v1/usage-history/{sdpId}?account=&asOf=&intervals=} gives
  * the account's 12 months at the point before {@code asOf} (today by default): per channel monthly
- * totals, opening and closing reads and (unless {@code intervals=false}) the interval data; reactive
+ * totals and demand, opening and closing reads and (unless {@code intervals=false}) the interval data; reactive
  * channels name their active channel; an unmetered point's usage is its configured fixed quantity.
  * The account defaults to the point's account at the end of the window. Assembly blocks (a year of
  * days from the store), so it runs on the blocking dispatcher.
@@ -120,6 +120,7 @@ public final class UsageRoutes extends AllDirectives {
         month.put("month", t.month().toString());
         month.put("total", t.total());
         month.put("days", t.days());
+        month.put("demand", t.demand().orElse(null));
         month.put("estimated", t.estimated());
         month.put("reason", t.reason().map(r -> r.wireName()).orElse(null));
         return month;

@@ -215,6 +215,7 @@ class SpecialReadsAndUsageIT {
     for (JsonNode month : channel.get("months")) {
       total += month.get("total").asLong();
       days += month.get("days").asInt();
+      assertEquals(50, month.get("demand").asInt(), month.toString()); // 50 Wh an hour: 50 W
     }
     LocalDate from = LocalDate.parse(history.get("from").asText());
     long served = TODAY.toEpochDay() - from.toEpochDay();
@@ -248,6 +249,7 @@ class SpecialReadsAndUsageIT {
     for (JsonNode m : months) {
       total += m.get("total").asLong();
       assertEquals("unmetered", m.get("reason").asText());
+      assertTrue(m.get("demand").isNull());
     }
     assertEquals(expected, total);
   }
