@@ -194,7 +194,8 @@ public final class HeadEnd implements AutoCloseable {
           .orElse(org.adcs.headend.api.data.MarketApi.start(system, bridge.store(), store.settings().keyspace(),
               bridge.masterData().store(), settings.config(), settings.meters().standardTime(), json, clock))
           .orElse(org.adcs.headend.api.billing.BillingApi.start(system, bridge.store(), store.settings().keyspace(),
-              bridge.masterData().store(), settings.config(), settings.meters().standardTime(), json, clock)));
+              bridge.masterData().store(), settings.config(), settings.meters().standardTime(), json, clock))
+          .orElse(specialReadRoutes(bridge, json, system, clock, settings.meters().standardTime())));
       // Meters last: a meter that dials in finds everything it needs running.
       meterPort = MeterPort.bind(settings.meterPort(), credentials, meters, clock,
           settings.meters().standardTime(), system);
@@ -321,5 +322,15 @@ public final class HeadEnd implements AutoCloseable {
     if (cassandra != null) {
       cassandra.close();
     }
+  }
+
+  /** Special reads, reposts and usage history (R-MD-2, R-MD-3). */
+  private static akka.http.javadsl.server.Route specialReadRoutes(MdmBridge bridge, ObjectMapper json,
+      ActorSystem<?> system, Clock clock, java.time.ZoneOffset standardTime) {
+    var blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+    return new org.adcs.headend.api.specialreads.SpecialReadRoutes(bridge.specialReads(), bridge.masterData().store(),
+        json, blocking, clock).routes()
+        .orElse(new org.adcs.headend.api.usage.UsageRoutes(bridge.specialReads(), bridge.masterData().store(), json,
+            blocking, clock, standardTime).routes());
   }
 }

@@ -57,6 +57,15 @@ public final class MdmBridge {
 
   private MasterData masterData;
 
+  /** Special reads and usage history (R-MD-2, R-MD-3): the store, where history comes from, unmetered points. */
+  public record SpecialReads(org.adcs.mdm.specialread.SpecialReadStore store, org.adcs.mdm.usage.UsageSource usage,
+      java.util.Map<String, org.adcs.mdm.usage.FixedUsage> fixedUsage) {}
+
+  /** How long a store call made while reposting or assembling usage history may take. */
+  static final Duration STORE_WAIT = Duration.ofSeconds(30);
+
+  private SpecialReads specialReads;
+
   private MdmBridge(MdmStore store, EventRouter router, RoutedSubscriptions subscriptions, Feed events, Feed readings) {
     this.store = store;
     this.router = router;
@@ -115,7 +124,16 @@ public final class MdmBridge {
         Clock.systemUTC(), masterData.checkReadings());
     ReadingPosting posting = gate.guard(new ReadingPosting(store.intervals(), store.registers(), store.events(),
         store.completeness(), new VeeEngine(VeeSettings.defaults()), 4, blocking, router));
-    var sync = new org.adcs.mdm.masterdata.MasterDataSync(masterDataStore, masterData.holdTime(), gate);
+    // Mailbox tables before the usage release prepares its statements (the data API creates them too).
+    org.adcs.mdm.mailbox.MailboxSchema.create(store.db().session(), keyspace, StoreSchema.DEFAULT_RETENTION);
+    var specialReadStore = new org.adcs.mdm.specialread.SpecialReadStore(store.db(), keyspace);
+    var usageSource = new org.adcs.mdm.usage.StoreUsageSource(store.intervals(), store.registers(), STORE_WAIT);
+    var followUp = new org.adcs.mdm.specialread.ServiceChangeFollowUp(
+        new org.adcs.mdm.specialread.Reposting(store.intervals(), store.registers(), specialReadStore, standardTime,
+            STORE_WAIT),
+        new org.adcs.mdm.usage.UsageRelease(new org.adcs.mdm.mailbox.MailboxStore(store.db(), keyspace), usageSource,
+            sdp -> java.util.Optional.ofNullable(masterData.fixedUsage().get(sdp)), standardTime));
+    var sync = new org.adcs.mdm.masterdata.MasterDataSync(masterDataStore, masterData.holdTime(), gate, followUp);
     // Held sets past their hold time are rejected with a report, checked often enough to keep to it.
     Duration expiry = masterData.holdTime().dividedBy(4).compareTo(Duration.ofSeconds(30)) < 0
         ? masterData.holdTime().dividedBy(4) : Duration.ofSeconds(30);
@@ -124,6 +142,7 @@ public final class MdmBridge {
     ReadingsProjection.init(system, posting, ProjectionOffsets.pooled(system, journal, blocking, Clock.systemUTC()), VeeLevel.FULL);
     MdmBridge bridge = new MdmBridge(store, router, routed, events, readings);
     bridge.masterData = new MasterData(sync, masterDataStore, gate);
+    bridge.specialReads = new SpecialReads(specialReadStore, usageSource, masterData.fixedUsage());
     return bridge;
   }
 
@@ -137,6 +156,10 @@ public final class MdmBridge {
 
   public MasterData masterData() {
     return masterData;
+  }
+
+  public SpecialReads specialReads() {
+    return specialReads;
   }
 
   /** Subscriptions as the API manages them (R-EV-2). */

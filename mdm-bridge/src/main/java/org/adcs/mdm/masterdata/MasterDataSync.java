@@ -40,18 +40,38 @@ public final class MasterDataSync {
   private final MasterDataStore store;
   private final Duration holdTime;
   private final Consumer<Set<String>> meterChanges;
+  private final TimelineListener timelineChanges;
+
+  /**
+   * Told each service point change as it is applied, e.g. to repost data or release usage history
+   * (R-MD-2, R-MD-3). Runs on the synchronising thread, which may block; what it could not do it
+   * returns, and the set's report lists it as exceptions.
+   */
+  @FunctionalInterface
+  public interface TimelineListener {
+
+    TimelineListener NONE = (before, after, now) -> List.of();
+
+    List<String> changed(ServicePointTimeline before, ServicePointTimeline after, Instant now);
+  }
 
   /**
    * @param meterChanges told the meters whose relationships a set changed, so their rejected
    *                     readings can be re-posted
    */
   public MasterDataSync(MasterDataStore store, Duration holdTime, Consumer<Set<String>> meterChanges) {
+    this(store, holdTime, meterChanges, TimelineListener.NONE);
+  }
+
+  public MasterDataSync(MasterDataStore store, Duration holdTime, Consumer<Set<String>> meterChanges,
+      TimelineListener timelineChanges) {
     if (holdTime.isNegative() || holdTime.isZero()) {
       throw new IllegalArgumentException("hold time must be positive, found " + holdTime);
     }
     this.store = store;
     this.holdTime = holdTime;
     this.meterChanges = meterChanges;
+    this.timelineChanges = timelineChanges;
   }
 
   public synchronized SyncReport submit(SyncSet set, Instant now) {
@@ -168,6 +188,7 @@ public final class MasterDataSync {
       store.save(changed, record.action() == SyncRecord.Action.UPSERT ? record.state().uniqueId()
           : uniqueIdOf(timeline));
       applied.add(new Applied(index, sdpId, action));
+      notify(timeline, changed, now, index, exceptions);
     }
     if (set.kind() == SyncSet.Kind.FULL) {
       for (String sdpId : store.servicePointIds()) {
@@ -180,6 +201,7 @@ public final class MasterDataSync {
           timeline.periods().forEach(p -> meters.add(p.state().meter()));
           store.save(closed, uniqueIdOf(timeline));
           applied.add(new Applied(-1, sdpId, "deactivated"));
+          notify(timeline, closed, now, -1, exceptions);
         }
       }
     }
@@ -188,6 +210,20 @@ public final class MasterDataSync {
     store.saveLastApplied(set.source(), set.sequence());
     store.saveReport(done);
     return done;
+  }
+
+  private void notify(ServicePointTimeline before, ServicePointTimeline after, Instant now, int index,
+      List<SyncException> exceptions) {
+    if (before.equals(after)) {
+      return;
+    }
+    List<String> problems;
+    try {
+      problems = timelineChanges.changed(before, after, now);
+    } catch (RuntimeException e) {
+      problems = List.of("applied, but its follow-up (repost, usage release) failed: " + e.getMessage());
+    }
+    problems.forEach(p -> exceptions.add(new SyncException(index, after.sdpId(), p)));
   }
 
   /** The index in the set as received: valid and invalid records are numbered together. */

@@ -17,6 +17,7 @@ public record MdmStore(
     StoreSchema.create(connection.session(), keyspace, retention);
     org.adcs.mdm.routing.RoutingSchema.create(connection.session(), keyspace, retention);
     org.adcs.mdm.masterdata.CassandraMasterDataStore.create(connection.session(), keyspace);
+    org.adcs.mdm.specialread.SpecialReadStore.create(connection.session(), keyspace, retention);
     BoundedSession db = new BoundedSession(connection.session(), maxInFlight);
     return new MdmStore(db, new IntervalStore(db, keyspace), new RegisterStore(db, keyspace),
         new EventStore(db, keyspace), new CompletenessStore(db, keyspace, standardTime));

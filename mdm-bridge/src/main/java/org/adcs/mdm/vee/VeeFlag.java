@@ -35,7 +35,9 @@ public enum VeeFlag {
   /** An actual value replaced an earlier estimate. */
   REPLACED_ESTIMATE,
   /** A re-sent or corrected actual value differs from the earlier one (R-VEE-3). */
-  CHANGED;
+  CHANGED,
+  /** Reposted after the service point's start or stop date changed (R-MD-2). */
+  ADJUSTED;
 
   public int bit() {
     return 1 << ordinal();

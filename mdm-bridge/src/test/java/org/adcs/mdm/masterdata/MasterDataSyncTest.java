@@ -194,4 +194,29 @@ class MasterDataSyncTest {
     assertEquals(Status.REJECTED, late.status());
     assertTrue(late.exceptions().get(0).reason().contains("at or before the last applied sequence 1"));
   }
+
+  @Test
+  void eachAppliedChangeIsToldWithItsTimelinesAndWhatItsFollowUpCouldNotDoIsAnException() {
+    List<String> told = new ArrayList<>();
+    MasterDataSync followed = new MasterDataSync(store, Duration.ofMinutes(30), changedMeters::add,
+        (before, after, now) -> {
+          told.add(after.sdpId() + " " + before.periods().size() + "->" + after.periods().size());
+          if (after.sdpId().equals("SDP-2")) {
+            throw new IllegalStateException("store down");
+          }
+          return after.periods().size() > 1 ? List.of("1 day unestimable") : List.of();
+        });
+    SyncReport first = followed.submit(set(1, SyncSet.Kind.FULL, JAN, List.of(record("SDP-1", "M1", "A1", JAN, null),
+        record("SDP-2", "M2", "A2", JAN, null))), NOW);
+    assertEquals(List.of("SDP-1 0->1", "SDP-2 0->1"), told);
+    assertEquals(List.of(new SyncReport.SyncException(1, "SDP-2",
+        "applied, but its follow-up (repost, usage release) failed: store down")), first.exceptions());
+    assertEquals(2, first.applied().size());
+
+    SyncReport second = followed.submit(set(2, SyncSet.Kind.INCREMENTAL, JAN, List.of(
+        record("SDP-1", "M9", "A1", FEB, null), record("SDP-1", "M9", "A1", FEB, null))), NOW);
+    // The second record changes nothing: not told again.
+    assertEquals(List.of("SDP-1 0->1", "SDP-2 0->1", "SDP-1 1->2"), told);
+    assertEquals(List.of(new SyncReport.SyncException(0, "SDP-1", "1 day unestimable")), second.exceptions());
+  }
 }

@@ -136,7 +136,12 @@ public final class AccessPolicy {
       rule("PUT", "/api/v1/billing-cycles/[^/]+", EnumSet.of(Role.DOWNSTREAM_SYSTEM, Role.THIRD_PARTY)),
       rule("GET", "/api/v1/billing-cycles/[^/]+", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM,
           Role.THIRD_PARTY, Role.ADMINISTRATOR)),
-      rule("POST", "/api/v1/billing-cycles/[^/]+/runs", EnumSet.of(Role.DOWNSTREAM_SYSTEM, Role.ADMINISTRATOR)));
+      rule("POST", "/api/v1/billing-cycles/[^/]+/runs", EnumSet.of(Role.DOWNSTREAM_SYSTEM, Role.ADMINISTRATOR)),
+      // Special reads, reposts and usage history (R-MD-2, R-MD-3): the CIS/MDM systems and operators.
+      rule("POST", "/api/v1/special-reads/?", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM)),
+      rule("GET", "/api/v1/special-reads/?", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM)),
+      rule("GET", "/api/v1/special-reads/reposts", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM)),
+      rule("GET", "/api/v1/usage-history/[^/]+", EnumSet.of(Role.OPERATOR, Role.DOWNSTREAM_SYSTEM)));
 
   private AccessPolicy() {}
 
