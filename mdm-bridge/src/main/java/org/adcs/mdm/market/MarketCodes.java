@@ -50,6 +50,7 @@ public final class MarketCodes {
       case ESTIMATE_REGISTER_BOUNDED -> "ER";
       case REPLACED_ESTIMATE -> "RE";
       case CHANGED -> "CH";
+      case ADJUSTED -> "AD";
     };
   }
 
@@ -60,8 +61,12 @@ public final class MarketCodes {
     return codes;
   }
 
-  /** An adjusted interval: an actual value replaced an estimate, or a re-sent value changed (R-VEE-3). */
+  /**
+   * An adjusted interval: an actual value replaced an estimate, a re-sent value changed (R-VEE-3), or
+   * the day was reposted after the service's dates moved (R-MD-2).
+   */
   public static boolean adjusted(Set<VeeFlag> flags) {
-    return flags.contains(VeeFlag.CHANGED) || flags.contains(VeeFlag.REPLACED_ESTIMATE);
+    return flags.contains(VeeFlag.CHANGED) || flags.contains(VeeFlag.REPLACED_ESTIMATE)
+        || flags.contains(VeeFlag.ADJUSTED);
   }
 }
