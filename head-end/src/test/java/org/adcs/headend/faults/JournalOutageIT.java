@@ -20,7 +20,6 @@ import org.adcs.headend.faults.StoreTruth.NotResent;
 import org.adcs.headend.meter.Meter;
 import org.adcs.headend.meter.MeterState;
 import org.adcs.headend.testing.TcpProxy;
-import org.adcs.headend.testing.TestNodes;
 import org.adcs.simulator.fleet.Fleet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -60,7 +59,7 @@ class JournalOutageIT {
         link.cut();
         long cut = System.nanoTime();
         Instant cutAt = nights.clock().instant();
-        await(() -> readyStatuses(cluster).stream().allMatch(s -> s == 503), "every node reports not-ready", cluster);
+        await(() -> cluster.statuses("/ready").stream().allMatch(s -> s == 503), "every node reports not-ready", cluster);
         double noticed = (System.nanoTime() - cut) / 1e9;
         nights.runThrough(2, fleet);
         // Long enough for every push's store attempt to fail (the write fails or the ask times out).
@@ -69,8 +68,8 @@ class JournalOutageIT {
           assertEquals(0, nights.acknowledged(2, fleet), "no push acknowledged while the journal is away");
           TimeUnit.MILLISECONDS.sleep(500);
         }
-        assertEquals(List.of(200, 200, 200), healthStatuses(cluster), "every node stays up");
-        assertEquals(List.of(503, 503, 503), readyStatuses(cluster), "every node still reports not-ready");
+        assertEquals(List.of(200, 200, 200), cluster.statuses("/health"), "every node stays up");
+        assertEquals(List.of(503, 503, 503), cluster.statuses("/ready"), "every node still reports not-ready");
         System.out.printf("journal outage: %.1f s to not-ready on all nodes, %d of %d meters' pushes acknowledged"
             + " during the outage, %d meters connected%n", noticed, nights.acknowledged(2, fleet), METERS,
             cluster.connected());
@@ -78,7 +77,7 @@ class JournalOutageIT {
         link.restore();
         long restored = System.nanoTime();
         Instant restoredAt = nights.clock().instant();
-        await(() -> readyStatuses(cluster).stream().allMatch(s -> s == 200), "every node ready again", cluster);
+        await(() -> cluster.statuses("/ready").stream().allMatch(s -> s == 200), "every node ready again", cluster);
         double ready = (System.nanoTime() - restored) / 1e9;
         // Ready reports the database reachable, yet the journal's circuit breaker, opened by the
         // outage's failures, fails recoveries and writes for up to its reset timeout (30 s) more; a push
@@ -119,17 +118,5 @@ class JournalOutageIT {
       }
     }
     return true;
-  }
-
-  private static List<Integer> readyStatuses(ThreeNodes cluster) {
-    return statuses(cluster, "/ready");
-  }
-
-  private static List<Integer> healthStatuses(ThreeNodes cluster) {
-    return statuses(cluster, "/health");
-  }
-
-  private static List<Integer> statuses(ThreeNodes cluster, String path) {
-    return List.of(0, 1, 2).stream().map(i -> TestNodes.get(cluster.node(i).httpUrl() + path).statusCode()).toList();
   }
 }
