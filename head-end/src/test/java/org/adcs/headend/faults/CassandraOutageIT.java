@@ -58,6 +58,7 @@ class CassandraOutageIT {
         int before = nights.acknowledged(2, fleet);
         link.cut();
         long cut = System.nanoTime();
+        Instant cutAt = nights.clock().instant();
         await(() -> cluster.statuses("/ready").stream().allMatch(s -> s == 503), "every node reports not-ready", cluster);
         double noticed = (System.nanoTime() - cut) / 1e9;
 
@@ -77,6 +78,7 @@ class CassandraOutageIT {
 
         link.restore();
         long restored = System.nanoTime();
+        int eventsDuringOutage = eventsBetween(fleet, cutAt, nights.clock().instant());
         await(() -> cluster.statuses("/ready").stream().allMatch(s -> s == 200), "every node ready again", cluster);
         double ready = (System.nanoTime() - restored) / 1e9;
         // Night 3 is pushed while the projections catch up.
@@ -85,13 +87,22 @@ class CassandraOutageIT {
         Figures figures = StoreTruth.awaitExact(fleet, cluster.node(0), nights.firstDay(), DAYS,
             nights.clock().instant(), NotResent.NOTHING);
         double recovered = (System.nanoTime() - restored) / 1e9;
-        System.out.printf("cassandra outage: %d meters x %d days, %s; from the store's return %.1f s to ready again,"
-            + " time to recover %.1f s (to the store holding every meter's data)%n", METERS, DAYS, figures, ready,
-            recovered);
+        System.out.printf("cassandra outage: %d meters x %d days, %s; %d meter events occurred while the store was"
+            + " away; from the store's return %.1f s to ready again, time to recover %.1f s (to the store holding"
+            + " every meter's data)%n", METERS, DAYS, figures, eventsDuringOutage, ready, recovered);
         assertTrue(figures.exact(), figures.toString());
       }
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
+  }
+
+  /** Events the meters logged between two simulated instants (their standard time is UTC). */
+  private static int eventsBetween(Fleet fleet, Instant from, Instant to) {
+    int n = 0;
+    for (int i = 0; i < fleet.size(); i++) {
+      n += fleet.meter(i).events(from.getEpochSecond(), to.getEpochSecond(), to).size();
+    }
+    return n;
   }
 }
