@@ -163,7 +163,8 @@ public final class HeadEnd implements AutoCloseable {
 
       Readiness readiness = new Readiness(List.of(
           new CassandraCheck(store),
-          new JournalCheck(settings.journal(), schemaVersion, system.dispatchers().lookup(DispatcherSelector.blocking())),
+          new JournalCheck(settings.journal(), schemaVersion, system.dispatchers().lookup(DispatcherSelector.blocking()),
+              system),
           new ClusterCheck(system)), Duration.ofSeconds(5));
       ObjectMapper json = new ObjectMapper();
       apiAccess = ApiAccess.start(system, settings.journal(), settings.api(), json, Clock.systemUTC());

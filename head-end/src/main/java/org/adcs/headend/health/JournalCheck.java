@@ -1,5 +1,6 @@
 package org.adcs.headend.health;
 
+import akka.actor.typed.ActorSystem;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -9,20 +10,33 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.adcs.headend.journal.JournalSchema;
 import org.adcs.headend.journal.JournalSettings;
 
-/** The journal database answers and holds the journal table. JDBC blocks, so it runs on {@code blocking}. */
+/**
+ * The journal database answers and holds the journal table, and entities recover through the
+ * persistence plugins (whose circuit breakers stay open for a while after an outage, failing every
+ * recovery and write though the database is back). JDBC blocks, so it runs on {@code blocking}.
+ */
 public final class JournalCheck implements ReadinessCheck {
 
   private final JournalSettings journal;
   private final String schemaVersion;
   private final Executor blocking;
+  private final Supplier<CompletionStage<Void>> entitiesRecover;
 
-  public JournalCheck(JournalSettings journal, String schemaVersion, Executor blocking) {
+  public JournalCheck(JournalSettings journal, String schemaVersion, Executor blocking, ActorSystem<?> system) {
+    this(journal, schemaVersion, blocking, () -> JournalRecoveryProbe.run(system));
+  }
+
+  /** @param entitiesRecover recovers an entity through the persistence plugins, failing when it cannot */
+  JournalCheck(JournalSettings journal, String schemaVersion, Executor blocking,
+      Supplier<CompletionStage<Void>> entitiesRecover) {
     this.journal = journal;
     this.schemaVersion = schemaVersion;
     this.blocking = blocking;
+    this.entitiesRecover = entitiesRecover;
   }
 
   @Override
@@ -32,7 +46,10 @@ public final class JournalCheck implements ReadinessCheck {
 
   @Override
   public CompletionStage<CheckResult> check() {
-    return CompletableFuture.supplyAsync(this::probe, blocking);
+    return CompletableFuture.supplyAsync(this::probe, blocking).thenCompose(database -> !database.up()
+        ? CompletableFuture.completedFuture(database)
+        : entitiesRecover.get().handle((recovered, error) -> error == null ? database
+            : CheckResult.down("entities cannot recover through the journal yet: " + Readiness.rootMessage(error))));
   }
 
   private CheckResult probe() {

@@ -20,14 +20,15 @@ final class ThreeNodes implements AutoCloseable {
   private final TcpProxy meterBalancer;
 
   /**
-   * @param journal the ADCS_JOURNAL_* settings every node shares
+   * @param shared the settings every node shares: the ADCS_JOURNAL_* ones, and any that point the nodes
+   *               at a relay in front of a dependency
    */
-  ThreeNodes(String name, String keyspace, Map<String, String> journal) {
+  ThreeNodes(String name, String keyspace, Map<String, String> shared) {
     try {
       String seed = null;
       for (int i = 0; i < 3; i++) {
         Map<String, String> env = TestNodes.forSimulatedMeters(name + "-" + i, keyspace);
-        env.putAll(journal);
+        env.putAll(shared);
         if (seed == null) {
           seed = "akka://" + HeadEnd.SYSTEM_NAME + "@127.0.0.1:" + env.get("ADCS_CLUSTER_PORT");
         }
@@ -67,6 +68,11 @@ final class ThreeNodes implements AutoCloseable {
   /** Meters identified on the nodes still running. */
   long connected() {
     return nodes.stream().filter(n -> !n.isClosing()).mapToLong(n -> n.meterPort().connected().count()).sum();
+  }
+
+  /** Each node's HTTP status for a GET of {@code path}, e.g. /ready. */
+  List<Integer> statuses(String path) {
+    return nodes.stream().map(n -> TestNodes.get(n.httpUrl() + path).statusCode()).toList();
   }
 
   String distribution() {

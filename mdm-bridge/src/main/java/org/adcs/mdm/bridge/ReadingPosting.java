@@ -116,7 +116,11 @@ public final class ReadingPosting {
       }
       channels.add(chain);
     }
-    return CompletableFuture.allOf(channels.toArray(CompletableFuture[]::new)).thenApply(done -> channels.stream()
+    // Done once everything is written, the events and registers included: a delivery without days
+    // has no day chain to wait for them, and its poster (the bridge's projection) stores its offset then.
+    List<CompletableFuture<?>> everything = new ArrayList<>(channels);
+    everything.add(prerequisites);
+    return CompletableFuture.allOf(everything.toArray(CompletableFuture[]::new)).thenApply(done -> channels.stream()
         .flatMap(c -> c.join().stream())
         .sorted(Comparator.comparing(ValidatedDay::day).thenComparing(v -> v.channel().name()))
         .toList());

@@ -1,6 +1,7 @@
 package org.adcs.mdm.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -8,12 +9,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.adcs.mdm.reading.Channel;
 import org.adcs.mdm.reading.MeterId;
+import org.adcs.mdm.store.BoundedSession;
+import org.adcs.mdm.store.CompletenessStore;
+import org.adcs.mdm.store.EventStore;
+import org.adcs.mdm.store.IntervalStore;
 import org.adcs.mdm.store.MdmStore;
+import org.adcs.mdm.store.RegisterStore;
 import org.adcs.mdm.store.StoreConnection;
 import org.adcs.mdm.store.StoreSchema;
 import org.adcs.mdm.store.testing.CassandraTestNode;
@@ -127,6 +134,33 @@ class ReadingPostingIT {
     assertEquals(before, dumpAllTables());
     assertEquals(events.size(), store.events().events(meter, Deliveries.FIRST_DAY.atStartOfDay(),
         Deliveries.FIRST_DAY.plusDays(5).atStartOfDay()).toCompletableFuture().get(10, TimeUnit.SECONDS).size());
+  }
+
+  /**
+   * A delivery counts as posted only once the store holds all of it: the bridge's projection stores its
+   * offset on that (R-OPS-4). A delivery without interval days (an events-only push, or registers
+   * alone) once came back posted while its writes were still under way, or had failed.
+   */
+  @Test
+  void aDeliveryWithoutDaysIsNotPostedWhenItsWritesFail() throws Exception {
+    StoreConnection lost = StoreConnection.open(CassandraTestNode.settings(KEYSPACE));
+    BoundedSession db = new BoundedSession(lost.session(), 8);
+    ReadingPosting unreachable = new ReadingPosting(new IntervalStore(db, KEYSPACE), new RegisterStore(db, KEYSPACE),
+        new EventStore(db, KEYSPACE), new CompletenessStore(db, KEYSPACE), new VeeEngine(VeeSettings.defaults()), 4,
+        continuations);
+    lost.close();
+    MeterId meter = new MeterId("SIM00000009");
+    CollectedReadings nightly = Deliveries.nightly(meter, Deliveries.FIRST_DAY, 1, Deliveries.all(), null);
+    CollectedReadings eventsOnly = new CollectedReadings(meter, 1, nightly.postedAt(), List.of(), List.of(),
+        nightly.events());
+    CollectedReadings registersOnly = new CollectedReadings(meter, 1, nightly.postedAt(), List.of(),
+        nightly.registers(), List.of());
+    for (CollectedReadings delivery : List.of(eventsOnly, registersOnly, nightly)) {
+      assertThrows(ExecutionException.class,
+          () -> unreachable.post(delivery, VeeLevel.FULL).toCompletableFuture().get(60, TimeUnit.SECONDS),
+          delivery.events().size() + " events, " + delivery.registers().size() + " registers, "
+              + delivery.days().size() + " days: posted though the store is unreachable");
+    }
   }
 
   private static ValidatedDay latest(MeterId meter, Channel channel, LocalDate day) throws Exception {
