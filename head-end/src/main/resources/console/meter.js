@@ -16,7 +16,9 @@ export async function meterPage(container, { me, args, signal }) {
     location.hash = `#/meter/${encodeURIComponent(input.value.trim())}`;
   });
   const body = h('div', { id: 'meter-body' });
-  replace(container, h('h1', {}, meterId ? `Meter ${meterId}` : 'Meters'), search, body);
+  const matches = me.role === 'third-party' ? null : h('div', { id: 'meter-matches' });
+  if (matches) suggest(input, matches, signal);
+  replace(container, h('h1', {}, meterId ? `Meter ${meterId}` : 'Meters'), search, matches, body);
   if (!meterId) {
     body.append(notice('info', 'Type a meter id, or open one from a read group on the night’s view.'));
     return;
@@ -34,6 +36,39 @@ export async function meterPage(container, { me, args, signal }) {
   replace(body, details, h('div', { class: 'card' }, h('h2', {}, 'On-demand read'),
     me.role === 'administrator' ? notice('info', 'On-demand reads are for operators and field staff.') : readButton, readArea), past);
   await showDetails(details, meterId, me, signal);
+}
+
+const MATCHES = 20;
+
+/** As the operator types, the meters whose id starts with what is typed, paged by the server (GET /api/v1/meters). */
+function suggest(input, area, signal) {
+  let timer = null;
+  let asked = 0;
+  const show = async (url, more) => {
+    const mine = ++asked;
+    try {
+      const page = await get(url);
+      if (signal.aborted || mine !== asked) return; // a newer search has been asked for
+      const links = page.meters.map((m) => h('li', {}, h('a', { href: `#/meter/${encodeURIComponent(m.meterId)}` }, m.meterId)));
+      const list = more ? area.querySelector('ul') : h('ul', { class: 'members', id: 'meter-match-list' });
+      area.querySelector('button.more')?.remove();
+      list.append(...links);
+      if (!more) replace(area, page.meters.length ? list : notice('info', `No meter id starts with “${page.prefix}”.`));
+      if (page.next) area.append(h('button', { type: 'button', class: 'link more', onclick: () => show(page.next, true) }, 'More'));
+    } catch (e) {
+      if (mine === asked) replace(area, notice('error', e.message));
+    }
+  };
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const prefix = input.value.trim();
+    if (!prefix) {
+      replace(area);
+      return;
+    }
+    timer = setTimeout(() => show(`/api/v1/meters?prefix=${encodeURIComponent(prefix)}&limit=${MATCHES}`, false), 250);
+  });
+  signal.addEventListener('abort', () => clearTimeout(timer));
 }
 
 async function showDetails(details, meterId, me, signal) {
