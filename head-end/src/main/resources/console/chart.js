@@ -93,7 +93,7 @@ export function barChart(id, { categories, series, format = 'count', targets = [
       if (value === null || value === undefined) return; // not yet known (a deadline ahead): no bar
       const v = Number(value);
       const bar = svg('rect', { x: x0 + s * barW, y: y(v), width: barW - 1, height: Math.max(v > 0 ? 1 : 0, pad.top + plotH - y(v)),
-        class: `bar ${series[s].cls}`, 'data-category': category.label, 'data-series': series[s].name, 'data-value': v });
+        class: `col ${series[s].cls}`, 'data-category': category.label, 'data-series': series[s].name, 'data-value': v });
       const tip = svg('title', {});
       tip.textContent = `${category.label} · ${series[s].name}: ${show(v)}`;
       bar.append(tip);
@@ -108,7 +108,7 @@ export function barChart(id, { categories, series, format = 'count', targets = [
   }
   const legend = svg('g', {});
   series.forEach((s, n) => {
-    legend.append(svg('rect', { x: pad.left + n * 130, y: height - 14, width: 10, height: 10, class: `bar ${s.cls}` }),
+    legend.append(svg('rect', { x: pad.left + n * 130, y: height - 14, width: 10, height: 10, class: `col ${s.cls}` }),
       label(pad.left + n * 130 + 14, height - 5, s.name, 'start'));
   });
   chart.append(legend);

@@ -20,7 +20,7 @@ export async function meterPage(container, { me, args, signal }) {
   if (matches) suggest(input, matches, signal);
   replace(container, h('h1', {}, meterId ? `Meter ${meterId}` : 'Meters'), search, matches, body);
   if (!meterId) {
-    body.append(notice('info', 'Type a meter id, or open one from a read group on the night’s view.'));
+    body.append(notice('info', 'Type the start of a meter id to find it, or open one from a read group on the night’s view.'));
     return;
   }
   const readArea = h('div', { id: 'read-result' });
