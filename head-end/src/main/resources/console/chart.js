@@ -58,7 +58,7 @@ export function intervalChart(channel, intervals, statuses = meterStatus) {
   return chart;
 }
 
-const percent = (v) => `${(100 * v).toFixed(v > 0 && v < 0.1 ? 2 : 1)} %`;
+const percent = (v) => `${Number((100 * v).toFixed(2))} %`; // 99.99 % stays 99.99 %, 80 % stays 80 %
 export const formats = { count: (v) => Number(v).toLocaleString('en'), share: percent };
 
 /**
