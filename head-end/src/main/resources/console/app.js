@@ -1,16 +1,18 @@
 // The console's shell: login, the navigation each role gets, and the hash router (#/collection,
-// #/meter/<id>, #/mass-reads, #/alerts).
+// #/meter/<id>, #/mass-reads, #/reports/<day>, #/alerts).
 import { api, get, session, whenUnauthorised } from './api.js';
 import { h, notice, replace } from './dom.js';
 import { collectionPage } from './collection.js';
 import { meterPage } from './meter.js';
 import { massReadsPage } from './mass-reads.js';
 import { alertsPage, openAlerts } from './alerts.js';
+import { reportsPage } from './reports.js';
 
 const PAGES = [
   { path: 'collection', title: 'Tonight', roles: ['operator', 'administrator'], render: collectionPage },
   { path: 'meter', title: 'Meters', roles: ['operator', 'field-tool', 'administrator', 'third-party'], render: meterPage },
   { path: 'mass-reads', title: 'Mass reads', roles: ['operator', 'administrator'], render: massReadsPage },
+  { path: 'reports', title: 'Reports', roles: ['operator', 'administrator'], render: reportsPage },
   { path: 'alerts', title: 'Notifications', roles: ['operator', 'administrator'], render: alertsPage },
 ];
 

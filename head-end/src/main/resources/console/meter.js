@@ -1,9 +1,10 @@
 // A meter's page: identity, connection, read group and schedules with who set them, last contact,
 // clock, collected days per channel; set and cancel non-default schedules; read it now and see the
-// answer with an interval chart per channel. A third party only reads its own meters on demand.
+// answer with an interval chart per channel; the stored interval history over chosen days, a chart per
+// channel with the validation statuses. A third party only reads its own meters, on demand and stored.
 import { api, get } from './api.js';
 import { h, notice, number, replace, time } from './dom.js';
-import { intervalChart, statusName } from './chart.js';
+import { intervalChart, meterStatus, validationStatus } from './chart.js';
 
 export async function meterPage(container, { me, args, signal }) {
   const meterId = args[0] || '';
@@ -15,22 +16,59 @@ export async function meterPage(container, { me, args, signal }) {
     location.hash = `#/meter/${encodeURIComponent(input.value.trim())}`;
   });
   const body = h('div', { id: 'meter-body' });
-  replace(container, h('h1', {}, meterId ? `Meter ${meterId}` : 'Meters'), search, body);
+  const matches = me.role === 'third-party' ? null : h('div', { id: 'meter-matches' });
+  if (matches) suggest(input, matches, signal);
+  replace(container, h('h1', {}, meterId ? `Meter ${meterId}` : 'Meters'), search, matches, body);
   if (!meterId) {
-    body.append(notice('info', 'Type a meter id, or open one from a read group on the night’s view.'));
+    body.append(notice('info', 'Type the start of a meter id to find it, or open one from a read group on the night’s view.'));
     return;
   }
   const readArea = h('div', { id: 'read-result' });
   const readButton = h('button', { type: 'button', id: 'read-now', onclick: () => readNow(meterId, readButton, readArea, signal) },
     'Read now');
+  // Stored readings are the operators' and, for their own meters, third parties' (R-DAT-1).
+  const past = ['operator', 'third-party'].includes(me.role) ? history(meterId, signal) : null;
   if (me.role === 'third-party') {
-    replace(body, h('div', { class: 'card' }, h('h2', {}, 'On-demand read'), readButton, readArea));
+    replace(body, h('div', { class: 'card' }, h('h2', {}, 'On-demand read'), readButton, readArea), past);
     return;
   }
   const details = h('div', { id: 'meter-details' });
   replace(body, details, h('div', { class: 'card' }, h('h2', {}, 'On-demand read'),
-    me.role === 'administrator' ? notice('info', 'On-demand reads are for operators and field staff.') : readButton, readArea));
+    me.role === 'administrator' ? notice('info', 'On-demand reads are for operators and field staff.') : readButton, readArea), past);
   await showDetails(details, meterId, me, signal);
+}
+
+const MATCHES = 20;
+
+/** As the operator types, the meters whose id starts with what is typed, paged by the server (GET /api/v1/meters). */
+function suggest(input, area, signal) {
+  let timer = null;
+  let asked = 0;
+  const show = async (url, more) => {
+    const mine = ++asked;
+    try {
+      const page = await get(url);
+      if (signal.aborted || mine !== asked) return; // a newer search has been asked for
+      const links = page.meters.map((m) => h('li', {}, h('a', { href: `#/meter/${encodeURIComponent(m.meterId)}` }, m.meterId)));
+      const list = more ? area.querySelector('ul') : h('ul', { class: 'members', id: 'meter-match-list' });
+      area.querySelector('button.more')?.remove();
+      list.append(...links);
+      if (!more) replace(area, page.meters.length ? list : notice('info', `No meter id starts with “${page.prefix}”.`));
+      if (page.next) area.append(h('button', { type: 'button', class: 'link more', onclick: () => show(page.next, true) }, 'More'));
+    } catch (e) {
+      if (mine === asked) replace(area, notice('error', e.message));
+    }
+  };
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const prefix = input.value.trim();
+    if (!prefix) {
+      replace(area);
+      return;
+    }
+    timer = setTimeout(() => show(`/api/v1/meters?prefix=${encodeURIComponent(prefix)}&limit=${MATCHES}`, false), 250);
+  });
+  signal.addEventListener('abort', () => clearTimeout(timer));
 }
 
 async function showDetails(details, meterId, me, signal) {
@@ -146,8 +184,57 @@ function showRead(area, r) {
       h('tbody', {}, r.events.map((e) => h('tr', {}, h('td', {}, e.type), h('td', {}, e.code), h('td', {}, time(e.occurredAt)))))) : null);
 }
 
-function legend(intervals) {
+function legend(intervals, statuses = meterStatus) {
   const counts = new Map();
-  for (const i of intervals) counts.set(statusName(i.status), (counts.get(statusName(i.status)) ?? 0) + 1);
-  return [...counts].map(([name, n]) => h('span', { class: `legend ${name === 'valid' ? 'valid' : 'flagged'}` }, `${name}: ${n}`));
+  for (const i of intervals) {
+    const key = `${statuses.cls(i.status)}\t${statuses.name(i.status)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, n]) => {
+    const [cls, name] = key.split('\t');
+    return h('span', { class: `legend ${cls}`, dataset: { status: name } }, `${name}: ${n}`);
+  });
+}
+
+const HISTORY_DAYS = 31; // the longest range asked for at once: a month of one meter's intervals
+const dayOf = (ms) => new Date(ms).toISOString().slice(0, 10);
+
+/** The stored intervals over chosen days from /api/v1/readings, a chart per channel with the validation statuses. */
+function history(meterId, signal) {
+  const today = Date.now();
+  const from = h('input', { type: 'date', id: 'history-from', value: dayOf(today - 2 * 86400000), required: true });
+  const to = h('input', { type: 'date', id: 'history-to', value: dayOf(today), required: true });
+  const area = h('div', { id: 'history-charts' });
+  const form = h('form', { class: 'toolbar', id: 'history-form' }, h('label', {}, 'From day', from),
+    h('label', {}, 'to day (included)', to), h('button', { type: 'submit', id: 'history-show' }, 'Show'));
+  const show = async () => {
+    const first = Date.parse(`${from.value}T00:00:00Z`);
+    const last = Date.parse(`${to.value}T00:00:00Z`);
+    if (Number.isNaN(first) || Number.isNaN(last) || last < first || (last - first) / 86400000 >= HISTORY_DAYS) {
+      replace(area, notice('error', `Pick a first and last day, at most ${HISTORY_DAYS} days apart.`));
+      return;
+    }
+    replace(area, h('p', { class: 'pending' }, 'Loading…'));
+    try {
+      const { readings } = await get(`/api/v1/readings?meter=${encodeURIComponent(meterId)}&from=${from.value}`
+        + `&to=${dayOf(last + 86400000)}&format=json`);
+      if (signal.aborted) return;
+      const byChannel = new Map();
+      for (const r of readings) {
+        if (!byChannel.has(r.channel)) byChannel.set(r.channel, []);
+        byChannel.get(r.channel).push(r);
+      }
+      replace(area, byChannel.size ? [...byChannel].map(([channel, intervals]) => h('figure', { class: 'chart-box history' },
+        h('figcaption', {}, `${channel}: ${intervals.length} intervals; `, legend(intervals, validationStatus)),
+        intervalChart(channel, intervals, validationStatus))) : notice('info', 'No intervals held for those days.'));
+    } catch (e) {
+      replace(area, notice('error', e.message));
+    }
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    show();
+  });
+  show();
+  return h('div', { class: 'card', id: 'history' }, h('h2', {}, 'Interval history'), form, area);
 }

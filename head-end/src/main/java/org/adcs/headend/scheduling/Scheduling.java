@@ -35,6 +35,7 @@ public final class Scheduling {
   private final StoreRunRecords records;
   private final StoreMissingDataHistory history;
   private final RecentOperatorAlerts alerts;
+  private final MeterDirectory directory;
   private SchedulerSingletons actors;
 
   private Scheduling(SchedulerConfig config, ScheduleReadSide readSide, Clock clock, int recentAlerts) {
@@ -45,6 +46,7 @@ public final class Scheduling {
     this.records = new StoreRunRecords(readSide.records(), clock);
     this.history = new StoreMissingDataHistory(readSide.records());
     this.alerts = new RecentOperatorAlerts(recentAlerts);
+    this.directory = readSide.queries()::metersInServiceStartingWith;
   }
 
   /** @param meterStandardTime the meters' standard time the entities record data in; the scheduler uses it too */
@@ -103,5 +105,10 @@ public final class Scheduling {
 
   public NonDefaultScheduleReadSide nonDefaultSchedules() {
     return nonDefaultSchedules;
+  }
+
+  /** The meters in service by id prefix, from the read side's ordered table. */
+  public MeterDirectory directory() {
+    return directory;
   }
 }

@@ -26,6 +26,7 @@ public final class ScheduleReadSideQueries {
 
   private final BoundedSession db;
   private final PreparedStatement inService;
+  private final PreparedStatement inServiceRange;
   private final PreparedStatement members;
   private final PreparedStatement groupCount;
   private final PreparedStatement defaultSchedule;
@@ -40,6 +41,8 @@ public final class ScheduleReadSideQueries {
     var s = db.session();
     String ks = keyspace + ".";
     inService = s.prepare("SELECT meter_id, registered_at FROM " + ks + "meters_in_service WHERE bucket = ? AND meter_id > ? LIMIT ?");
+    inServiceRange = s.prepare("SELECT meter_id, registered_at FROM " + ks + "meters_in_service"
+        + " WHERE bucket = ? AND meter_id >= ? AND meter_id < ? LIMIT ?");
     members = s.prepare("SELECT meter_id FROM " + ks + "meters_by_read_group WHERE read_group = ? AND bucket = ? AND meter_id > ?"
         + " LIMIT ?");
     groupCount = s.prepare("SELECT COUNT(*) FROM " + ks + "meters_by_read_group WHERE read_group = ? AND bucket = ?");
@@ -60,6 +63,29 @@ public final class ScheduleReadSideQueries {
     return new OrderedBucketScan<>(db, ScheduleReadSideSchema.BUCKETS, (bucket, from) -> inService.bind(bucket, from, perBucket),
         row -> new MeterInService(row.getString("meter_id"), row.getInstant("registered_at")), MeterInService::meterId)
         .page(after, limit);
+  }
+
+  /**
+   * The meters in service whose id starts with {@code prefix}, in meter id order: each bucket is read
+   * from the prefix (or just after the cursor) to the end of the prefix's range, so a page costs the
+   * same at 100 meters as at 5 million.
+   */
+  public CompletionStage<KeyPage<MeterInService>> metersInServiceStartingWith(String prefix, Optional<String> after, int limit) {
+    int perBucket = OrderedBucketScan.perBucketLimit(limit, ScheduleReadSideSchema.BUCKETS);
+    String end = prefix + Character.MAX_VALUE; // above every id starting with the prefix
+    return new OrderedBucketScan<>(db, ScheduleReadSideSchema.BUCKETS,
+        (bucket, from) -> inServiceRange.bind(bucket, fromInclusive(prefix, from), end, perBucket),
+        row -> new MeterInService(row.getString("meter_id"), row.getInstant("registered_at")), MeterInService::meterId)
+        .page(after, limit);
+  }
+
+  /** The lowest id a page may start at: the prefix, or the least id above the cursor when that is higher. */
+  static String fromInclusive(String prefix, String after) {
+    if (after.isEmpty()) {
+      return prefix;
+    }
+    String justAfter = after + Character.MIN_VALUE; // meter ids hold no NUL: the least string greater than the cursor
+    return justAfter.compareTo(prefix) > 0 ? justAfter : prefix;
   }
 
   /** Members of a read group; {@link ScheduleReadSideSchema#UNSCHEDULED} for self-registered meters (R-SCH-1). */

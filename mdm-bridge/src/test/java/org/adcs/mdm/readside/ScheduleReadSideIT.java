@@ -68,6 +68,27 @@ class ScheduleReadSideIT {
   }
 
   @Test
+  void aPrefixFindsItsMetersOnlyInMeterIdOrderWhateverThePageSize() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      ids.add("pfx-" + Integer.toString(i * 7919 % 100_000, 36));
+    }
+    ids.add("pfx"); // the prefix itself is a meter id too
+    ids.add("pfy-0"); // just past the range
+    for (String id : ids) {
+      await(writer.registered(id, T0, 1));
+    }
+    for (String prefix : new String[] {"pfx-1", "pfx-", "pfx", "pfx-zz"}) {
+      List<String> expected = new ArrayList<>(new TreeSet<>(ids.stream().filter(id -> id.startsWith(prefix)).toList()));
+      for (int limit : new int[] {1, 13, 1000}) {
+        List<String> seen = scan((after, l) -> queries.metersInServiceStartingWith(prefix, after, l)
+            .thenApply(p -> new KeyPage<>(p.rows().stream().map(MeterInService::meterId).toList(), p.continueAfter())), limit);
+        assertEquals(expected, seen, "prefix " + prefix + ", page size " + limit);
+      }
+    }
+  }
+
+  @Test
   void aReplayedOrOlderAssignmentNeverUndoesTheNewerOne_R_SCH_1_R_SCH_2() {
     String meter = "replay-1";
     await(writer.registered(meter, T0, 1));

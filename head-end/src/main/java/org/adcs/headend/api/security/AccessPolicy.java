@@ -72,6 +72,8 @@ public final class AccessPolicy {
       rule("*", "/api/v1/auth/(logout|me|rotate)", ALL),
       new Rule("POST", Pattern.compile("/api/v1/meters/(?<meter>[^/]+)/reads"),
           EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.THIRD_PARTY), Meters.PATH, false, true),
+      // The meter search by id prefix: the whole fleet's ids, so not a third party's.
+      rule("GET", "/api/v1/meters", EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.ADMINISTRATOR)),
       // A meter's page: identity, connection, schedules (operators; field staff before a pickup).
       new Rule("GET", Pattern.compile("/api/v1/meters/(?<meter>[^/]+)/?"),
           EnumSet.of(Role.OPERATOR, Role.FIELD_TOOL, Role.ADMINISTRATOR), Meters.PATH, false, false),

@@ -18,6 +18,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -72,6 +74,7 @@ class ConsoleIT {
   private static final String OPERATOR = "night-operator";
   private static final String PASSWORD = "console-it-password";
   private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final LocalTime MORNING_RUN = LocalTime.of(1, 8);
 
   @Test
   void anOperatorWatchesANightReadsAMeterRunsAMassReadAndAcknowledgesANotification() throws Exception {
@@ -83,6 +86,15 @@ class ConsoleIT {
     env.put("ADCS_METERS_SHARED_LLS_PASSWORD", FleetTerms.DEFAULT_PASSWORD);
     env.put("ADCS_METERS_STANDARD_TIME", "+00:00");
     env.put("ADCS_METERS_ON_DEMAND_ATTEMPT_TIMEOUT", "5s"); // the unreachable meter's read fails soon
+    // Three read groups make the window; the morning check follows it, looks at the night's day alone and
+    // gives up on a meter after one attempt, so the reports have a run soon after the night.
+    Map<String, Object> overrides = new HashMap<>();
+    overrides.put("adcs.scheduler.window.end", "01:05");
+    overrides.put("adcs.scheduler.completeness.at", MORNING_RUN.toString());
+    overrides.put("adcs.scheduler.completeness.lookback-days", 1);
+    overrides.put("adcs.scheduler.completeness.max-attempts", 1);
+    overrides.put("adcs.scheduling.read-timeout", "20s");
+    overrides.put("adcs.scheduling.clock-check-every", "2s");
     LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1); // the day the night collects
     Instant midnight = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     ManualClock clock = new ManualClock(midnight.minus(Duration.ofMinutes(30)));
@@ -90,8 +102,9 @@ class ConsoleIT {
     EventLoopGroup group = new NioEventLoopGroup(1);
     ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor();
     WebDriver browser = null;
-    try (HeadEnd headEnd = HeadEnd.start(TestNodes.settings(env), shared)) {
-      shared.follow(clock);
+    // The scheduler reads the clock as it starts (the morning check's next time): it must already be the simulation's.
+    shared.follow(clock);
+    try (HeadEnd headEnd = HeadEnd.start(TestNodes.settings(env, overrides), shared)) {
       // Simulated time runs with real time between the test's jumps (rates and estimates need it to move).
       keeper.scheduleAtFixedRate(() -> clock.advance(Duration.ofSeconds(1)), 1, 1, TimeUnit.SECONDS);
       ApiClient api = new ApiClient(headEnd.httpUrl());
@@ -169,13 +182,38 @@ class ConsoleIT {
         assertProblem(api.send("GET", "/api/v1/collection/summary?day=yesterday", operator, null), 400, "Invalid day");
         assertProblem(api.send("GET", "/api/v1/collection/summary?day=2001-01-01", operator, null), 400, "Invalid day");
         assertEquals(403, api.send("GET", "/api/v1/collection/summary", party, null).statusCode());
+        // On to the morning check; it runs while the operator goes on.
+        clock.advance(Duration.between(clock.instant(), day.plusDays(1).atTime(MORNING_RUN).toInstant(ZoneOffset.UTC))
+            .plusMinutes(1));
 
         // A meter's page and an on-demand read with its chart.
         String meter = fleet.meter(4).name();
+        // Found by the start of its id: the search pages through the read side's meters in id order.
+        String prefix = meter.substring(0, meter.length() - 1);
+        TreeSet<String> expected = new TreeSet<>();
+        for (int i = 0; i < METERS; i++) {
+          expected.add(fleet.meter(i).name());
+        }
+        expected.add(silent);
+        expected.removeIf(id -> !id.startsWith(prefix));
+        List<String> found = new ArrayList<>();
+        String next = "/api/v1/meters?prefix=" + prefix + "&limit=3";
+        while (next != null) {
+          JsonNode page = ok(api.send("GET", next, operator, null));
+          page.get("meters").forEach(m -> found.add(m.get("meterId").asText()));
+          next = page.get("next").isNull() ? null : page.get("next").asText();
+        }
+        assertEquals(List.copyOf(expected), found, "every meter with the prefix, once, in id order, over pages of 3");
+        assertEquals(0, ok(api.send("GET", "/api/v1/meters?prefix=" + prefix + "Z", operator, null)).get("meters").size());
+        assertProblem(api.send("GET", "/api/v1/meters?prefix=a%20b", operator, null), 400, "Invalid prefix");
+        assertProblem(api.send("GET", "/api/v1/meters?limit=0", operator, null), 400, "Invalid limit");
+        assertEquals(403, api.send("GET", "/api/v1/meters", party, null).statusCode());
         browser.get(headEnd.httpUrl() + "/console/#/meter");
         WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meter-search")));
-        search.sendKeys(meter);
-        browser.findElement(By.cssSelector("#meter-form button")).click();
+        search.sendKeys(prefix);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#meter-match-list a"), expected.size()));
+        shot(browser, "05a-meter-search");
+        browser.findElement(By.linkText(meter)).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("read-group"), "Read group 1"));
         assertTrue(browser.findElement(By.id("read-group")).getText().contains("set by console-it"));
         browser.findElement(By.id("read-now")).click();
@@ -189,6 +227,31 @@ class ConsoleIT {
         assertTrue(browser.findElement(By.id("registers")).getText().contains("active"), "registers shown");
         shot(browser, "05-meter-read-on-demand", By.id("read-result"));
 
+        // Its interval history over the last three days, a chart per channel as stored (R-DAT-1).
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        JsonNode stored = ok(api.send("GET", "/api/v1/readings?meter=" + meter + "&from=" + today.minusDays(2) + "&to="
+            + today.plusDays(1) + "&format=json", operator, null)).get("readings");
+        Map<String, Integer> perChannel = new java.util.TreeMap<>();
+        Map<String, Integer> perStatus = new java.util.TreeMap<>();
+        stored.forEach(r -> {
+          perChannel.merge(r.get("channel").asText(), 1, Integer::sum);
+          perStatus.merge(r.get("status").asText(), 1, Integer::sum);
+        });
+        assertTrue(perChannel.size() > 0 && perStatus.getOrDefault("VAL", 0) > 0, "the night's intervals are stored: " + perStatus);
+        browser.findElement(By.id("history-show")).click(); // again: the read now has stored more
+        for (Map.Entry<String, Integer> channel : perChannel.entrySet()) {
+          By chart = By.cssSelector("#history-charts svg.chart[data-channel='" + channel.getKey() + "']");
+          wait.until(ExpectedConditions.attributeToBe(chart, "data-intervals", String.valueOf(channel.getValue())));
+          assertEquals(channel.getValue(), browser.findElement(chart).findElements(By.cssSelector("rect.interval")).size());
+        }
+        assertEquals(perChannel.size(), browser.findElements(By.cssSelector("#history-charts svg.chart")).size());
+        int validBars = browser.findElements(By.cssSelector("#history-charts rect.interval.valid")).size();
+        assertEquals(perStatus.getOrDefault("VAL", 0), validBars, "valid intervals drawn as valid");
+        assertEquals(perStatus.getOrDefault("EST", 0),
+            browser.findElements(By.cssSelector("#history-charts rect.interval.estimated")).size());
+        assertTrue(text(browser, "history").contains("valid: "), "the statuses are named");
+        shot(browser, "05b-meter-history", By.id("history"));
+
         // The silent meter's read fails; the page says so and the operators are notified.
         search = browser.findElement(By.id("meter-search"));
         search.clear();
@@ -199,19 +262,36 @@ class ConsoleIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("read-result"), "The read failed"));
         shot(browser, "06-meter-read-failed", By.id("read-result"));
 
-        // A mass read of read group 1 through its progress bar to the end.
+        // A mass read of read group 0 through its progress bar to the end: its three meters answer at once,
+        // the silent one only fails after its attempts, so the bar stands part way meanwhile.
         browser.get(headEnd.httpUrl() + "/console/#/mass-reads");
         new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mass-target")))).selectByValue("read-group");
-        browser.findElement(By.id("mass-group")).sendKeys("1");
+        browser.findElement(By.id("mass-group")).sendKeys("0");
         setDate(browser, "mass-from", day);
         setDate(browser, "mass-to", day);
         browser.findElement(By.id("mass-start")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mass-read-message"), "started"));
-        shot(browser, "07-mass-read-running");
-        WebElement job = wait.until(ExpectedConditions.presenceOfElementLocated(
-            By.cssSelector("#mass-read-jobs .job[data-state='COMPLETED']")));
+        TreeSet<Integer> seen = new TreeSet<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String state = "";
+        while (!state.equals("COMPLETED")) {
+          assertTrue(System.nanoTime() < deadline, "the mass read ends; progress seen " + seen);
+          Object shown = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+              "const j = document.querySelector('#mass-read-jobs .job'); return j ? j.dataset.state + ' ' + j.querySelector('progress').value : '';");
+          String[] parts = String.valueOf(shown).split(" ");
+          if (parts.length == 2) {
+            state = parts[0];
+            int percent = Integer.parseInt(parts[1]);
+            if (percent > 0 && percent < 100 && seen.add(percent) && seen.size() == 1) {
+              shot(browser, "07-mass-read-running");
+            }
+          }
+          TimeUnit.MILLISECONDS.sleep(100);
+        }
+        assertTrue(!seen.isEmpty(), "the progress bar stood between 0 and 100 % on its way");
+        WebElement job = browser.findElement(By.cssSelector("#mass-read-jobs .job[data-state='COMPLETED']"));
         assertEquals("100", job.findElement(By.tagName("progress")).getAttribute("value"));
-        assertTrue(job.getText().contains(METERS / GROUPS + " read, 0 failed, 0 to go"), job.getText());
+        assertTrue(job.getText().contains(METERS / GROUPS + " read, 1 failed, 0 to go"), job.getText());
         shot(browser, "08-mass-read-completed");
 
         // The notification of the failed read, acknowledged.
@@ -248,6 +328,48 @@ class ConsoleIT {
           clockNotice |= a.get("kind").asText().equals("clock-error") && a.get("meterId").asText().equals(clockOff);
         }
         assertTrue(clockNotice, "the meter clock 200 s off is a notification: " + open);
+
+        // The morning reports of the night (R-MIS-1, R-MIS-4, R-VEE-4, R-OPS-5): the charts say what the API says.
+        await(() -> api.send("GET", "/api/v1/reports/exceptions?date=" + day, operator, null).statusCode() == 200,
+            "the morning check's exception report");
+        browser.get(headEnd.httpUrl() + "/console/#/reports/" + day);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-recovery rect.col")));
+        JsonNode run = ok(api.send("GET", "/api/v1/reports/exceptions?date=" + day, operator, null)).get("summary");
+        Map<String, Double> recovery = bars(browser, "chart-recovery");
+        assertEquals(METERS, drawn(recovery, "on schedule|meters"), "the nine meters that pushed: " + run);
+        assertEquals(1, drawn(recovery, "failed|meters"), "the silent meter: " + run);
+        assertEquals(run.get("onSchedule").asDouble(), drawn(recovery, "on schedule|meters"));
+        assertTrue(text(browser, "exceptions").contains(silent), "the silent meter is still missing data");
+        shot(browser, "11-reports-exceptions");
+        JsonNode aging = ok(api.send("GET", "/api/v1/reports/trouble", operator, null)).get("summary");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-aging rect.col")));
+        Map<String, Double> buckets = bars(browser, "chart-aging");
+        assertEquals(aging.get("upToOneDay").asDouble(), drawn(buckets, "up to a day|open reports"));
+        assertEquals(aging.get("upToOneWeek").asDouble(), drawn(buckets, "up to a week|open reports"));
+        assertEquals(aging.get("overOneWeek").asDouble(), drawn(buckets, "older|open reports"));
+        String period = "?from=" + day.minusDays(6) + "&to=" + day;
+        String label = day.toString().substring(5);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-service rect.col")));
+        JsonNode levels = dayRow(ok(api.send("GET", "/api/v1/reports/service-levels" + period, operator, null)), day);
+        Map<String, Double> service = bars(browser, "chart-service");
+        double missing = drawn(service, label + "|not delivered");
+        assertEquals(levels.get("missingIntervals").asDouble(), missing, levels.toString());
+        assertEquals(levels.get("onScheduleIntervals").asDouble(), drawn(service, label + "|on schedule"), levels.toString());
+        // The nine meters that pushed delivered their whole day on schedule (the silent one is in the exceptions).
+        int perDay = 24 * 60 / stored.get(0).get("intervalMinutes").asInt();
+        assertEquals(METERS * perDay * perChannel.size(), drawn(service, label + "|on schedule"), levels.toString());
+        assertEquals(0, missing + drawn(service, label + "|late"), levels.toString());
+        JsonNode quality = dayRow(ok(api.send("GET", "/api/v1/reports/data-quality" + period, operator, null)), day);
+        assertEquals(quality.get("estimatedShare").isNull() ? null : (Double) quality.get("estimatedShare").asDouble(),
+            bars(browser, "chart-quality").get(label + "|estimated share"), quality.toString());
+        JsonNode timely = dayRow(ok(api.send("GET", "/api/v1/reports/timeliness" + period, operator, null)), day);
+        Map<String, Double> timeliness = bars(browser, "chart-timeliness");
+        for (int d : new int[] {1, 2, 5}) {
+          JsonNode share = timely.get("shareDay" + d);
+          assertEquals(share.isNull() ? null : (Double) share.asDouble(), timeliness.get(label + "|by day " + d), timely.toString());
+        }
+        shot(browser, "12-reports-quality-timeliness", By.id("report-quality"));
+        shot(browser, "13-reports-service-levels", By.id("report-service"));
       }
     } finally {
       if (browser != null) {
@@ -300,6 +422,33 @@ class ConsoleIT {
 
   private static void shot(WebDriver browser, String name) throws IOException {
     Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static double drawn(Map<String, Double> bars, String bar) {
+    Double value = bars.get(bar);
+    assertTrue(value != null, "a bar " + bar + " among " + bars);
+    return value;
+  }
+
+  /** A report's row for one day. */
+  private static JsonNode dayRow(JsonNode report, LocalDate day) {
+    for (JsonNode row : report.get("rows")) {
+      if (row.get("day").asText().equals(day.toString())) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row for " + day + " in " + report);
+  }
+
+  /** A bar chart's bars as drawn: "category|series" to the bar's value. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Double> bars(WebDriver browser, String chartId) {
+    Map<String, Object> drawn = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "return Object.fromEntries([...document.querySelectorAll('#' + arguments[0] + ' rect[data-series]')]"
+            + ".map(r => [r.dataset.category + '|' + r.dataset.series, r.dataset.value]));", chartId);
+    Map<String, Double> values = new java.util.TreeMap<>();
+    drawn.forEach((k, v) -> values.put(k, Double.valueOf(String.valueOf(v))));
+    return values;
   }
 
   private static JsonNode ok(HttpResponse<String> response) {
