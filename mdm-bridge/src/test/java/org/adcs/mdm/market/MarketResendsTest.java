@@ -51,7 +51,8 @@ class MarketResendsTest {
   @Test
   void eachDeliveredFileGetsATransactionNumberInItsHeaderAndItsPostingsAreRecorded() {
     posted.add(new MarketDay("SDP-M1", MarketDays.day("M1", JUNE3, Instant.parse("2024-06-04T05:00:00Z"))));
-    posted.add(new MarketDay("SDP-M1", MarketDays.day("M1", JUNE3.minusDays(1), Instant.parse("2024-06-04T05:00:00Z"))));
+    posted.add(new MarketDay("SDP-M1", MarketDays.day("M1", JUNE3.minusDays(1),
+        Instant.parse("2024-06-04T05:00:00Z"))));
     posted.add(new MarketDay("SDP-M2", MarketDays.day("M2", JUNE3, Instant.parse("2024-06-04T05:10:00Z"))));
     delivery.run();
 
@@ -77,8 +78,10 @@ class MarketResendsTest {
     clock.now = Instant.parse("2024-06-10T08:15:00Z");
 
     var expected = List.of(
-        new ResendRecord.Covered("SDP-M1", new Resend.BillingPeriod(LocalDate.of(2024, 5, 5), LocalDate.of(2024, 6, 5))),
-        new ResendRecord.Covered("SDP-M2", new Resend.BillingPeriod(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 7, 1))));
+        new ResendRecord.Covered("SDP-M1", new Resend.BillingPeriod(LocalDate.of(2024, 5, 5),
+            LocalDate.of(2024, 6, 5))),
+        new ResendRecord.Covered("SDP-M2", new Resend.BillingPeriod(LocalDate.of(2024, 6, 1),
+            LocalDate.of(2024, 7, 1))));
     for (Resend.Request request : List.of(new Resend.ByFileName("202406040600.dat"),
         new Resend.ByTransaction(transaction), new Resend.ByPostingDate(LocalDate.of(2024, 6, 4)))) {
       ResendRecord outcome = resends.resend("ESP8", request, "operator-1");
