@@ -61,7 +61,8 @@ public final class MarketResends {
     MarketParty to = Optional.ofNullable(parties.get(party))
         .orElseThrow(() -> new IllegalArgumentException("no market party " + party + " is configured"));
     UUID id = com.datastax.oss.driver.api.core.uuid.Uuids.timeBased();
-    Instant now = clock.instant();
+    // Stored to the millisecond: the answer now and the one read back later are the same.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Resolved resolved = resolve(party, request);
     ResendRecord record = resolved instanceof Covering covering
         ? deliver(id, to, requestedBy, request, covering.periods(), now)
