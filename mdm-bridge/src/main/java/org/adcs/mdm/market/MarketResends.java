@@ -106,8 +106,12 @@ public final class MarketResends {
     }
     // File names and transaction numbers begin with their posting date (see Postings).
     String lookup = key(request).replace("-", "");
-    List<Resend.Posting> postings = Postings.postingDate(lookup).map(day -> store.postings(party, day))
-        .orElse(List.of());
+    List<Resend.Posting> postings;
+    try {
+      postings = Postings.postingDate(lookup).map(day -> store.postings(party, day)).orElse(List.of());
+    } catch (IllegalArgumentException tooMany) {
+      return new Refusal(tooMany.getMessage() + "; ask by period for fewer billing periods");
+    }
     Map<String, List<Resend.Posting>> bySdp = new LinkedHashMap<>();
     postings.forEach(p -> bySdp.computeIfAbsent(p.sdpId(), s -> new ArrayList<>()).add(p));
     List<ResendRecord.Covered> covered = new ArrayList<>();
