@@ -11,8 +11,10 @@ public final class CmepWriter {
 
   /** Electricity. */
   static final String COMMODITY = "E";
-  /** Regular delivery (a resend would say RESEND). */
+  /** Regular delivery. */
   static final String PURPOSE = "OK";
+  /** Data sent again on request (R-VEE-3). */
+  static final String RESEND = "RESEND";
 
   private CmepWriter() {}
 
@@ -32,7 +34,7 @@ public final class CmepWriter {
     }
     LocalDateTime stamp = LocalDateTime.ofInstant(envelope.createdAt(), envelope.standardTime());
     return new CmepRecord(envelope.sender(), envelope.receiver(), day.servicePoint(), stamp,
-        data.meter().value() + "/" + data.channel().name(), PURPOSE, COMMODITY,
+        data.meter().value() + "/" + data.channel().name(), envelope.resend() ? RESEND : PURPOSE, COMMODITY,
         data.channel().unit().toUpperCase(Locale.ROOT), BigDecimal.ONE, data.intervalMinutes(), readings);
   }
 }

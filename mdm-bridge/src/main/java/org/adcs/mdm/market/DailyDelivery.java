@@ -14,7 +14,9 @@ import java.util.UUID;
  * The daily market delivery (R-MD-5): for each party, each due day's file holding what was posted
  * since its previous file, put in its mailbox, recorded, and only then the party's cursor moved. A run
  * that stops half-way leaves the cursor where it was, so the next run delivers that day again: a file
- * may come twice, nothing is lost. Runs must not overlap (the caller runs them one at a time).
+ * may come twice, nothing is lost. Each file gets its own transaction number (in its header where the
+ * format has one) and what it posted per service point is recorded for resends (R-VEE-3). Runs must
+ * not overlap (the caller runs them one at a time).
  */
 public final class DailyDelivery {
 
@@ -77,11 +79,15 @@ public final class DailyDelivery {
       List<MarketDay> days = posted.posted(party.id(),
           window.to().atOffset(schedule.standardTime()).toLocalDate(), window.from(), window.to());
       Instant created = clock.instant();
-      String content = party.format().render(new Envelope(sender, party.id(), created, schedule.standardTime()), days);
+      String transaction = Postings.transaction(day);
+      String content = party.format().render(new Envelope(sender, party.id(), created, schedule.standardTime(),
+          transaction, false), days);
       String name = schedule.fileName(day);
       UUID file = mailbox.put(party.id(), name, party.format(), "market data of " + day + " (" + days.size()
           + " channel days)", content.getBytes(StandardCharsets.UTF_8), created);
       DeliveryRecord record = DeliveryRecord.of(party.id(), day, window.to(), created, file, name, party.format(), days);
+      // What the file posted is recorded before the cursor moves: a resend can find every delivered posting.
+      store.recordPostings(party.id(), Postings.of(name, transaction, day, days));
       store.record(record);
       DeliveryCursor next = new DeliveryCursor(party.id(), day, window.to());
       store.saveCursor(next);

@@ -11,7 +11,7 @@ import org.adcs.mdm.vee.VeeFlag;
 /**
  * The content the EDI 867 documents carry (R-MD-5), as pipe-separated segments, one per line:
  * <pre>
- * HDR|867|sender|receiver|created|standard-time offset
+ * HDR|867|sender|receiver|created|standard-time offset|transaction number|ORIGINAL or RESEND
  * PTD|service point|meter|channel|unit|interval minutes|period start|period end|read at|posted at|version
  * QTY|interval end|value|status|estimated Y/N|adjusted Y/N|reason codes (comma-separated, may be empty)
  *   ... one QTY per interval ...
@@ -32,7 +32,7 @@ public final class Edi867Writer {
     StringBuilder out = new StringBuilder();
     int[] segments = {0};
     segment(out, segments, "HDR", "867", envelope.sender(), envelope.receiver(), time(envelope.createdAt(), zone),
-        zone.getId());
+        zone.getId(), envelope.transaction(), envelope.resend() ? "RESEND" : "ORIGINAL");
     for (MarketDay day : days) {
       var data = day.data();
       LocalDateTime start = data.day().atStartOfDay();

@@ -21,7 +21,7 @@ import org.adcs.mdm.vee.ValidatedDay;
  * version was posted in the window. Days up to {@code lookbackDays} before the file's day are looked at,
  * so late data and reposted days are delivered when they are posted.
  */
-public final class StoredPostedData implements PostedData {
+public final class StoredPostedData implements PostedData, CurrentData {
 
   /** Units come from the stored day; the channel is looked up by name. */
   private static final String ANY_UNIT = "Wh";
@@ -63,6 +63,42 @@ public final class StoredPostedData implements PostedData {
       }
     }
     // Two periods of one service point on the same day name the same days once.
+    return result.stream().distinct().toList();
+  }
+
+  @Override
+  public List<String> servicePoints(String party, LocalDate from, LocalDate to) {
+    Instant start = from.atStartOfDay().toInstant(standardTime);
+    Instant end = to.atStartOfDay().toInstant(standardTime);
+    List<String> result = new ArrayList<>();
+    for (String sdp : masterData.servicePointIds()) {
+      var timeline = masterData.timeline(sdp);
+      if (timeline.isPresent() && timeline.get().periods().stream()
+          .anyMatch(p -> p.overlaps(start, end) && party.equals(p.state().billingAgent()))) {
+        result.add(sdp);
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public List<MarketDay> current(String party, String servicePoint, LocalDate from, LocalDate to) {
+    var timeline = masterData.timeline(servicePoint);
+    if (timeline.isEmpty()) {
+      return List.of();
+    }
+    List<MarketDay> result = new ArrayList<>();
+    for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
+      Instant start = day.atStartOfDay().toInstant(standardTime);
+      Instant end = day.plusDays(1).atStartOfDay().toInstant(standardTime);
+      for (Period period : timeline.get().periods()) {
+        var state = period.state();
+        if (period.overlaps(start, end) && party.equals(state.billingAgent())) {
+          result.addAll(posted(servicePoint, state.meter(), channels(state.channels()), day, Instant.MIN,
+              Instant.MAX));
+        }
+      }
+    }
     return result.stream().distinct().toList();
   }
 

@@ -148,6 +148,8 @@ class DailyDeliveryTest {
   static final class MemoryStore implements MarketStore {
     final Map<String, DeliveryCursor> cursors = new HashMap<>();
     final List<DeliveryRecord> records = new ArrayList<>();
+    final Map<String, List<org.adcs.mdm.specialread.Resend.Posting>> postings = new HashMap<>();
+    final Map<UUID, ResendRecord> resends = new HashMap<>();
 
     @Override
     public Optional<DeliveryCursor> cursor(String party) {
@@ -168,6 +170,27 @@ class DailyDeliveryTest {
     public List<DeliveryRecord> deliveries(String party, LocalDate from, LocalDate to) {
       return records.stream().filter(r -> r.party().equals(party) && !r.day().isBefore(from) && !r.day().isAfter(to))
           .toList();
+    }
+
+    @Override
+    public void recordPostings(String party, List<org.adcs.mdm.specialread.Resend.Posting> recorded) {
+      postings.computeIfAbsent(party, p -> new ArrayList<>()).addAll(recorded);
+    }
+
+    @Override
+    public List<org.adcs.mdm.specialread.Resend.Posting> postings(String party, LocalDate postingDate) {
+      return postings.getOrDefault(party, List.of()).stream().filter(p -> p.postingDate().equals(postingDate))
+          .toList();
+    }
+
+    @Override
+    public void saveResend(ResendRecord resend) {
+      resends.put(resend.id(), resend);
+    }
+
+    @Override
+    public Optional<ResendRecord> resend(UUID id) {
+      return Optional.ofNullable(resends.get(id));
     }
   }
 

@@ -75,7 +75,7 @@ class MarketWritersTest {
         Optional.of(new MarketDay.CumulativeRead(new BigDecimal("1000.5"), new BigDecimal("1046.905"))));
     List<String> lines = Arrays.asList(Edi867Writer.write(ENVELOPE, List.of(day)).split("\r\n"));
 
-    assertEquals("HDR|867|MDMA1|ESP7|202406040600|-08:00", lines.get(0));
+    assertEquals("HDR|867|MDMA1|ESP7|202406040600|-08:00||ORIGINAL", lines.get(0));
     assertEquals("PTD|SDP-1|M1|active-import|Wh|15|202406030000|202406040000|202406040205|202406040215|2", lines.get(1));
     List<String> qty = lines.stream().filter(l -> l.startsWith("QTY|")).toList();
     assertEquals(96, qty.size());

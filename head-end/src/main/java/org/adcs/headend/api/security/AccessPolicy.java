@@ -104,6 +104,9 @@ public final class AccessPolicy {
           Role.ADMINISTRATOR)),
       // R-MD-5: the daily market delivery and its reports are the operators' (parties collect via the mailbox).
       rule("*", "/api/v1/market/(deliveries|estimated-usage)", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
+      // R-VEE-3: resends; a third party asks as itself and sees its own (the routes hold it to that).
+      rule("POST", "/api/v1/market/resends", EnumSet.of(Role.OPERATOR, Role.THIRD_PARTY, Role.ADMINISTRATOR)),
+      rule("GET", "/api/v1/market/resends/[^/]+", EnumSet.of(Role.OPERATOR, Role.THIRD_PARTY, Role.ADMINISTRATOR)),
       // R-DAT-4: the parties' use of the meter network, for operators.
       rule("GET", "/api/v1/parties/[^/]+/usage", EnumSet.of(Role.OPERATOR, Role.ADMINISTRATOR)),
       // R-OD-3: mass reads are the operators' (start, watch, cancel).
