@@ -14,9 +14,9 @@ import org.adcs.mdm.vee.IntervalStatus;
 import org.adcs.mdm.vee.VeeFlag;
 
 /**
- * The MDMA acceptance data (R-MD-6): 10 customers over 60 days, deterministic from a seed. Eight have
- * interval meters (15-minute kWh import, kVARh, and on some kWh export) with pulse and meter
- * multipliers; two are register-only accounts. Into the import channel it injects, on known days, a
+ * The MDMA acceptance data (R-MD-6): as the seeds' procedure asks, 2 months (60 days) of interval data
+ * for 10 customers (15-minute kWh import, kVARh, and on half of them kWh export, with pulse and meter
+ * multipliers) and of register reads for 10 non-interval service accounts, deterministic from a seed. Into the import channel it injects, on known days, a
  * spike, a gap of at most 2 hours, a gap of more than 2 hours, a register that disagrees with the
  * intervals (sum check), a high, a low and a zero-usage day; into kVARh a short gap. Each customer has
  * its own days, and no injected day is a like day (same weekday 1-4 weeks earlier) of another
@@ -31,8 +31,8 @@ final class AcceptanceData {
 
   static final int DAYS = 60;
   static final int INTERVALS = 96;
-  static final int INTERVAL_CUSTOMERS = 8;
-  static final int REGISTER_CUSTOMERS = 2;
+  static final int INTERVAL_CUSTOMERS = 10;
+  static final int REGISTER_CUSTOMERS = 10;
   static final String IMPORT = "active-import";
   static final String EXPORT = "active-export";
   static final String REACTIVE = "reactive-import";
@@ -40,9 +40,9 @@ final class AcceptanceData {
   /** What the generator put into a day of the import (or kVARh) channel. */
   enum Injection { SPIKE, SHORT_GAP, LONG_GAP, SUM_CHECK, HIGH, LOW, ZERO }
 
-  /** Pulse and meter multipliers per interval meter: products 1, 0.1, 2, 0.1, 0.5, 2, 0.1 and 2. */
-  private static final String[][] MULTIPLIERS = {
-      {"1", "1"}, {"0.1", "1"}, {"0.5", "4"}, {"0.01", "10"}, {"0.5", "1"}, {"1", "2"}, {"0.25", "0.4"}, {"0.2", "10"}};
+  /** Pulse and meter multipliers per interval meter: products 1, 0.1, 2, 0.1, 0.5, 2, 0.1, 2, 5 and 0.2. */
+  private static final String[][] MULTIPLIERS = {{"1", "1"}, {"0.1", "1"}, {"0.5", "4"}, {"0.01", "10"}, {"0.5", "1"},
+      {"1", "2"}, {"0.25", "0.4"}, {"0.2", "10"}, {"0.5", "10"}, {"0.02", "10"}};
 
   record Channel(String name, String unit) {}
 
