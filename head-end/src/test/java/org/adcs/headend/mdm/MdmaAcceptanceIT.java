@@ -8,11 +8,9 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -35,6 +33,7 @@ import org.adcs.headend.meter.MeterModel.Registration;
 import org.adcs.headend.mdm.AcceptanceData.ChannelDay;
 import org.adcs.headend.mdm.AcceptanceData.Customer;
 import org.adcs.headend.testing.ApiClient;
+import org.adcs.headend.testing.SharedClock;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.mdm.market.CmepParser;
 import org.adcs.mdm.market.CmepRecord;
@@ -64,7 +63,8 @@ class MdmaAcceptanceIT {
   private static final List<String> PARTIES = List.of(CMEP_PARTY, "esp-v" + SUFFIX, "esp-w" + SUFFIX);
   private static final Duration ASK = Duration.ofSeconds(30);
 
-  private static final MovingClock clock = new MovingClock();
+  /** Real time, moved on by the test as days pass. */
+  private static final SharedClock clock = new SharedClock();
   private static HeadEnd headEnd;
   private static ApiClient api;
   private static String operator;
@@ -111,7 +111,7 @@ class MdmaAcceptanceIT {
     awaitPosted(data, Duration.ofSeconds(180));
 
     // Two days on, the two files of each party due since hold everything posted.
-    clock.move(Duration.ofDays(2));
+    clock.follow(Clock.offset(Clock.systemUTC(), Duration.ofDays(2)));
     List<JsonNode> delivered = deliveries();
     assertEquals(2 * PARTIES.size(), delivered.size(), delivered.toString());
 
@@ -361,29 +361,5 @@ class MdmaAcceptanceIT {
       delivered.flags[i] = flags;
     }
     received.putAll(inFile);
-  }
-
-  /** Real time, moved on by the test as days pass. */
-  static final class MovingClock extends Clock {
-    private volatile Duration offset = Duration.ZERO;
-
-    void move(Duration by) {
-      offset = offset.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(offset);
-    }
   }
 }
