@@ -68,9 +68,11 @@ final class MailboxRoutes extends DataDirectives {
           + party);
     }
     return onSuccess(mailbox.store().file(party, id), found -> found
-        .map(file -> complete(HttpResponse.create().withStatus(StatusCodes.OK)
-            .addHeader(RawHeader.create("Content-Disposition", "attachment; filename=\"" + file.name() + "\""))
-            .withEntity(HttpEntities.create(contentType(file), file.size(), mailbox.content(file)))))
+        .map(file -> complete(file.size() == 0
+            // An empty file (a CMEP day with nothing posted) has no content to stream.
+            ? HttpResponse.create().withStatus(StatusCodes.NO_CONTENT).addHeader(disposition(file))
+            : HttpResponse.create().withStatus(StatusCodes.OK).addHeader(disposition(file))
+                .withEntity(HttpEntities.create(contentType(file), file.size(), mailbox.content(file)))))
         .orElseGet(() -> complete(problem(StatusCodes.NOT_FOUND, "No such file", "no file " + id
             + " in the mailbox of " + party))));
   }
@@ -104,6 +106,10 @@ final class MailboxRoutes extends DataDirectives {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  private static RawHeader disposition(MailboxFile file) {
+    return RawHeader.create("Content-Disposition", "attachment; filename=\"" + file.name() + "\"");
   }
 
   private static akka.http.javadsl.model.ContentType contentType(MailboxFile file) {
