@@ -26,6 +26,11 @@ public final class RegisterStore {
   private final PreparedStatement at;
   private final PreparedStatement oldestIn;
   private final PreparedStatement newestIn;
+  private final PreparedStatement takenIn;
+  private final PreparedStatement newestBefore;
+
+  /** A register read at most once a minute: a day's reads fit one bounded page. */
+  public static final int MAX_READS_A_DAY = 1440;
 
   public RegisterStore(BoundedSession db, String keyspace) {
     this.db = db;
@@ -37,6 +42,9 @@ public final class RegisterStore {
         + " AND read_at >= ? AND read_at <= ?";
     oldestIn = s.prepare(in + " ORDER BY read_at ASC LIMIT 1");
     newestIn = s.prepare(in + " LIMIT 1");
+    String base = "SELECT * FROM " + keyspace + ".register_reads WHERE meter_id = ? AND channel = ?";
+    takenIn = s.prepare(base + " AND read_at >= ? AND read_at < ? ORDER BY read_at ASC LIMIT " + MAX_READS_A_DAY);
+    newestBefore = s.prepare(base + " AND read_at < ? LIMIT 1");
   }
 
   public CompletionStage<AsyncResultSet> write(RegisterRead read) {
@@ -75,6 +83,26 @@ public final class RegisterStore {
       }
       return reads;
     });
+  }
+
+  /** The reads taken in [from, to), oldest first (at most {@link #MAX_READS_A_DAY}). */
+  public CompletionStage<List<RegisterRead>> takenIn(MeterId meter, Channel channel, LocalDateTime from,
+      LocalDateTime to) {
+    return db.executeAsync(takenIn.bind(meter.value(), channel.name(), StoreCodec.wallClock(from),
+        StoreCodec.wallClock(to))).thenApply(rs -> {
+          List<RegisterRead> reads = new ArrayList<>();
+          for (Row row : rs.currentPage()) {
+            reads.add(read(row, meter, channel, StoreCodec.meterTime(row.getInstant("read_at"))));
+          }
+          return reads;
+        });
+  }
+
+  /** The newest read taken before {@code before}. */
+  public CompletionStage<Optional<RegisterRead>> newestBefore(MeterId meter, Channel channel, LocalDateTime before) {
+    return db.executeAsync(newestBefore.bind(meter.value(), channel.name(), StoreCodec.wallClock(before)))
+        .thenApply(rs -> Optional.ofNullable(rs.one())
+            .map(row -> read(row, meter, channel, StoreCodec.meterTime(row.getInstant("read_at")))));
   }
 
   private static RegisterRead read(Row row, MeterId meter, Channel channel, LocalDateTime readAt) {
