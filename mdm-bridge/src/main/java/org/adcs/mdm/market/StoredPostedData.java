@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import org.adcs.mdm.store.RegisterStore;
  * version was posted in the window. Days up to {@code lookbackDays} before the file's day are looked at,
  * so late data and reposted days are delivered when they are posted. A channel with no validated day
  * (a non-interval account's register channel) delivers instead the register reads taken that day, as a
- * {@link RegisterDay} posted when its newest read arrived.
+ * {@link RegisterDay} posted when its last-posted read was.
  */
 public final class StoredPostedData implements PostedData, CurrentData {
 
@@ -127,9 +128,11 @@ public final class StoredPostedData implements PostedData, CurrentData {
   private CompletableFuture<Optional<MarketDay>> registerDay(String sdp, MeterId meter, Channel channel, LocalDate day) {
     return registers.takenIn(meter, channel, day.atStartOfDay(), day.plusDays(1).atStartOfDay()).toCompletableFuture()
         .thenCompose(reads -> reads.isEmpty() ? CompletableFuture.completedFuture(Optional.<MarketDay>empty())
-            : registers.newestBefore(meter, channel, reads.get(0).readAt()).toCompletableFuture()
-                .thenApply(previous -> Optional.of(new MarketDay(sdp,
-                    new RegisterDay(meter, channel, day, reads, previous)))));
+            : registers.newestBefore(meter, channel, reads.get(0).read().readAt()).toCompletableFuture()
+                .thenApply(previous -> Optional.of(new MarketDay(sdp, new RegisterDay(meter, channel, day,
+                    reads.stream().map(RegisterStore.PostedRead::read).toList(), previous,
+                    reads.stream().map(RegisterStore.PostedRead::postedAt).max(Comparator.naturalOrder())
+                        .orElseThrow())))));
   }
 
   private static Set<String> channels(List<String> configured) {

@@ -3,6 +3,7 @@ package org.adcs.mdm.store;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class RegisterStore {
     this.db = db;
     var s = db.session();
     insert = s.prepare("INSERT INTO " + keyspace + ".register_reads (meter_id, channel, read_at, reading, scale, unit,"
-        + " source, received_at, revision) VALUES (?,?,?,?,?,?,?,?,?) USING TIMESTAMP ?");
+        + " source, received_at, revision, posted_at) VALUES (?,?,?,?,?,?,?,?,?,?) USING TIMESTAMP ?");
     at = s.prepare("SELECT * FROM " + keyspace + ".register_reads WHERE meter_id = ? AND channel = ? AND read_at = ?");
     String in = "SELECT * FROM " + keyspace + ".register_reads WHERE meter_id = ? AND channel = ?"
         + " AND read_at >= ? AND read_at <= ?";
@@ -47,11 +48,23 @@ public final class RegisterStore {
     newestBefore = s.prepare(base + " AND read_at < ? LIMIT 1");
   }
 
+  /** A read stored outside a delivery counts as posted when it was received. */
   public CompletionStage<AsyncResultSet> write(RegisterRead read) {
+    return write(read, read.receivedAt());
+  }
+
+  /**
+   * @param postedAt the posting time of the delivery that carried the read (R-VEE-3); as the first
+   *                 delivery wins, so does its posting time: market files deliver a read once
+   */
+  public CompletionStage<AsyncResultSet> write(RegisterRead read, Instant postedAt) {
     return db.executeAsync(insert.bind(read.meter().value(), read.channel().name(), StoreCodec.wallClock(read.readAt()),
         read.value(), read.scale(), read.channel().unit(), read.source().name(), read.receivedAt(), read.revision(),
-        firstWins(read.revision())).setIdempotent(true));
+        postedAt, firstWins(read.revision())).setIdempotent(true));
   }
+
+  /** A stored read and the posting time of the delivery that stored it. */
+  public record PostedRead(RegisterRead read, Instant postedAt) {}
 
   static long firstWins(long revision) {
     return (1L << 52) - revision;
@@ -86,13 +99,16 @@ public final class RegisterStore {
   }
 
   /** The reads taken in [from, to), oldest first (at most {@link #MAX_READS_A_DAY}). */
-  public CompletionStage<List<RegisterRead>> takenIn(MeterId meter, Channel channel, LocalDateTime from,
+  public CompletionStage<List<PostedRead>> takenIn(MeterId meter, Channel channel, LocalDateTime from,
       LocalDateTime to) {
     return db.executeAsync(takenIn.bind(meter.value(), channel.name(), StoreCodec.wallClock(from),
         StoreCodec.wallClock(to))).thenApply(rs -> {
-          List<RegisterRead> reads = new ArrayList<>();
+          List<PostedRead> reads = new ArrayList<>();
           for (Row row : rs.currentPage()) {
-            reads.add(read(row, meter, channel, StoreCodec.meterTime(row.getInstant("read_at"))));
+            var read = read(row, meter, channel, StoreCodec.meterTime(row.getInstant("read_at")));
+            // Rows stored before posting times were kept count as posted when received.
+            Instant posted = row.getInstant("posted_at");
+            reads.add(new PostedRead(read, posted == null ? read.receivedAt() : posted));
           }
           return reads;
         });

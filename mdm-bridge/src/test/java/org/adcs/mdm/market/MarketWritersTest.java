@@ -99,7 +99,7 @@ class MarketWritersTest {
     var midnight = MarketDays.register("M9", DAY.atStartOfDay(), 1_010_250, POSTED.minusSeconds(3_600));
     var noon = MarketDays.register("M9", DAY.atTime(12, 0), 1_046_905, POSTED);
     return new MarketDay("SDP-9", new RegisterDay(midnight.meter(), midnight.channel(), DAY, List.of(noon, midnight),
-        withPrevious ? Optional.of(previous) : Optional.empty()));
+        withPrevious ? Optional.of(previous) : Optional.empty(), POSTED));
   }
 
   @Test
@@ -155,7 +155,7 @@ class MarketWritersTest {
   void aRegisterReadOffItsDayIsRefused() {
     var read = MarketDays.register("M9", DAY.plusDays(1).atStartOfDay(), 1, POSTED);
     assertThrows(IllegalArgumentException.class, () -> new RegisterDay(read.meter(), read.channel(), DAY,
-        List.of(read), Optional.empty()));
+        List.of(read), Optional.empty(), POSTED));
   }
 
   @Test
