@@ -117,6 +117,7 @@ class MdmaAcceptanceIT {
 
     Map<String, List<String>> files = new HashMap<>();
     Map<String, Delivered> received = new HashMap<>();
+    Map<String, RegisterSeen> registerReads = new HashMap<>();
     for (String party : PARTIES) {
       List<String> ids = delivered.stream().filter(d -> d.get("party").asText().equals(party))
           .map(d -> d.get("fileId").asText()).toList();
@@ -129,9 +130,9 @@ class MdmaAcceptanceIT {
         HttpResponse<String> file = api.send("GET", "/api/v1/mailbox/" + id, tokens.get(party), null);
         assertTrue(file.statusCode() == 200 || file.statusCode() == 204 && party.equals(CMEP_PARTY), file.body());
         if (party.equals(CMEP_PARTY)) {
-          readCmep(party, file.body(), received);
+          readCmep(party, file.body(), received, registerReads);
         } else {
-          readCsv(party, file.body(), received);
+          readCsv(party, file.body(), received, registerReads);
         }
       }
     }
@@ -168,18 +169,30 @@ class MdmaAcceptanceIT {
     }
     assertTrue(received.isEmpty(), "nothing delivered beyond the expected data: " + received.keySet());
 
-    // Register-only accounts: their reads are posted through the same path.
+    // Non-interval accounts: every register read is in its party's file, with its value and read time
+    // (R-MD-5). An interval meter's import register read on a day with no intervals yet (today) is
+    // delivered the same way, and must match too.
+    int registerChecked = 0;
     for (Customer customer : data.customers) {
-      if (customer.intervalMeter) {
-        continue;
-      }
       for (int d = 0; d <= AcceptanceData.DAYS; d++) {
-        var read = headEnd.bridge().store().registers().readAt(new MeterId(customer.meter),
-            new Channel(AcceptanceData.IMPORT, "Wh"), data.day(0).plusDays(d).atStartOfDay())
-            .toCompletableFuture().get(30, TimeUnit.SECONDS).orElseThrow(() -> new AssertionError(customer.meter));
-        assertEquals(customer.registers[d].longValue(), read.value());
+        LocalDateTime at = data.day(d).atStartOfDay();
+        String key = customer.servicePoint + "|" + customer.meter + "|" + AcceptanceData.IMPORT + "|" + at;
+        RegisterSeen got = registerReads.remove(key);
+        if (customer.intervalMeter && got == null) {
+          continue;
+        }
+        assertTrue(got != null, "register read delivered to " + customer.party + ": " + key);
+        assertEquals(customer.party, got.party(), key);
+        assertTrue(customer.registers[d] != null, "no read was taken at " + key);
+        assertEquals(0, customer.engineering(customer.registers[d]).compareTo(got.value()),
+            key + ": expected " + customer.engineering(customer.registers[d]) + ", delivered " + got.value());
+        registerChecked++;
       }
     }
+    assertTrue(registerReads.isEmpty(), "no register read delivered beyond the generated ones: "
+        + registerReads.keySet());
+    assertTrue(registerChecked >= AcceptanceData.REGISTER_CUSTOMERS * (AcceptanceData.DAYS + 1),
+        "every non-interval account's reads checked: " + registerChecked);
 
     // No party lists or fetches another's files.
     for (String party : PARTIES) {
@@ -199,10 +212,11 @@ class MdmaAcceptanceIT {
         VeeFlag.SUM_CHECK_FAILED, VeeFlag.HIGH_USAGE, VeeFlag.LOW_USAGE, VeeFlag.ZERO_USAGE)) {
       assertTrue(flagged.getOrDefault(flag, 0) > 0, flag + " checked");
     }
-    System.out.printf("MDMA acceptance: %d interval customers and %d non-interval accounts, %d parties;"
+    System.out.printf("MDMA acceptance: %d interval customers and %d non-interval accounts (%d register reads"
+        + " matched in the files), %d parties;"
         + " %d channel days, %d intervals matched 100%% (values and quality; VEE flags compared on %d in CSV files);"
         + " injected %s; expected flags %s%n", AcceptanceData.INTERVAL_CUSTOMERS, AcceptanceData.REGISTER_CUSTOMERS,
-        PARTIES.size(), channelDays, intervals, flagsCompared, data.injected, flagged);
+        registerChecked, PARTIES.size(), channelDays, intervals, flagsCompared, data.injected, flagged);
   }
 
   private static void syncMasterData(AcceptanceData data) {
@@ -314,9 +328,28 @@ class MdmaAcceptanceIT {
     return servicePoint + "|" + meter + "|" + channel + "|" + day;
   }
 
-  private static void readCmep(String party, String content, Map<String, Delivered> received) {
+  /** One register read as a party received it. */
+  private record RegisterSeen(String party, BigDecimal value) {}
+
+  private static void register(String party, String servicePoint, String meter, String channel, LocalDateTime at,
+      BigDecimal value, Map<String, RegisterSeen> registerReads) {
+    String key = servicePoint + "|" + meter + "|" + channel + "|" + at;
+    assertEquals(null, registerReads.put(key, new RegisterSeen(party, value)), "register read delivered once: " + key);
+  }
+
+  private static void readCmep(String party, String content, Map<String, Delivered> received,
+      Map<String, RegisterSeen> registerReads) {
     for (CmepRecord record : CmepParser.parse(content)) {
       assertEquals(party, record.receiver());
+      if (record.isRegister()) {
+        String[] meterChannel = record.meter().split("/", 2);
+        for (var reading : record.readings()) {
+          assertEquals("A", reading.quality());
+          register(party, record.customer(), meterChannel[0], meterChannel[1], reading.end(), reading.value(),
+              registerReads);
+        }
+        continue;
+      }
       assertEquals(15, record.intervalMinutes());
       assertEquals(AcceptanceData.INTERVALS, record.readings().size());
       String[] meterChannel = record.meter().split("/", 2);
@@ -335,13 +368,20 @@ class MdmaAcceptanceIT {
   }
 
   /** The CSV layout of MarketCsvWriter: service_point,meter_id,channel,interval_end,value,unit,status,flags,... */
-  private static void readCsv(String party, String content, Map<String, Delivered> received) {
+  private static void readCsv(String party, String content, Map<String, Delivered> received,
+      Map<String, RegisterSeen> registerReads) {
     String[] lines = content.split("\r\n");
     assertEquals("service_point,meter_id,channel,interval_end,value,unit,status,flags,source,interval_minutes,"
         + "read_at,posted_at", lines[0]);
     Map<String, Delivered> inFile = new LinkedHashMap<>();
     for (int n = 1; n < lines.length; n++) {
       String[] f = lines[n].split(",", -1);
+      if (f[6].equals("REG")) {
+        assertEquals("0", f[9], "a register row has no interval");
+        register(party, f[0], f[1], f[2], OffsetDateTime.parse(f[3]).toLocalDateTime(), new BigDecimal(f[4]),
+            registerReads);
+        continue;
+      }
       LocalDateTime end = OffsetDateTime.parse(f[3]).toLocalDateTime();
       LocalDateTime start = end.minusMinutes(15);
       int i = (start.getHour() * 60 + start.getMinute()) / 15;

@@ -95,7 +95,7 @@ public final class ReadingPosting {
     delivery.events().forEach(e -> first.add(events.write(e).toCompletableFuture()
         .thenComposeAsync(stored -> router == null ? CompletableFuture.completedFuture(0) : router.route(e),
             continuations)));
-    delivery.registers().forEach(r -> first.add(registers.write(r).toCompletableFuture()));
+    delivery.registers().forEach(r -> first.add(registers.write(r, delivery.postedAt()).toCompletableFuture()));
     CompletableFuture<Void> prerequisites = CompletableFuture.allOf(first.toArray(CompletableFuture[]::new));
     // Channels are independent; within a channel, days go in date order (a day's history is the days before).
     Map<String, List<IntervalDay>> byChannel = new TreeMap<>();

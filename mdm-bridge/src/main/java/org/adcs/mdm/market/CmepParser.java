@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * Reads CMEP interval records (MEPMD01) back, e.g. to check a file or take one in. A triplet may leave
  * its date-time empty: it is then the previous interval's end plus the interval length, as CMEP allows.
+ * A register record (interval {@code 00000000}) needs every read's date-time.
  */
 public final class CmepParser {
 
@@ -55,8 +56,9 @@ public final class CmepParser {
       int at = HEADER_FIELDS + 3 * i;
       LocalDateTime end;
       if (f[at].isEmpty()) {
-        if (previous == null) {
-          throw new IllegalArgumentException("the first triplet needs its date-time");
+        if (previous == null || interval == 0) {
+          throw new IllegalArgumentException(interval == 0 ? "a register read needs its date-time"
+              : "the first triplet needs its date-time");
         }
         end = previous.plusMinutes(interval);
       } else {

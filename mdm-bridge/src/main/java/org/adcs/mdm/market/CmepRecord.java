@@ -11,7 +11,8 @@ import java.util.Objects;
  * customer id (our service point), the record's time stamp, the meter id (meter and channel as
  * {@code meter/channel}), purpose, commodity, units, calculation constant, interval length, count,
  * then {@code count} date-time / quality / value triplets. Date-times are interval ends in the meters'
- * standard time, {@code ccyymmddhhmm}.
+ * standard time, {@code ccyymmddhhmm}. A register record (a non-interval account's reads) has the
+ * interval {@code 00000000} and one triplet per read: the read's time, its quality and the register value.
  */
 public record CmepRecord(String sender, String receiver, String customer, LocalDateTime timestamp, String meter,
     String purpose, String commodity, String units, BigDecimal constant, int intervalMinutes, List<Reading> readings) {
@@ -29,10 +30,16 @@ public record CmepRecord(String sender, String receiver, String customer, LocalD
     }
     Objects.requireNonNull(timestamp, "timestamp");
     Objects.requireNonNull(constant, "constant");
-    if (intervalMinutes < 1 || intervalMinutes > 1440) {
-      throw new IllegalArgumentException("a CMEP interval is 1 to 1440 minutes, found " + intervalMinutes);
+    if (intervalMinutes < 0 || intervalMinutes > 1440) {
+      throw new IllegalArgumentException("a CMEP interval is 1 to 1440 minutes (0 for register reads), found "
+          + intervalMinutes);
     }
     readings = List.copyOf(readings);
+  }
+
+  /** Register reads carry no interval. */
+  public boolean isRegister() {
+    return intervalMinutes == 0;
   }
 
   /** One interval: its end, quality letter (see {@link MarketCodes#quality}) and value. */

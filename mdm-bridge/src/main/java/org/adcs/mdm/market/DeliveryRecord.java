@@ -12,7 +12,7 @@ import org.adcs.mdm.vee.IntervalStatus;
  * scheduled against actual delivery and of estimated usage (R-MD-5, R-VEE-4).
  *
  * @param channelDays    meter channel days in the file
- * @param usage          billable usage delivered (VAL, EST and NV intervals)
+ * @param usage          billable usage delivered (VAL, EST and NV intervals; register days' usage)
  * @param estimatedUsage the part of {@code usage} that was estimated
  */
 public record DeliveryRecord(String party, LocalDate day, Instant scheduledAt, Instant deliveredAt, UUID fileId,
@@ -27,6 +27,10 @@ public record DeliveryRecord(String party, LocalDate day, Instant scheduledAt, I
     BigDecimal usage = BigDecimal.ZERO;
     BigDecimal estimatedUsage = BigDecimal.ZERO;
     for (MarketDay d : days) {
+      if (d.isRegisterDay()) {
+        usage = usage.add(d.registers().orElseThrow().cumulative().usage());
+        continue;
+      }
       for (int i = 0; i < d.data().intervalCount(); i++) {
         IntervalStatus status = d.data().status(i);
         intervals++;

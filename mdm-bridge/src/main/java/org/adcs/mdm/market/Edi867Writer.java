@@ -15,13 +15,15 @@ import org.adcs.mdm.vee.VeeFlag;
  * PTD|service point|meter|channel|unit|interval minutes|period start|period end|read at|posted at|version
  * QTY|interval end|value|status|estimated Y/N|adjusted Y/N|reason codes (comma-separated, may be empty)
  *   ... one QTY per interval ...
- * REG|start read|end read|usage          (cumulative channels only)
+ * REG|start read|end read|usage          (register days only)
  * TOT|billable usage|estimated usage
  * SE|number of segments in the file including this one
  * </pre>
  * Times are {@code ccyymmddhhmm} in the meters' standard time; interval ends are the end of the interval,
  * so the day's last interval is stamped 00:00 of the next day; the period ends at that same time. Status
- * and reason codes are those of {@link MarketCodes}.
+ * and reason codes are those of {@link MarketCodes}. A register day (a non-interval account) has interval
+ * minutes 0, runs from the start read's time to the end read's (see {@link RegisterDay}), carries no QTY,
+ * and its usage is the billable usage in TOT.
  */
 public final class Edi867Writer {
 
@@ -34,6 +36,10 @@ public final class Edi867Writer {
     segment(out, segments, "HDR", "867", envelope.sender(), envelope.receiver(), time(envelope.createdAt(), zone),
         zone.getId(), envelope.transaction(), envelope.resend() ? "RESEND" : "ORIGINAL");
     for (MarketDay day : days) {
+      if (day.registers().isPresent()) {
+        registers(out, segments, day.servicePoint(), day.registers().get(), zone);
+        continue;
+      }
       var data = day.data();
       LocalDateTime start = data.day().atStartOfDay();
       segment(out, segments, "PTD", day.servicePoint(), data.meter().value(), data.channel().name(),
@@ -56,12 +62,23 @@ public final class Edi867Writer {
             status.code(), yesNo(isEstimate), yesNo(MarketCodes.adjusted(flags)),
             String.join(",", MarketCodes.reasons(flags)));
       }
-      day.cumulative().ifPresent(read -> segment(out, segments, "REG", read.startRead().toPlainString(),
-          read.endRead().toPlainString(), read.usage().toPlainString()));
       segment(out, segments, "TOT", billable.toPlainString(), estimated.toPlainString());
     }
     segment(out, segments, "SE", Integer.toString(segments[0] + 1));
     return out.toString();
+  }
+
+  private static void registers(StringBuilder out, int[] segments, String servicePoint, RegisterDay day,
+      ZoneOffset zone) {
+    var last = day.reads().get(day.reads().size() - 1);
+    var start = day.previous().orElse(day.reads().get(0));
+    segment(out, segments, "PTD", servicePoint, day.meter().value(), day.channel().name(), last.channel().unit(), "0",
+        CmepRecord.TIME.format(start.readAt()), CmepRecord.TIME.format(last.readAt()), time(last.receivedAt(), zone),
+        time(day.postedAt(), zone), Long.toString(last.revision()));
+    var read = day.cumulative();
+    segment(out, segments, "REG", read.startRead().toPlainString(), read.endRead().toPlainString(),
+        read.usage().toPlainString());
+    segment(out, segments, "TOT", read.usage().toPlainString(), BigDecimal.ZERO.toPlainString());
   }
 
   private static void segment(StringBuilder out, int[] count, String id, String... fields) {

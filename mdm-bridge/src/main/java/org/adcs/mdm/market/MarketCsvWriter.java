@@ -1,6 +1,7 @@
 package org.adcs.mdm.market;
 
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.adcs.mdm.vee.VeeFlag;
 
@@ -9,8 +10,14 @@ import org.adcs.mdm.vee.VeeFlag;
  * and posting times added: {@code service_point,meter_id,channel,interval_end,value,unit,status,flags,
  * source,interval_minutes,read_at,posted_at}. Times are ISO-8601 in the meters' standard time, interval
  * ends included (the day's last interval ends at 00:00 of the next day); flags are separated by {@code |}.
+ * A register read (a non-interval account) is one line with its read time in {@code interval_end}, the
+ * register value, status {@code REG}, no flags, interval minutes 0, and {@code read_at} and {@code posted_at}
+ * both the time the read arrived.
  */
 public final class MarketCsvWriter {
+
+  /** The status of a register read's line. */
+  static final String REGISTER = "REG";
 
   static final String HEADER = "service_point,meter_id,channel,interval_end,value,unit,status,flags,source,"
       + "interval_minutes,read_at,posted_at";
@@ -21,6 +28,10 @@ public final class MarketCsvWriter {
     StringBuilder out = new StringBuilder(HEADER).append("\r\n");
     var zone = envelope.standardTime();
     for (MarketDay day : days) {
+      if (day.registers().isPresent()) {
+        registers(out, day.servicePoint(), day.registers().get(), zone);
+        continue;
+      }
       var data = day.data();
       String readAt = LocalDateTime.ofInstant(data.readAt(), zone).atOffset(zone).toString();
       String postedAt = LocalDateTime.ofInstant(data.postedAt(), zone).atOffset(zone).toString();
@@ -35,6 +46,16 @@ public final class MarketCsvWriter {
       }
     }
     return out.toString();
+  }
+
+  private static void registers(StringBuilder out, String servicePoint, RegisterDay day, ZoneOffset zone) {
+    for (var read : day.reads()) {
+      String arrived = LocalDateTime.ofInstant(read.receivedAt(), zone).atOffset(zone).toString();
+      out.append(field(servicePoint)).append(',').append(day.meter().value()).append(',').append(day.channel().name())
+          .append(',').append(read.readAt().atOffset(zone)).append(',').append(RegisterDay.value(read).toPlainString())
+          .append(',').append(read.channel().unit()).append(',').append(REGISTER).append(",,").append(read.source())
+          .append(",0,").append(arrived).append(',').append(arrived).append("\r\n");
+    }
   }
 
   static String field(String text) {

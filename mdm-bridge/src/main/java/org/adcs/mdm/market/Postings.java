@@ -46,7 +46,7 @@ public final class Postings {
       List<MarketDay> days) {
     Map<String, LocalDate[]> spans = new LinkedHashMap<>();
     for (MarketDay d : days) {
-      LocalDate day = d.data().day();
+      LocalDate day = d.day();
       spans.merge(d.servicePoint(), new LocalDate[] {day, day.plusDays(1)}, (a, b) -> new LocalDate[] {
           a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
     }

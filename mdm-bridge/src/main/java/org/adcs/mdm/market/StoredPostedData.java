@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.adcs.mdm.masterdata.MasterDataStore;
@@ -13,13 +15,15 @@ import org.adcs.mdm.masterdata.Period;
 import org.adcs.mdm.reading.Channel;
 import org.adcs.mdm.reading.MeterId;
 import org.adcs.mdm.store.IntervalStore;
-import org.adcs.mdm.vee.ValidatedDay;
+import org.adcs.mdm.store.RegisterStore;
 
 /**
  * The validated days a party receives: those of the service points whose billing agent it is (R-MD-1,
  * R-OPS-2) on the day in question, for the channels set up there, in their newest version, when that
  * version was posted in the window. Days up to {@code lookbackDays} before the file's day are looked at,
- * so late data and reposted days are delivered when they are posted.
+ * so late data and reposted days are delivered when they are posted. A channel with no validated day
+ * (a non-interval account's register channel) delivers instead the register reads taken that day, as a
+ * {@link RegisterDay} posted when its last-posted read was.
  */
 public final class StoredPostedData implements PostedData, CurrentData {
 
@@ -28,16 +32,18 @@ public final class StoredPostedData implements PostedData, CurrentData {
 
   private final MasterDataStore masterData;
   private final IntervalStore intervals;
+  private final RegisterStore registers;
   private final ZoneOffset standardTime;
   private final int lookbackDays;
 
-  public StoredPostedData(MasterDataStore masterData, IntervalStore intervals, ZoneOffset standardTime,
-      int lookbackDays) {
+  public StoredPostedData(MasterDataStore masterData, IntervalStore intervals, RegisterStore registers,
+      ZoneOffset standardTime, int lookbackDays) {
     if (lookbackDays < 1 || lookbackDays > 62) {
       throw new IllegalArgumentException("the market look-back is 1 to 62 days, found " + lookbackDays);
     }
     this.masterData = masterData;
     this.intervals = intervals;
+    this.registers = registers;
     this.standardTime = standardTime;
     this.lookbackDays = lookbackDays;
   }
@@ -104,17 +110,29 @@ public final class StoredPostedData implements PostedData, CurrentData {
 
   private List<MarketDay> posted(String sdp, String meter, Set<String> channels, LocalDate day, Instant after,
       Instant upTo) {
-    List<CompletableFuture<java.util.Optional<ValidatedDay>>> reads = new ArrayList<>();
+    List<CompletableFuture<Optional<MarketDay>>> reads = new ArrayList<>();
     for (String channel : channels) {
-      reads.add(intervals.validatedAsOf(new MeterId(meter), new Channel(channel, ANY_UNIT), day, Long.MAX_VALUE)
-          .toCompletableFuture());
+      var id = new MeterId(meter);
+      var ch = new Channel(channel, ANY_UNIT);
+      reads.add(intervals.validatedAsOf(id, ch, day, Long.MAX_VALUE).toCompletableFuture()
+          .thenCompose(v -> v.isPresent() ? CompletableFuture.completedFuture(v.map(d -> new MarketDay(sdp, d)))
+              : registerDay(sdp, id, ch, day)));
     }
     List<MarketDay> result = new ArrayList<>();
     for (var read : reads) {
-      read.join().filter(v -> v.postedAt().isAfter(after) && !v.postedAt().isAfter(upTo))
-          .ifPresent(v -> result.add(new MarketDay(sdp, v)));
+      read.join().filter(d -> d.postedAt().isAfter(after) && !d.postedAt().isAfter(upTo)).ifPresent(result::add);
     }
     return result;
+  }
+
+  private CompletableFuture<Optional<MarketDay>> registerDay(String sdp, MeterId meter, Channel channel, LocalDate day) {
+    return registers.takenIn(meter, channel, day.atStartOfDay(), day.plusDays(1).atStartOfDay()).toCompletableFuture()
+        .thenCompose(reads -> reads.isEmpty() ? CompletableFuture.completedFuture(Optional.<MarketDay>empty())
+            : registers.newestBefore(meter, channel, reads.get(0).read().readAt()).toCompletableFuture()
+                .thenApply(previous -> Optional.of(new MarketDay(sdp, new RegisterDay(meter, channel, day,
+                    reads.stream().map(RegisterStore.PostedRead::read).toList(), previous,
+                    reads.stream().map(RegisterStore.PostedRead::postedAt).max(Comparator.naturalOrder())
+                        .orElseThrow())))));
   }
 
   private static Set<String> channels(List<String> configured) {

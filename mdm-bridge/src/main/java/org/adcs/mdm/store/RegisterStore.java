@@ -3,6 +3,7 @@ package org.adcs.mdm.store;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,24 +27,44 @@ public final class RegisterStore {
   private final PreparedStatement at;
   private final PreparedStatement oldestIn;
   private final PreparedStatement newestIn;
+  private final PreparedStatement takenIn;
+  private final PreparedStatement newestBefore;
+
+  /** A register read at most once a minute: a day's reads fit one bounded page. */
+  public static final int MAX_READS_A_DAY = 1440;
 
   public RegisterStore(BoundedSession db, String keyspace) {
     this.db = db;
     var s = db.session();
     insert = s.prepare("INSERT INTO " + keyspace + ".register_reads (meter_id, channel, read_at, reading, scale, unit,"
-        + " source, received_at, revision) VALUES (?,?,?,?,?,?,?,?,?) USING TIMESTAMP ?");
+        + " source, received_at, revision, posted_at) VALUES (?,?,?,?,?,?,?,?,?,?) USING TIMESTAMP ?");
     at = s.prepare("SELECT * FROM " + keyspace + ".register_reads WHERE meter_id = ? AND channel = ? AND read_at = ?");
     String in = "SELECT * FROM " + keyspace + ".register_reads WHERE meter_id = ? AND channel = ?"
         + " AND read_at >= ? AND read_at <= ?";
     oldestIn = s.prepare(in + " ORDER BY read_at ASC LIMIT 1");
     newestIn = s.prepare(in + " LIMIT 1");
+    String base = "SELECT * FROM " + keyspace + ".register_reads WHERE meter_id = ? AND channel = ?";
+    takenIn = s.prepare(base + " AND read_at >= ? AND read_at < ? ORDER BY read_at ASC LIMIT " + MAX_READS_A_DAY);
+    newestBefore = s.prepare(base + " AND read_at < ? LIMIT 1");
   }
 
+  /** A read stored outside a delivery counts as posted when it was received. */
   public CompletionStage<AsyncResultSet> write(RegisterRead read) {
+    return write(read, read.receivedAt());
+  }
+
+  /**
+   * @param postedAt the posting time of the delivery that carried the read (R-VEE-3); as the first
+   *                 delivery wins, so does its posting time: market files deliver a read once
+   */
+  public CompletionStage<AsyncResultSet> write(RegisterRead read, Instant postedAt) {
     return db.executeAsync(insert.bind(read.meter().value(), read.channel().name(), StoreCodec.wallClock(read.readAt()),
         read.value(), read.scale(), read.channel().unit(), read.source().name(), read.receivedAt(), read.revision(),
-        firstWins(read.revision())).setIdempotent(true));
+        postedAt, firstWins(read.revision())).setIdempotent(true));
   }
+
+  /** A stored read and the posting time of the delivery that stored it. */
+  public record PostedRead(RegisterRead read, Instant postedAt) {}
 
   static long firstWins(long revision) {
     return (1L << 52) - revision;
@@ -75,6 +96,29 @@ public final class RegisterStore {
       }
       return reads;
     });
+  }
+
+  /** The reads taken in [from, to), oldest first (at most {@link #MAX_READS_A_DAY}). */
+  public CompletionStage<List<PostedRead>> takenIn(MeterId meter, Channel channel, LocalDateTime from,
+      LocalDateTime to) {
+    return db.executeAsync(takenIn.bind(meter.value(), channel.name(), StoreCodec.wallClock(from),
+        StoreCodec.wallClock(to))).thenApply(rs -> {
+          List<PostedRead> reads = new ArrayList<>();
+          for (Row row : rs.currentPage()) {
+            var read = read(row, meter, channel, StoreCodec.meterTime(row.getInstant("read_at")));
+            // Rows stored before posting times were kept count as posted when received.
+            Instant posted = row.getInstant("posted_at");
+            reads.add(new PostedRead(read, posted == null ? read.receivedAt() : posted));
+          }
+          return reads;
+        });
+  }
+
+  /** The newest read taken before {@code before}. */
+  public CompletionStage<Optional<RegisterRead>> newestBefore(MeterId meter, Channel channel, LocalDateTime before) {
+    return db.executeAsync(newestBefore.bind(meter.value(), channel.name(), StoreCodec.wallClock(before)))
+        .thenApply(rs -> Optional.ofNullable(rs.one())
+            .map(row -> read(row, meter, channel, StoreCodec.meterTime(row.getInstant("read_at")))));
   }
 
   private static RegisterRead read(Row row, MeterId meter, Channel channel, LocalDateTime readAt) {

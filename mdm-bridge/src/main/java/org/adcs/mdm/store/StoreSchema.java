@@ -46,6 +46,7 @@ public final class StoreSchema {
         "CREATE TABLE IF NOT EXISTS " + ks + "register_reads ("
             + " meter_id text, channel text, read_at timestamp,"
             + " reading bigint, scale int, unit text, source text, received_at timestamp, revision bigint,"
+            + " posted_at timestamp,"
             + " PRIMARY KEY ((meter_id, channel), read_at))"
             + " WITH CLUSTERING ORDER BY (read_at DESC) AND default_time_to_live = " + ttl,
         // Events by meter and month, for a meter's history.
@@ -89,6 +90,11 @@ public final class StoreSchema {
         session.execute(SimpleStatement.newInstance("ALTER TABLE " + keyspace + ".completeness_by_day ADD " + column + " int")
             .setTimeout(Duration.ofSeconds(60)));
       }
+    }
+    var registers = session.refreshSchema().getKeyspace(keyspace).flatMap(k -> k.getTable("register_reads"));
+    if (registers.isPresent() && registers.get().getColumn("posted_at").isEmpty()) {
+      session.execute(SimpleStatement.newInstance("ALTER TABLE " + keyspace + ".register_reads ADD posted_at timestamp")
+          .setTimeout(Duration.ofSeconds(60)));
     }
   }
 

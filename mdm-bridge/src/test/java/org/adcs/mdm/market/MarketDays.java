@@ -2,9 +2,11 @@ package org.adcs.mdm.market;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import org.adcs.mdm.reading.Channel;
 import org.adcs.mdm.reading.MeterId;
 import org.adcs.mdm.reading.ReadingSource;
+import org.adcs.mdm.reading.RegisterRead;
 import org.adcs.mdm.vee.IntervalStatus;
 import org.adcs.mdm.vee.ValidatedDay;
 import org.adcs.mdm.vee.VeeFlag;
@@ -18,6 +20,12 @@ final class MarketDays {
    * Interval i holds ((i + 1) * 10 + 5) thousandths of a Wh; intervals 10 and 11 are
    * linear estimates of a gap, 20 a changed actual, 30 needs verification (a spike).
    */
+  /** A register read of active import in Wh with three decimals, received at {@code receivedAt}. */
+  static RegisterRead register(String meter, LocalDateTime at, long value, Instant receivedAt) {
+    return new RegisterRead(new MeterId(meter), Channel.ACTIVE_IMPORT, at, value, -3, ReadingSource.SCHEDULED,
+        receivedAt, 1);
+  }
+
   static ValidatedDay day(String meter, LocalDate day, Instant postedAt) {
     int n = 96;
     long[] values = new long[n];

@@ -71,8 +71,7 @@ class MarketWritersTest {
 
   @Test
   void edi867CarriesFlagsReasonsTimesAndTheEndOfDayRule() {
-    var day = new MarketDay("SDP-1", MarketDays.day("M1", DAY, POSTED),
-        Optional.of(new MarketDay.CumulativeRead(new BigDecimal("1000.5"), new BigDecimal("1046.905"))));
+    var day = new MarketDay("SDP-1", MarketDays.day("M1", DAY, POSTED));
     List<String> lines = Arrays.asList(Edi867Writer.write(ENVELOPE, List.of(day)).split("\r\n"));
 
     assertEquals("HDR|867|MDMA1|ESP7|202406040600|-08:00||ORIGINAL", lines.get(0));
@@ -84,14 +83,79 @@ class MarketWritersTest {
     assertEquals("QTY|202406030515|0.215|VAL|N|Y|CH", qty.get(20));
     assertEquals("QTY|202406030745|0.315|NVE|N|N|SP", qty.get(30));
     assertEquals("QTY|202406040000|0.965|VAL|N|N|", qty.get(95), "the day's last interval is stamped 00:00 next day");
-    assertEquals("REG|1000.5|1046.905|46.405", lines.get(98));
+    assertTrue(lines.stream().noneMatch(l -> l.startsWith("REG|")), "an interval day has no register segment");
     // Billable: all but interval 30 (0.315); estimated: intervals 10 and 11.
     BigDecimal all = BigDecimal.ZERO;
     for (int i = 0; i < 96; i++) {
       all = all.add(day.value(i));
     }
-    assertEquals("TOT|" + all.subtract(new BigDecimal("0.315")).toPlainString() + "|0.240", lines.get(99));
+    assertEquals("TOT|" + all.subtract(new BigDecimal("0.315")).toPlainString() + "|0.240", lines.get(98));
     assertEquals("SE|" + lines.size(), lines.get(lines.size() - 1));
+  }
+
+  /** A non-interval account's day: reads at 00:00 and 12:00, the previous read the evening before. */
+  private static MarketDay registerDay(boolean withPrevious) {
+    var previous = MarketDays.register("M9", DAY.minusDays(1).atTime(18, 0), 1_000_500, POSTED.minusSeconds(86_400));
+    var midnight = MarketDays.register("M9", DAY.atStartOfDay(), 1_010_250, POSTED.minusSeconds(3_600));
+    var noon = MarketDays.register("M9", DAY.atTime(12, 0), 1_046_905, POSTED);
+    return new MarketDay("SDP-9", new RegisterDay(midnight.meter(), midnight.channel(), DAY, List.of(noon, midnight),
+        withPrevious ? Optional.of(previous) : Optional.empty(), POSTED));
+  }
+
+  @Test
+  void cmepRegisterRecordParsesBackToTheReadsAndTheirTimes() {
+    var interval = new MarketDay("SDP-1", MarketDays.day("M1", DAY, POSTED));
+    String text = CmepWriter.write(ENVELOPE, List.of(interval, registerDay(true)));
+    List<CmepRecord> records = CmepParser.parse(text);
+    assertEquals(2, records.size());
+    assertTrue(!records.get(0).isRegister());
+    CmepRecord register = records.get(1);
+    assertTrue(register.isRegister());
+    assertEquals("SDP-9", register.customer());
+    assertEquals("M9/active-import", register.meter());
+    assertEquals("WH", register.units());
+    assertEquals(List.of(new CmepRecord.Reading(DAY.atStartOfDay(), "A", new BigDecimal("1010.250")),
+        new CmepRecord.Reading(DAY.atTime(12, 0), "A", new BigDecimal("1046.905"))), register.readings());
+    assertEquals("MEPMD01,19970819,MDMA1,ESP7,SDP-9,202406040600,M9/active-import,OK,E,WH,1,00000000,2,"
+        + "202406030000,A,1010.250,202406031200,A,1046.905", text.split("\r\n")[1]);
+    // A register read cannot leave its time to be inferred: there is no interval to add.
+    var bad = assertThrows(IllegalArgumentException.class, () -> CmepParser.parse(
+        "MEPMD01,19970819,A,B,SDP-9,202406040600,M9/x,OK,E,WH,1,00000000,2,202406030000,A,1,,A,2"));
+    assertTrue(bad.getMessage().contains("register read needs its date-time"), bad.getMessage());
+  }
+
+  @Test
+  void edi867RegisterDayCarriesStartEndReadsAndUsage() {
+    List<String> lines = Arrays.asList(Edi867Writer.write(ENVELOPE, List.of(registerDay(true))).split("\r\n"));
+    assertEquals(List.of("HDR|867|MDMA1|ESP7|202406040600|-08:00||ORIGINAL",
+        "PTD|SDP-9|M9|active-import|Wh|0|202406021800|202406031200|202406040215|202406040215|1",
+        "REG|1000.500|1046.905|46.405", "TOT|46.405|0", "SE|5"), lines);
+    // Without an earlier read the period starts at the day's first read.
+    List<String> first = Arrays.asList(Edi867Writer.write(ENVELOPE, List.of(registerDay(false))).split("\r\n"));
+    assertEquals("PTD|SDP-9|M9|active-import|Wh|0|202406030000|202406031200|202406040215|202406040215|1",
+        first.get(1));
+    assertEquals("REG|1010.250|1046.905|36.655", first.get(2));
+  }
+
+  @Test
+  void csvRegisterDayIsOneRowPerRead() {
+    List<String> lines = Arrays.asList(MarketCsvWriter.write(ENVELOPE, List.of(registerDay(true))).split("\r\n"));
+    assertEquals(List.of(MarketCsvWriter.HEADER,
+        "SDP-9,M9,active-import,2024-06-03T00:00-08:00,1010.250,Wh,REG,,SCHEDULED,0,2024-06-04T01:15-08:00,"
+            + "2024-06-04T01:15-08:00",
+        "SDP-9,M9,active-import,2024-06-03T12:00-08:00,1046.905,Wh,REG,,SCHEDULED,0,2024-06-04T02:15-08:00,"
+            + "2024-06-04T02:15-08:00"), lines);
+    var record = DeliveryRecord.of("ESP7", DAY, POSTED, POSTED, java.util.UUID.randomUUID(), "f.dat", MarketFormat.CSV,
+        List.of(registerDay(true)));
+    assertEquals(0, new BigDecimal("46.405").compareTo(record.usage()), "the register day's usage is billed");
+    assertEquals(0, record.intervals());
+  }
+
+  @Test
+  void aRegisterReadOffItsDayIsRefused() {
+    var read = MarketDays.register("M9", DAY.plusDays(1).atStartOfDay(), 1, POSTED);
+    assertThrows(IllegalArgumentException.class, () -> new RegisterDay(read.meter(), read.channel(), DAY,
+        List.of(read), Optional.empty(), POSTED));
   }
 
   @Test

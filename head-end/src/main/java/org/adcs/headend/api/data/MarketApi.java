@@ -45,7 +45,8 @@ public final class MarketApi {
     BillingSchema.create(store.db().session(), keyspace, StoreSchema.DEFAULT_RETENTION);
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
     var marketStore = new CassandraMarketStore(store.db(), keyspace);
-    var posted = new StoredPostedData(masterData, store.intervals(), meterStandardTime, settings.lookbackDays());
+    var posted = new StoredPostedData(masterData, store.intervals(), store.registers(),
+        meterStandardTime, settings.lookbackDays());
     var mailbox = new StoredMarketMailbox(new MailboxStore(store.db(), keyspace));
     var delivery = new DailyDelivery(settings.parties(),
         new DeliverySchedule(settings.deliveryTime(), meterStandardTime, settings.maxCatchUp()), settings.sender(),
