@@ -37,13 +37,18 @@ public record BootstrapSettings(boolean enabled, DiscoveryMethod discoveryMethod
         read.nonBlank(p + "pod-label-selector"));
   }
 
-  /** Akka Management's settings: its HTTP endpoint on the node's cluster address, discovery and contact points. */
+  /**
+   * Akka Management's settings: its HTTP endpoint on the node's cluster address, discovery and contact points.
+   * Every discovered endpoint is a management endpoint (a named pod port, or a configured host and port), so none
+   * is dropped for having a port other than this node's (several nodes on one host each have their own).
+   */
   public Config akkaConfig(String hostname) {
     return ConfigFactory.parseMap(Map.of(
         "akka.management.http.hostname", hostname,
         "akka.management.http.port", managementPort,
         "akka.management.cluster.bootstrap.contact-point-discovery.discovery-method", discoveryMethod.akkaName,
         "akka.management.cluster.bootstrap.contact-point-discovery.required-contact-point-nr", requiredContactPoints,
+        "akka.management.cluster.bootstrap.contact-point.filter-on-fallback-port", false,
         "akka.discovery.kubernetes-api.pod-label-selector", podLabelSelector));
   }
 }
