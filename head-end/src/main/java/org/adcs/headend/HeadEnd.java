@@ -125,6 +125,10 @@ public final class HeadEnd implements AutoCloseable {
   public static HeadEnd start(HeadEndSettings settings, Clock clock) {
     PortCheck.ensureFree("adcs.http.port", settings.http().host(), settings.http().port());
     PortCheck.ensureFree("adcs.cluster.port", settings.cluster().hostname(), settings.cluster().port());
+    if (settings.cluster().bootstrap().enabled()) {
+      PortCheck.ensureFree("adcs.cluster.bootstrap.management-port", settings.cluster().hostname(),
+          settings.cluster().bootstrap().managementPort());
+    }
     PortCheck.ensureFree("adcs.meter-port.port", settings.meterPort().host(), settings.meterPort().port());
     MeterCredentials credentials = MeterCredentialsSetting.from(settings.meters());
     JournalRetention.Settings retention = JournalRetention.Settings.from(settings.config());
@@ -236,7 +240,9 @@ public final class HeadEnd implements AutoCloseable {
   private static ActorSystem<Void> createActorSystem(HeadEndSettings settings) {
     try {
       return ActorSystem.create(Behaviors.empty(), SYSTEM_NAME,
-          settings.journal().akkaPersistenceConfig().withFallback(settings.config()));
+          settings.journal().akkaPersistenceConfig()
+              .withFallback(settings.cluster().bootstrap().akkaConfig(settings.cluster().hostname()))
+              .withFallback(settings.config()));
     } catch (RuntimeException e) {
       throw new StartupFailure("Cannot start the cluster node on " + settings.cluster().hostname() + ":"
           + settings.cluster().port() + " (" + e.getMessage() + "): check adcs.cluster.hostname and adcs.cluster.port", e);

@@ -22,8 +22,8 @@ class BrokenManifestsTest {
             bad-quantity         | StatefulSet/head-end: spec.template.spec.containers[0].resources.limits.memory is not a quantity: '4 GB'
             missing-required     | Service/head-end-debug: spec.ports[0].port is required
             missing-image        | Job/probe-check: spec.template.spec.containers[0].image is required
-            probe-port           | StatefulSet/head-end: container head-end readinessProbe uses port 8558, which the container does not expose
-            probe-port-name      | StatefulSet/head-end: container head-end livenessProbe uses port management, which the container does not expose
+            probe-port           | StatefulSet/head-end: container head-end readinessProbe uses port 9558, which the container does not expose
+            probe-port-name      | StatefulSet/head-end: container head-end livenessProbe uses port admin, which the container does not expose
             selector-mismatch    | StatefulSet/head-end: spec.selector {app.kubernetes.io/name=head-end, app.kubernetes.io/component=node} does not match spec.template.metadata.labels {app.kubernetes.io/name=head-end}
             service-selector     | Service/head-end: spec.selector {app.kubernetes.io/name=headend} matches no pod template here
             job-restarts         | Job/probe-check: a Job's spec.template.spec.restartPolicy must be Never or OnFailure, was Always

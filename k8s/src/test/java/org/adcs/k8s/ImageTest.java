@@ -18,7 +18,7 @@ class ImageTest {
     private static final Path HEAD_END_POM = Path.of("../head-end/pom.xml");
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/production", "overlays/demo"})
+    @ValueSource(strings = {"base", "overlays/production", "overlays/demo", "overlays/bootstrap"})
     void containersRunTheBuiltImage(String kustomization) throws Exception {
         Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(HEAD_END_POM.toFile());
         var xpath = XPathFactory.newInstance().newXPath();

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ManifestsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/production", "overlays/demo"})
+    @ValueSource(strings = {"base", "overlays/production", "overlays/demo", "overlays/bootstrap"})
     void rendersAndValidates(String kustomization) {
         List<ObjectNode> objects = KustomizeRenderer.render(Path.of(kustomization));
         List<String> violations = ManifestValidator.validate(objects);
@@ -33,7 +33,7 @@ class ManifestsTest {
 
     /** Passwords are referenced from Secrets, never written into a manifest (R-OPS-3). */
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/production", "overlays/demo"})
+    @ValueSource(strings = {"base", "overlays/production", "overlays/demo", "overlays/bootstrap"})
     void secretsAreReferencedNotEmbedded(String kustomization) {
         for (ObjectNode o : KustomizeRenderer.render(Path.of(kustomization))) {
             assertFalse(o.path("kind").asText().equals("Secret"), "a Secret is embedded in " + kustomization);
@@ -75,6 +75,38 @@ class ManifestsTest {
         assertTrue(args.contains("--head-end=head-end-meters.adcs.svc.cluster.local:4059"), args.toString());
         assertEquals(4059, only(objects, "Service", "head-end-meters").path("spec").path("ports").get(0).path("port").asInt());
         assertTrue(envNames(containers(only(objects, "StatefulSet", "head-end")).get(0)).contains("ADCS_METERS_SHARED_LLS_PASSWORD"));
+    }
+
+    /** Cluster bootstrap through the Kubernetes API: pods read by their own account, probed on the management port. */
+    @Test
+    void bootstrapFindsThePodsThroughTheKubernetesApiInsteadOfSeedNodes() {
+        List<ObjectNode> objects = KustomizeRenderer.render(Path.of("overlays/bootstrap"));
+        JsonNode config = only(objects, "ConfigMap", "head-end").path("data");
+        assertEquals("true", config.path("ADCS_CLUSTER_BOOTSTRAP_ENABLED").asText());
+        assertEquals("[]", config.path("ADCS_CLUSTER_SEED_NODES").asText(), "bootstrap refuses seed nodes");
+        assertEquals("kubernetes-api", config.path("ADCS_CLUSTER_BOOTSTRAP_DISCOVERY_METHOD").asText());
+        ObjectNode statefulSet = only(objects, "StatefulSet", "head-end");
+        JsonNode pod = statefulSet.path("spec").path("template");
+        String selector = config.path("ADCS_CLUSTER_BOOTSTRAP_POD_LABEL_SELECTOR").asText();
+        String[] label = selector.split("=", 2);
+        assertEquals(label[1], pod.path("metadata").path("labels").path(label[0]).asText(), "the selector finds the pods: " + selector);
+
+        JsonNode headEnd = containers(statefulSet).get(0);
+        JsonNode management = StreamSupport.stream(headEnd.path("ports").spliterator(), false)
+                .filter(p -> p.path("name").asText().equals("management")).findFirst().orElseThrow();
+        assertEquals(config.path("ADCS_CLUSTER_BOOTSTRAP_MANAGEMENT_PORT").asInt(), management.path("containerPort").asInt());
+        assertTrue(envNames(headEnd).containsAll(List.of("ADCS_JOURNAL_PASSWORD", "POD_IP", "ADCS_CLUSTER_HOSTNAME")), envNames(headEnd).toString());
+        assertEquals("/ready", headEnd.path("readinessProbe").path("httpGet").path("path").asText(), "readiness unchanged");
+
+        String account = pod.path("spec").path("serviceAccountName").asText();
+        only(objects, "ServiceAccount", account);
+        ObjectNode binding = only(objects, "RoleBinding", "head-end-pod-reader");
+        assertEquals(account, binding.path("subjects").get(0).path("name").asText());
+        assertEquals("adcs", binding.path("subjects").get(0).path("namespace").asText());
+        JsonNode rule = only(objects, "Role", binding.path("roleRef").path("name").asText()).path("rules").get(0);
+        assertEquals("[\"pods\"]", rule.path("resources").toString());
+        assertEquals(List.of("get", "list", "watch"),
+                StreamSupport.stream(rule.path("verbs").spliterator(), false).map(JsonNode::asText).sorted().toList());
     }
 
     static ObjectNode only(List<ObjectNode> objects, String kind, String name) {

@@ -31,7 +31,7 @@ class SettingNamesTest {
     private static final Path LOGBACK = Path.of("../head-end/src/main/resources/logback.xml");
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/production", "overlays/demo", "src/test/resources/broken/unknown-setting"})
+    @ValueSource(strings = {"base", "overlays/production", "overlays/demo", "overlays/bootstrap", "src/test/resources/broken/unknown-setting"})
     void everyVariableNamesASetting(String kustomization) throws IOException {
         Map<String, ConfigValueType> settings = settings();
         String logback = Files.readString(LOGBACK);

@@ -25,7 +25,8 @@ public record HeadEndSettings(
   public record Meters(java.time.ZoneOffset standardTime, org.adcs.headend.meter.ClockPolicy clockPolicy,
       Path provisioningFile, String sharedLlsPassword, java.time.Duration readAttemptTimeout) {}
 
-  public record ClusterSettings(String hostname, int port, List<String> seedNodes, java.time.Duration joinTimeout) {}
+  public record ClusterSettings(String hostname, int port, List<String> seedNodes, java.time.Duration joinTimeout,
+      org.adcs.headend.cluster.BootstrapSettings bootstrap) {}
 
   /** application.conf and reference.conf, then environment variables, then system properties. */
   public static Config loadConfig(Map<String, String> env) {
@@ -51,7 +52,12 @@ public record HeadEndSettings(
     Http http = new Http(read.nonBlank("adcs.http.interface"), read.port("adcs.http.port"), tls(read, workingDirectory));
     ClusterSettings cluster = new ClusterSettings(read.nonBlank("adcs.cluster.hostname"),
         read.integer("adcs.cluster.port", 0, 65535), read.strings("adcs.cluster.seed-nodes"),
-        read.duration("adcs.cluster.join-timeout"));
+        read.duration("adcs.cluster.join-timeout"), org.adcs.headend.cluster.BootstrapSettings.from(read, config));
+    if (cluster.bootstrap().enabled() && !cluster.seedNodes().isEmpty()) {
+      throw new InvalidSettingException("adcs.cluster.seed-nodes",
+          "must be empty when adcs.cluster.bootstrap.enabled = true (bootstrap finds the nodes itself), found "
+              + cluster.seedNodes());
+    }
     for (String seed : cluster.seedNodes()) {
       if (!seed.matches("akka://[^@/]+@[^:/]+:\\d+")) {
         throw new InvalidSettingException("adcs.cluster.seed-nodes",

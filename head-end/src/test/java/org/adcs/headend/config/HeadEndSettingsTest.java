@@ -134,4 +134,43 @@ class HeadEndSettingsTest {
         () -> load(Map.of("ADCS_HTTP_TLS_MODE", "keystore", "ADCS_HTTP_TLS_KEYSTORE", "no/such/keystore.p12")));
     assertTrue(e.getMessage().contains("adcs.http.tls.keystore"), e.getMessage());
   }
+
+  @Test
+  void bootstrapIsOffByDefaultAndReadFromTheEnvironment() {
+    var off = load(Map.of()).cluster().bootstrap();
+    assertEquals(false, off.enabled());
+    assertEquals(org.adcs.headend.cluster.BootstrapSettings.DiscoveryMethod.KUBERNETES_API, off.discoveryMethod());
+    assertEquals(8558, off.managementPort());
+    var on = load(Map.of("ADCS_CLUSTER_BOOTSTRAP_ENABLED", "true", "ADCS_CLUSTER_BOOTSTRAP_DISCOVERY_METHOD", "config",
+        "ADCS_CLUSTER_BOOTSTRAP_REQUIRED_CONTACT_POINTS", "3", "ADCS_CLUSTER_BOOTSTRAP_MANAGEMENT_PORT", "9558"))
+        .cluster().bootstrap();
+    assertEquals(true, on.enabled());
+    assertEquals(3, on.requiredContactPoints());
+    Config akka = on.akkaConfig("10.0.0.7");
+    assertEquals("config", akka.getString("akka.management.cluster.bootstrap.contact-point-discovery.discovery-method"));
+    assertEquals(3, akka.getInt("akka.management.cluster.bootstrap.contact-point-discovery.required-contact-point-nr"));
+    assertEquals("10.0.0.7", akka.getString("akka.management.http.hostname"));
+    assertEquals(9558, akka.getInt("akka.management.http.port"));
+    assertEquals("app.kubernetes.io/name=head-end", akka.getString("akka.discovery.kubernetes-api.pod-label-selector"));
+  }
+
+  @Test
+  void bootstrapWithSeedNodesIsRefused() {
+    InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> load(Map.of(
+        "ADCS_CLUSTER_BOOTSTRAP_ENABLED", "true", "ADCS_CLUSTER_SEED_NODES", "[\"akka://adcs@10.0.0.1:25520\"]")));
+    assertEquals("adcs.cluster.seed-nodes", e.path());
+    assertTrue(e.getMessage().contains("bootstrap"), e.getMessage());
+  }
+
+  @Test
+  void badBootstrapValuesAreRefusedByName() {
+    assertEquals("adcs.cluster.bootstrap.discovery-method",
+        refused("ADCS_CLUSTER_BOOTSTRAP_DISCOVERY_METHOD", "dns").path());
+    assertEquals("adcs.cluster.bootstrap.required-contact-points",
+        refused("ADCS_CLUSTER_BOOTSTRAP_REQUIRED_CONTACT_POINTS", "0").path());
+    assertEquals("adcs.cluster.bootstrap.management-port", refused("ADCS_CLUSTER_BOOTSTRAP_MANAGEMENT_PORT", "0").path());
+    assertEquals("adcs.cluster.bootstrap.enabled", refused("ADCS_CLUSTER_BOOTSTRAP_ENABLED", "maybe").path());
+    assertEquals("adcs.cluster.bootstrap.pod-label-selector",
+        refused("ADCS_CLUSTER_BOOTSTRAP_POD_LABEL_SELECTOR", " ").path());
+  }
 }
