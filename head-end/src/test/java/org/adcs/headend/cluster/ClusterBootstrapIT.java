@@ -6,6 +6,7 @@ import akka.actor.Address;
 import akka.cluster.Member;
 import akka.cluster.MemberStatus;
 import akka.cluster.typed.Cluster;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.adcs.headend.HeadEnd;
+import org.adcs.headend.testing.Await;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.mdm.store.testing.CassandraTestNode;
 import org.junit.jupiter.api.AfterAll;
@@ -70,23 +72,17 @@ class ClusterBootstrapIT {
     }
     assertEquals(2, selves.size(), "two distinct nodes: " + selves);
     for (HeadEnd node : nodes) {
-      // A node may see the other one Joining for a moment after its own Up: poll until they agree.
-      long deadline = System.nanoTime() + 30_000_000_000L;
-      while (!upMembers(node).equals(selves) && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
-      assertEquals(selves, upMembers(node), "members Up as seen from " + Cluster.get(node.system()).selfMember());
+      // A node may see the other one Joining for a moment after its own Up: wait until they agree.
+      Await.until(() -> "members Up as seen from " + Cluster.get(node.system()).selfMember() + ": " + upMembers(node)
+          + ", expected " + selves, Duration.ofSeconds(30), () -> upMembers(node).equals(selves));
     }
   }
 
   @Test
   void bothNodesAreReady() throws InterruptedException {
     for (HeadEnd node : nodes) {
-      long deadline = System.nanoTime() + 30_000_000_000L;
-      while (TestNodes.get(node.httpUrl() + "/ready").statusCode() != 200 && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
-      assertEquals(200, TestNodes.get(node.httpUrl() + "/ready").statusCode(), node.httpUrl());
+      Await.until(node.httpUrl() + "/ready answers 200", Duration.ofSeconds(30),
+          () -> TestNodes.get(node.httpUrl() + "/ready").statusCode() == 200);
     }
   }
 

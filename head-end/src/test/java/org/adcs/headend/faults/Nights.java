@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.adcs.headend.testing.Await;
 import org.adcs.simulator.fleet.Fleet;
 import org.adcs.simulator.fleet.FleetConfig;
 import org.adcs.simulator.meter.FleetTerms;
@@ -103,13 +104,8 @@ final class Nights {
   }
 
   static void await(BooleanSupplier condition, String what, ThreeNodes cluster) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting: " + what + " (meters per node " + cluster.distribution() + ")");
-      }
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
+    Await.until(() -> what + " (meters per node " + cluster.distribution() + ")", Duration.ofSeconds(120),
+        condition::getAsBoolean);
   }
 
   private Instant start() {

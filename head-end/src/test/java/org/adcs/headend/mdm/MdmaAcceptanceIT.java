@@ -32,6 +32,7 @@ import org.adcs.headend.meter.MeterModel.ConnectionKind;
 import org.adcs.headend.meter.MeterModel.Registration;
 import org.adcs.headend.mdm.AcceptanceData.ChannelDay;
 import org.adcs.headend.mdm.AcceptanceData.Customer;
+import org.adcs.headend.testing.Await;
 import org.adcs.headend.testing.ApiClient;
 import org.adcs.headend.testing.SharedClock;
 import org.adcs.headend.testing.TestNodes;
@@ -281,32 +282,30 @@ class MdmaAcceptanceIT {
         days, registers);
   }
 
-  /** Polls the store until each meter's last day (and register-only meters' last read) is posted. */
+  /** Waits until each meter's last day (and register-only meters' last read) is posted in the store. */
   private static void awaitPosted(AcceptanceData data, Duration limit) throws Exception {
-    long deadline = System.nanoTime() + limit.toNanos();
     LocalDate last = data.day(AcceptanceData.DAYS - 1);
     var store = headEnd.bridge().store();
+    long started = System.nanoTime();
     for (Customer customer : data.customers) {
       MeterId meter = new MeterId(customer.meter);
-      while (true) {
-        boolean posted = true;
-        if (customer.intervalMeter) {
-          for (var channel : customer.channels) {
-            posted &= store.intervals().validatedAsOf(meter, new Channel(channel.name(), channel.unit()), last,
-                Long.MAX_VALUE).toCompletableFuture().get(30, TimeUnit.SECONDS).isPresent();
-          }
-        } else {
-          posted = store.registers().readAt(meter, new Channel(AcceptanceData.IMPORT, "Wh"),
+      Duration left = limit.minusNanos(System.nanoTime() - started);
+      Await.until("posted within " + limit + ": " + customer.meter, left.isNegative() ? Duration.ZERO : left, () -> {
+        if (!customer.intervalMeter) {
+          return store.registers().readAt(meter, new Channel(AcceptanceData.IMPORT, "Wh"),
               data.day(AcceptanceData.DAYS).atStartOfDay()).toCompletableFuture().get(30, TimeUnit.SECONDS).isPresent();
         }
-        if (posted) {
-          break;
+        for (var channel : customer.channels) {
+          if (store.intervals().validatedAsOf(meter, new Channel(channel.name(), channel.unit()), last, Long.MAX_VALUE)
+              .toCompletableFuture().get(30, TimeUnit.SECONDS).isEmpty()) {
+            return false;
+          }
         }
-        assertTrue(System.nanoTime() < deadline, "posted within " + limit + ": " + customer.meter);
-        Thread.sleep(200);
-      }
+        return true;
+      });
     }
   }
+
 
   private static List<JsonNode> deliveries() {
     List<JsonNode> delivered = new ArrayList<>();
