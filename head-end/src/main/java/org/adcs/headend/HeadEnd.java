@@ -123,6 +123,14 @@ public final class HeadEnd implements AutoCloseable {
    *              and demos the simulation's clock, which may run faster than real time
    */
   public static HeadEnd start(HeadEndSettings settings, Clock clock) {
+    java.util.Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+    ports.put("adcs.http.port", settings.http().port());
+    ports.put("adcs.cluster.port", settings.cluster().port());
+    if (settings.cluster().bootstrap().enabled()) {
+      ports.put("adcs.cluster.bootstrap.management-port", settings.cluster().bootstrap().managementPort());
+    }
+    ports.put("adcs.meter-port.port", settings.meterPort().port());
+    PortCheck.ensureDistinct(ports);
     PortCheck.ensureFree("adcs.http.port", settings.http().host(), settings.http().port());
     PortCheck.ensureFree("adcs.cluster.port", settings.cluster().hostname(), settings.cluster().port());
     if (settings.cluster().bootstrap().enabled()) {

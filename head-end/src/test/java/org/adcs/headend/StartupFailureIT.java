@@ -28,6 +28,15 @@ class StartupFailureIT {
   }
 
   @Test
+  void twoSettingsWithOnePortNameBoth() {
+    Map<String, String> env = TestNodes.nodeEnvironment("same-port");
+    env.put("ADCS_METER_PORT_PORT", env.get("ADCS_HTTP_PORT"));
+    StartupFailure e = assertThrows(StartupFailure.class, () -> HeadEnd.start(TestNodes.settings(env)));
+    assertOneLine(e);
+    assertTrue(e.getMessage().contains("ADCS_HTTP_PORT") && e.getMessage().contains("ADCS_METER_PORT_PORT"), e.getMessage());
+  }
+
+  @Test
   void unreachableJournalNamesTheSettingAndStopsTheEmbeddedNode() {
     Map<String, String> env = TestNodes.nodeEnvironment("journal-down");
     env.put("ADCS_JOURNAL_URL", "jdbc:postgresql://127.0.0.1:" + CassandraTestNode.freePort() + "/adcs");

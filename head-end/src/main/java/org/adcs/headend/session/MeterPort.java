@@ -141,7 +141,8 @@ public final class MeterPort implements AutoCloseable, MeterDialler {
           HeadEndMetrics.track("adcs_meter_port_pushes_in_flight", () -> admission.pushes().inFlight()),
           HeadEndMetrics.track("adcs_meter_port_push_decoding_queued", () -> queued(pushDecoding))));
       return port;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Exception, not RuntimeException: Netty rethrows the bind's checked BindException unwrapped.
       acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       pushDecoding.shutdownGracefully(0, 1, TimeUnit.SECONDS);

@@ -79,6 +79,9 @@ public final class CassandraTestNode {
   /**
    * A free loopback port below the kernel's ephemeral range (32768 and up on Linux), so the many
    * outgoing connections other tests and tools open cannot take it before the server binds it.
+   * One JVM never hands out the same port twice (until it has walked its whole block): a node's
+   * HTTP, cluster and meter ports are all drawn before any is bound, and a random pick could give
+   * two of them the same number.
    */
   public static int freePort() {
     // Test JVMs that run side by side (failsafe's forks) draw from their own blocks, so two cannot
@@ -86,19 +89,21 @@ public final class CassandraTestNode {
     int forks = Integer.getInteger("adcs.test.forks", 1);
     int fork = Math.floorMod(Integer.getInteger("adcs.test.fork", 1) - 1, forks);
     int block = 12_000 / forks;
+    int first = 20_000 + fork * block;
     for (int tries = 0; tries < 200; tries++) {
-      int port = 20_000 + fork * block + RANDOM.nextInt(block);
+      int port = first + Math.floorMod(NEXT_PORT.getAndIncrement(), block);
       try (ServerSocket socket = new ServerSocket()) {
         socket.setReuseAddress(false);
         socket.bind(new InetSocketAddress("127.0.0.1", port));
         return port;
       } catch (IOException taken) {
-        // try another
+        // try the next one
       }
     }
-    throw new UncheckedIOException(new IOException("no free port found in " + (20_000 + fork * block) + "-"
-        + (20_000 + (fork + 1) * block - 1)));
+    throw new UncheckedIOException(new IOException("no free port found in " + first + "-" + (first + block - 1)));
   }
 
-  private static final java.util.Random RANDOM = new java.util.Random();
+  /** Where this JVM's walk through its block starts: random, so a rerun does not retrace the last one. */
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT =
+      new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(12_000));
 }
