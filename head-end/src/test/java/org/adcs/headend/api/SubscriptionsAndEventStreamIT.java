@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.adcs.headend.HeadEnd;
 import org.adcs.headend.testing.ApiClient;
+import org.adcs.headend.testing.Await;
 import org.adcs.headend.testing.SseClient;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.headend.testing.WebhookReceiver;
@@ -271,12 +272,6 @@ class SubscriptionsAndEventStreamIT {
 
   private static void await(BooleanSupplier condition, java.util.function.Supplier<String> what)
       throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting: " + what.get());
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
+    Await.until(what, Duration.ofSeconds(60), condition::getAsBoolean);
   }
 }

@@ -26,6 +26,7 @@ import org.adcs.headend.HeadEnd;
 import org.adcs.headend.api.PickupRoutes;
 import org.adcs.headend.journal.JournalSchema;
 import org.adcs.headend.testing.ApiClient;
+import org.adcs.headend.testing.Await;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.mdm.reading.Channel;
 import org.adcs.mdm.reading.MeterId;
@@ -274,12 +275,6 @@ class FieldPickupIT {
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting: " + what);
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
+    Await.until(what, Duration.ofSeconds(120), condition::getAsBoolean);
   }
 }

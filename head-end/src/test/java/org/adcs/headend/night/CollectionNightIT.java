@@ -34,6 +34,7 @@ import org.adcs.headend.meter.MeterModel.ChannelDay;
 import org.adcs.headend.meter.MeterModel.Source;
 import org.adcs.headend.meter.MeterRequests;
 import org.adcs.headend.meter.MeterState;
+import org.adcs.headend.testing.Await;
 import org.adcs.headend.testing.SharedClock;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.simulator.fault.Fault;
@@ -299,12 +300,6 @@ class CollectionNightIT {
   }
 
   private static void await(BooleanSupplier condition, String what, int seconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting: " + what);
-      }
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
+    Await.until(what, Duration.ofSeconds(seconds), condition::getAsBoolean);
   }
 }

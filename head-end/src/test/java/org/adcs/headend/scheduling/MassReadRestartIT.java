@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 import org.adcs.headend.HeadEnd;
 import org.adcs.headend.config.HeadEndSettings;
 import org.adcs.headend.testing.ApiClient;
+import org.adcs.headend.testing.Await;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.simulator.fleet.Fleet;
 import org.adcs.simulator.fleet.FleetConfig;
@@ -109,12 +110,6 @@ class MassReadRestartIT {
   }
 
   private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting: " + what);
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
+    Await.until(what, Duration.ofSeconds(60), condition::getAsBoolean);
   }
 }

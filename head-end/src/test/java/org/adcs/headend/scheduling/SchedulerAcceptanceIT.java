@@ -28,6 +28,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.adcs.headend.HeadEnd;
+import org.adcs.headend.testing.Await;
 import org.adcs.headend.testing.SharedClock;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.scheduler.CollectionScheduler;
@@ -647,12 +648,6 @@ class SchedulerAcceptanceIT {
   }
 
   private static void await(BooleanSupplier condition, String what, int seconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting: " + what);
-      }
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
+    Await.until(what, Duration.ofSeconds(seconds), condition::getAsBoolean);
   }
 }

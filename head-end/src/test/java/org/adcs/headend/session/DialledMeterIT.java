@@ -27,6 +27,7 @@ import org.adcs.headend.meter.MeterModel.ExtraSchedule;
 import org.adcs.headend.meter.MeterModel.Source;
 import org.adcs.headend.meter.MeterRequests;
 import org.adcs.headend.meter.MeterState;
+import org.adcs.headend.testing.Await;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.simulator.fleet.Fleet;
 import org.adcs.simulator.fleet.FleetConfig;
@@ -164,12 +165,6 @@ class DialledMeterIT {
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting: " + what);
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
+    Await.until(what, Duration.ofSeconds(60), condition::getAsBoolean);
   }
 }

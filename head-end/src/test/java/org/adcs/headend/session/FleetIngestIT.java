@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.adcs.headend.HeadEnd;
+import org.adcs.headend.testing.Await;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.mdm.reading.Channel;
 import org.adcs.mdm.reading.MeterId;
@@ -99,12 +100,6 @@ class FleetIngestIT {
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting: " + what);
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
+    Await.until(what, Duration.ofSeconds(90), condition::getAsBoolean);
   }
 }

@@ -21,6 +21,7 @@ import org.adcs.headend.HeadEnd;
 import org.adcs.headend.meter.Meter;
 import org.adcs.headend.meter.MeterState;
 import org.adcs.headend.testing.ApiClient;
+import org.adcs.headend.testing.Await;
 import org.adcs.headend.testing.TestNodes;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -349,12 +350,6 @@ class MeterPortIT {
   }
 
   private static void await(BooleanSupplier condition, String what, int seconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting: " + what);
-      }
-      TimeUnit.MILLISECONDS.sleep(20);
-    }
+    Await.until(what, Duration.ofSeconds(seconds), condition::getAsBoolean);
   }
 }

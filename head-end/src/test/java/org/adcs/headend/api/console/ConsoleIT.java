@@ -30,6 +30,7 @@ import org.adcs.headend.HeadEnd;
 import org.adcs.headend.meter.Meter;
 import org.adcs.headend.meter.MeterRequests;
 import org.adcs.headend.testing.ApiClient;
+import org.adcs.headend.testing.Await;
 import org.adcs.headend.testing.SharedClock;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.scheduler.readgroup.CollectionWindow;
@@ -457,10 +458,6 @@ class ConsoleIT {
   }
 
   private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "timed out waiting: " + what);
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
+    Await.until(what, WAIT, condition::getAsBoolean);
   }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.adcs.headend.HeadEnd;
 import org.adcs.headend.testing.ApiClient;
+import org.adcs.headend.testing.Await;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.mdm.reading.Channel;
 import org.adcs.mdm.reading.MeterId;
@@ -180,12 +181,6 @@ class MasterDataIT {
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting: " + what);
-      }
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
+    Await.until(what, Duration.ofSeconds(120), condition::getAsBoolean);
   }
 }
