@@ -22,6 +22,9 @@ import org.adcs.headend.api.Problems;
  */
 public final class JsonBodies extends AllDirectives {
 
+  /** How far over the limit a declared body is still drained before the 413; larger ones are cut off. */
+  private static final long DRAIN_ALLOWANCE = 16L << 20;
+
   private final ObjectMapper json;
   private final Problems problems;
   private final int maxBytes;
@@ -39,11 +42,16 @@ public final class JsonBodies extends AllDirectives {
         return complete(problems.of(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
             "send application/json, found " + entity.getContentType().mediaType()));
       }
-      if (entity.getContentLengthOption().orElse(0) > maxBytes) {
-        // Read and drop the body first (akka-http's max-content-length bounds it): a refusal sent
-        // while the client still writes closes the connection, and the client may never see it.
-        return extractMaterializer(materializer -> onComplete(entity.discardBytes(materializer).completionStage(),
-            discarded -> tooLarge()));
+      long declared = entity.getContentLengthOption().orElse(0);
+      if (declared > maxBytes) {
+        if (declared > maxBytes + DRAIN_ALLOWANCE) {
+          return tooLarge();
+        }
+        // Read and drop the body first: a refusal sent while the client still writes closes the
+        // connection, and the client may never see it. The entity's limit is raised to the declared
+        // length so akka-http's max-content-length (8 MiB) cannot cut the drain short.
+        return extractMaterializer(materializer -> onComplete(
+            entity.withSizeLimit(declared).discardBytes(materializer).completionStage(), discarded -> tooLarge()));
       }
       return extractMaterializer(materializer -> onComplete(entity.toStrict(5_000, maxBytes, materializer),
           strict -> {
