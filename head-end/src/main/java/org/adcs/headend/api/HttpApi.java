@@ -31,7 +31,7 @@ public final class HttpApi {
       if (tls.isPresent()) {
         server = server.enableHttps(ConnectionContext.httpsServer(tls.get()));
       }
-      return server.bind(access.protect(routes))
+      return server.bind(BodyDrain.around(access.protect(routes)))
           .toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw new StartupFailure("Cannot listen for HTTP on " + http.host() + ":" + http.port() + " ("

@@ -25,12 +25,6 @@ import java.util.function.Function;
  */
 abstract class JsonBodyRoutes extends AllDirectives {
 
-  /**
-   * How far over its limit a declared body is still read and dropped before the 413, so the client
-   * sees the answer; a body declared larger than that is refused at once and its connection closed.
-   */
-  static final long DRAIN_ALLOWANCE = 16L << 20;
-
   protected final ObjectMapper json;
   protected final Problems problems;
 
@@ -55,18 +49,8 @@ abstract class JsonBodyRoutes extends AllDirectives {
             "send " + what + " as " + mediaType.mainType() + "/" + mediaType.subType() + ", found "
                 + entity.getContentType().mediaType()));
       }
-      long declared = entity.getContentLengthOption().orElse(0);
-      if (declared > maxBytes) {
-        if (declared > maxBytes + DRAIN_ALLOWANCE) {
-          return tooLarge(maxBytes, what, mediaType);
-        }
-        // Read and drop the body first: a refusal sent while the client still writes closes the
-        // connection, and the client may never see it. The entity's own limit is raised to the
-        // declared length, or akka-http's max-content-length (8 MiB) would fail the drain of a
-        // body just over a limit that is itself 8 MiB, and the refusal would race the upload again.
-        return extractMaterializer(materializer -> onComplete(
-            entity.withSizeLimit(declared).discardBytes(materializer).completionStage(),
-            discarded -> tooLarge(maxBytes, what, mediaType)));
+      if (entity.getContentLengthOption().orElse(0) > maxBytes) {
+        return tooLarge(maxBytes, what, mediaType); // BodyDrain reads the rest before this answer goes out
       }
       return extractMaterializer(materializer -> onComplete(entity.toStrict(5_000, maxBytes, materializer),
           strict -> strict.isSuccess() ? inner.apply(strict.get())

@@ -22,9 +22,6 @@ import org.adcs.headend.api.Problems;
  */
 public final class JsonBodies extends AllDirectives {
 
-  /** How far over the limit a declared body is still drained before the 413; larger ones are cut off. */
-  private static final long DRAIN_ALLOWANCE = 16L << 20;
-
   private final ObjectMapper json;
   private final Problems problems;
   private final int maxBytes;
@@ -42,16 +39,8 @@ public final class JsonBodies extends AllDirectives {
         return complete(problems.of(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
             "send application/json, found " + entity.getContentType().mediaType()));
       }
-      long declared = entity.getContentLengthOption().orElse(0);
-      if (declared > maxBytes) {
-        if (declared > maxBytes + DRAIN_ALLOWANCE) {
-          return tooLarge();
-        }
-        // Read and drop the body first: a refusal sent while the client still writes closes the
-        // connection, and the client may never see it. The entity's limit is raised to the declared
-        // length so akka-http's max-content-length (8 MiB) cannot cut the drain short.
-        return extractMaterializer(materializer -> onComplete(
-            entity.withSizeLimit(declared).discardBytes(materializer).completionStage(), discarded -> tooLarge()));
+      if (entity.getContentLengthOption().orElse(0) > maxBytes) {
+        return tooLarge(); // the API's BodyDrain reads the rest before this answer goes out
       }
       return extractMaterializer(materializer -> onComplete(entity.toStrict(5_000, maxBytes, materializer),
           strict -> {
