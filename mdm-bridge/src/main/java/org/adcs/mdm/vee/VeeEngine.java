@@ -65,10 +65,15 @@ public final class VeeEngine {
    * into the service because its dates moved, and newer data of the day does not move them back, so
    * the intervals stay flagged {@link VeeFlag#ADJUSTED} with the same reason. Which service point
    * bills the day is master data's answer, not this flag's: the days a service lost are never
-   * reposted, so there is no adjustment to keep for them.
+   * reposted, so there is no adjustment to keep for them. (A repost stored before reposts had a key
+   * of their own carries no reason; its flags are kept all the same.)
    */
   private static Optional<String> keepAdjustment(DayWork day, ValidatedDay previous) {
-    if (previous.adjustment().isEmpty()) {
+    boolean adjusted = false;
+    for (int i = 0; i < previous.intervalCount() && !adjusted; i++) {
+      adjusted = previous.has(i, VeeFlag.ADJUSTED);
+    }
+    if (!adjusted) {
       return Optional.empty();
     }
     boolean sameIntervals = previous.intervalMinutes() == day.raw.intervalMinutes();
