@@ -13,6 +13,7 @@ import org.adcs.mdm.vee.VeeFlag;
  * <pre>
  * HDR|867|sender|receiver|created|standard-time offset|transaction number|ORIGINAL or RESEND
  * PTD|service point|meter|channel|unit|interval minutes|period start|period end|read at|posted at|version
+ * (the version "5" of delivery 5, "5.1" for the first repost after it)
  * QTY|interval end|value|status|estimated Y/N|adjusted Y/N|reason codes (comma-separated, may be empty)
  *   ... one QTY per interval ...
  * REG|start read|end read|usage          (register days only)
@@ -45,7 +46,7 @@ public final class Edi867Writer {
       segment(out, segments, "PTD", day.servicePoint(), data.meter().value(), data.channel().name(),
           data.channel().unit(), Integer.toString(data.intervalMinutes()), CmepRecord.TIME.format(start),
           CmepRecord.TIME.format(start.plusDays(1)), time(data.readAt(), zone), time(data.postedAt(), zone),
-          Long.toString(data.version()));
+          data.versionLabel());
       BigDecimal estimated = BigDecimal.ZERO;
       BigDecimal billable = BigDecimal.ZERO;
       for (int i = 0; i < data.intervalCount(); i++) {

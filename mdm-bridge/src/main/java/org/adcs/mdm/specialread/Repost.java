@@ -23,6 +23,10 @@ import org.adcs.mdm.vee.VeeFlag;
  * meter's data stays: the meter may serve another point then). The opening read moves to the new
  * start: the old opening read less the usage of the days gained before it, or plus the usage of the
  * days lost after it, flagged adjusted with the reason given. Earlier versions are kept by the store.
+ *
+ * <p>A reposted day is a version of its own kind ({@link ValidatedDay#repost()} above 0, the reason
+ * with it): no delivery of the head-end shares its key, so a later delivery is stored next to it as
+ * a newer version, keeping its adjustment (see {@code VeeEngine}), instead of replacing it.
  */
 public final class Repost {
 
@@ -33,12 +37,21 @@ public final class Repost {
    *                   the old and new service and before
    * @param openingWas the opening register value at the old start, in the channel's unit, if read
    * @param today      days from today on are not reposted (an open service runs to now)
-   * @param version    the version number the reposted days get, above every stored one
+   * @param version    the revision of the newest stored version of these days: the reposted days
+   *                   sort after it and before every later delivery
+   * @param repost     the repost number after {@code version}, above every stored one of that revision
    */
   public record Input(
       MeterId meter, Channel channel, int intervalMinutes, int scale, ServiceDates was, ServiceDates now,
       Map<LocalDate, ValidatedDay> stored, Optional<Long> openingWas, AdjustmentReason reason, LocalDate today,
-      Instant postedAt, long version) {}
+      Instant postedAt, long version, int repost) {
+
+    public Input {
+      if (repost < 1) {
+        throw new IllegalArgumentException("a repost is numbered from 1, found " + repost);
+      }
+    }
+  }
 
   /** The opening read at the new start, flagged adjusted (and estimated when any day behind it was). */
   public record OpeningRead(LocalDate day, long value, boolean adjusted, boolean estimated, AdjustmentReason reason) {}
@@ -85,7 +98,7 @@ public final class Repost {
       Arrays.setAll(flags, i -> flags[i] | VeeFlag.ADJUSTED.bit());
       return Optional.of(new ValidatedDay(stored.meter(), stored.channel(), day, stored.intervalMinutes(),
           stored.scale(), stored.values(), stored.status(), flags, stored.source(), stored.readAt(), in.postedAt(),
-          in.version()));
+          in.version(), in.repost(), Optional.of(in.reason().wireName())));
     }
     if (profile == null) {
       return Optional.empty();
@@ -99,7 +112,8 @@ public final class Repost {
     int[] flags = new int[profile.length];
     Arrays.fill(flags, VeeFlag.ESTIMATED_LIKE_DAY.bit() | VeeFlag.ADJUSTED.bit());
     return new ValidatedDay(in.meter(), in.channel(), day, in.intervalMinutes(), in.scale(), profile, status, flags,
-        ReadingSource.SCHEDULED, in.postedAt(), in.postedAt(), in.version());
+        ReadingSource.SCHEDULED, in.postedAt(), in.postedAt(), in.version(), in.repost(),
+        Optional.of(in.reason().wireName()));
   }
 
   /**

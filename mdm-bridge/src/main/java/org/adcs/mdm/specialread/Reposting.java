@@ -26,7 +26,8 @@ import org.adcs.mdm.vee.ValidatedDay;
 /**
  * Reposts a service point's data when a master-data change moves its start or stop date after data
  * was posted (R-MD-2): per meter at a moved edge and channel, the {@link Repost} plan is computed from
- * the stored days, its days are written as new versions (the earlier ones stay, R-VEE-3) and the
+ * the stored days, its days are written as new versions (the earlier ones stay, R-VEE-3; a repost's
+ * version key is one no delivery takes, see {@link ValidatedDay}) and the
  * repost is recorded with its adjusted opening read. Calls block; nothing is reposted when no data of
  * the meter was posted near the change.
  */
@@ -94,12 +95,15 @@ public final class Reposting {
     if (sample.isEmpty()) {
       return Optional.empty();
     }
-    long version = stored.values().stream().mapToLong(ValidatedDay::version).max().orElse(0) + 1;
+    // Keyed after the newest stored version, never as a delivery's revision (which the next
+    // delivery from the head-end would take, overwriting the repost).
+    ValidatedDay newest = stored.values().stream().max(ValidatedDay.OLDEST_FIRST).orElseThrow();
     Optional<Long> opening = await(registers.readAt(meter, channel, was.start().atStartOfDay()).toCompletableFuture())
         .map(r -> r.scale() >= 0 ? r.value() * (long) Math.pow(10, r.scale())
             : r.value() / (long) Math.pow(10, -r.scale()));
     Repost.Plan plan = Repost.plan(new Repost.Input(meter, channel, sample.get().intervalMinutes(),
-        sample.get().scale(), was, is, stored, opening, AdjustmentReason.OVER_UNDER_READ, today, now, version));
+        sample.get().scale(), was, is, stored, opening, AdjustmentReason.OVER_UNDER_READ, today, now,
+        newest.version(), newest.repost() + 1));
     List<CompletableFuture<?>> writes = new ArrayList<>();
     plan.reposted().forEach(d -> writes.add(intervals.writeValidated(d).toCompletableFuture()));
     writes.forEach(this::await);

@@ -35,7 +35,8 @@ public final class StoreSchema {
             + " source text, read_at timestamp,"
             + " PRIMARY KEY ((meter_id, channel, day), revision))"
             + " WITH CLUSTERING ORDER BY (revision DESC) AND default_time_to_live = " + ttl,
-        // Every validated version of a day (R-VEE-3: earlier versions are kept), newest first.
+        // Validated versions as written before reposts had a key of their own: read, no longer written
+        // (IntervalStore reads it as long as it holds rows; they expire with the retention period).
         "CREATE TABLE IF NOT EXISTS " + ks + "interval_validated ("
             + " meter_id text, channel text, day date, version bigint,"
             + " interval_minutes int, unit text, scale int,"
@@ -43,6 +44,16 @@ public final class StoreSchema {
             + " source text, read_at timestamp, posted_at timestamp,"
             + " PRIMARY KEY ((meter_id, channel, day), version))"
             + " WITH CLUSTERING ORDER BY (version DESC) AND default_time_to_live = " + ttl,
+        // Every validated version of a day (R-VEE-3: earlier versions are kept), newest first: a
+        // delivery's under its revision with repost 0, a repost after a service date change (R-MD-2)
+        // under the revision it followed with repost 1, 2, ..., so neither kind overwrites the other.
+        "CREATE TABLE IF NOT EXISTS " + ks + "interval_versions ("
+            + " meter_id text, channel text, day date, version bigint, repost int,"
+            + " interval_minutes int, unit text, scale int,"
+            + " interval_values frozen<list<bigint>>, status frozen<list<tinyint>>, flags frozen<list<int>>,"
+            + " source text, read_at timestamp, posted_at timestamp, adjustment text,"
+            + " PRIMARY KEY ((meter_id, channel, day), version, repost))"
+            + " WITH CLUSTERING ORDER BY (version DESC, repost DESC) AND default_time_to_live = " + ttl,
         "CREATE TABLE IF NOT EXISTS " + ks + "register_reads ("
             + " meter_id text, channel text, read_at timestamp,"
             + " reading bigint, scale int, unit text, source text, received_at timestamp, revision bigint,"

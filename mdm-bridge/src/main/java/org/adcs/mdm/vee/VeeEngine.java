@@ -50,13 +50,39 @@ public final class VeeEngine {
           history.register(raw.day().plusDays(1).atStartOfDay()), settings);
     }
     previousVersion.ifPresent(previous -> markChanges(day, previous));
+    Optional<String> adjustment = previousVersion.flatMap(previous -> keepAdjustment(day, previous));
 
     IntervalStatus[] status = new IntervalStatus[day.count()];
     for (int i = 0; i < status.length; i++) {
       status[i] = statusOf(day, i, level);
     }
     return new ValidatedDay(raw.meter(), raw.channel(), raw.day(), raw.intervalMinutes(), raw.scale(), day.values,
-        status, day.flags, raw.source(), raw.readAt(), postedAt, raw.revision());
+        status, day.flags, raw.source(), raw.readAt(), postedAt, raw.revision(), 0, adjustment);
+  }
+
+  /**
+   * A delivery after a repost (R-MD-2, R-VEE-3) keeps the repost's adjustment: the repost put the day
+   * into the service because its dates moved, and newer data of the day does not move them back, so
+   * the intervals stay flagged {@link VeeFlag#ADJUSTED} with the same reason. Which service point
+   * bills the day is master data's answer, not this flag's: the days a service lost are never
+   * reposted, so there is no adjustment to keep for them. (A repost stored before reposts had a key
+   * of their own carries no reason; its flags are kept all the same.)
+   */
+  private static Optional<String> keepAdjustment(DayWork day, ValidatedDay previous) {
+    boolean adjusted = false;
+    for (int i = 0; i < previous.intervalCount() && !adjusted; i++) {
+      adjusted = previous.has(i, VeeFlag.ADJUSTED);
+    }
+    if (!adjusted) {
+      return Optional.empty();
+    }
+    boolean sameIntervals = previous.intervalMinutes() == day.raw.intervalMinutes();
+    for (int i = 0; i < day.count(); i++) {
+      if (!sameIntervals || previous.has(i, VeeFlag.ADJUSTED)) {
+        day.flag(i, VeeFlag.ADJUSTED);
+      }
+    }
+    return previous.adjustment();
   }
 
   private static IntervalStatus statusOf(DayWork day, int i, VeeLevel level) {

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class ReadingPostingIT {
 
   private static final String KEYSPACE = "adcs_posting_it";
-  private static final List<String> TABLES = List.of("interval_raw", "interval_validated", "register_reads",
+  private static final List<String> TABLES = List.of("interval_raw", "interval_versions", "register_reads",
       "events_by_meter", "events_by_type", "completeness_by_day", "completeness_by_meter");
 
   private static StoreConnection connection;
@@ -125,7 +125,7 @@ class ReadingPostingIT {
 
     // Replaying every delivery leaves every row and write time exactly as it was.
     List<String> before = dumpAllTables();
-    assertEquals(11, before.stream().filter(r -> r.startsWith("interval_validated ")).count(),
+    assertEquals(11, before.stream().filter(r -> r.startsWith("interval_versions ")).count(),
         "5 nights x 2 channels + 1 recovery");
     assertTrue(before.stream().allMatch(r -> r.contains("\"wt\": ")), "every row carries its write time");
     for (CollectedReadings delivery : deliveries) {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.adcs.mdm.vee.IntervalStatus;
+import org.adcs.mdm.vee.ValidatedDay;
 import org.junit.jupiter.api.Test;
 
 /** The market file layouts (R-MD-5): CMEP round trip, the 867 content and its 00:00 rule, standard time over DST. */
@@ -91,6 +92,16 @@ class MarketWritersTest {
     }
     assertEquals("TOT|" + all.subtract(new BigDecimal("0.315")).toPlainString() + "|0.240", lines.get(98));
     assertEquals("SE|" + lines.size(), lines.get(lines.size() - 1));
+  }
+
+  /** R-VEE-3: a reposted day's version names the revision it followed and its repost number. */
+  @Test
+  void edi867NamesARepostsVersionApartFromTheDeliveryItFollowed() {
+    var d = MarketDays.day("M1", DAY, POSTED);
+    var reposted = new ValidatedDay(d.meter(), d.channel(), d.day(), d.intervalMinutes(), d.scale(), d.values(),
+        d.status(), d.flags(), d.source(), d.readAt(), d.postedAt(), d.version(), 1, Optional.of("over-under-read"));
+    String ptd = Edi867Writer.write(ENVELOPE, List.of(new MarketDay("SDP-1", reposted))).split("\r\n")[1];
+    assertEquals("PTD|SDP-1|M1|active-import|Wh|15|202406030000|202406040000|202406040205|202406040215|2.1", ptd);
   }
 
   /** A non-interval account's day: reads at 00:00 and 12:00, the previous read the evening before. */

@@ -3,21 +3,28 @@ package org.adcs.mdm.specialread;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.adcs.mdm.reading.Channel;
+import org.adcs.mdm.reading.IntervalDay;
 import org.adcs.mdm.reading.MeterId;
 import org.adcs.mdm.reading.ReadingSource;
 import org.adcs.mdm.vee.IntervalStatus;
+import org.adcs.mdm.vee.MeterHistory;
 import org.adcs.mdm.vee.ValidatedDay;
+import org.adcs.mdm.vee.VeeEngine;
 import org.adcs.mdm.vee.VeeFlag;
+import org.adcs.mdm.vee.VeeLevel;
+import org.adcs.mdm.vee.VeeSettings;
 import org.junit.jupiter.api.Test;
 
 /** Reposting after a service date change (R-MD-2, R-VEE-3): adjusted opening read, estimates, flags. */
@@ -50,7 +57,7 @@ class RepostTest {
   static Repost.Plan plan(ServiceDates was, ServiceDates now, Map<LocalDate, ValidatedDay> stored,
       Optional<Long> opening) {
     return Repost.plan(new Repost.Input(METER, Channel.ACTIVE_IMPORT, 60, 0, was, now, stored, opening,
-        AdjustmentReason.OVER_UNDER_READ, TODAY, POSTED, 4));
+        AdjustmentReason.OVER_UNDER_READ, TODAY, POSTED, 3, 1));
   }
 
   @Test
@@ -61,7 +68,9 @@ class RepostTest {
         new ServiceDates(D1.plusDays(2), Optional.empty()), stored, Optional.of(50_000L));
     assertEquals(List.of(D1.plusDays(2), D1.plusDays(3)), plan.reposted().stream().map(ValidatedDay::day).toList());
     for (ValidatedDay d : plan.reposted()) {
-      assertEquals(4, d.version());
+      assertEquals(3, d.version());
+      assertEquals(1, d.repost());
+      assertEquals(Optional.of("over-under-read"), d.adjustment());
       assertEquals(POSTED, d.postedAt());
       for (int i = 0; i < 24; i++) {
         assertTrue(d.has(i, VeeFlag.ADJUSTED));
@@ -150,5 +159,66 @@ class RepostTest {
     assertEquals(List.of(D1.plusDays(3)), stop.stream().limit(1).toList());
     assertArrayEquals(new Object[] {D1.plusDays(17), D1.plusDays(18)},
         stop.stream().skip(stop.size() - 2).toArray());
+  }
+
+  /**
+   * R-VEE-3: a repost and the meter's next delivery are two versions of the day; the repost is
+   * made when the newest stored version is the delivery of revision 3, so the next delivery is
+   * revision 4 and must neither take the repost's place in the store nor sort before it.
+   */
+  @Test
+  void aRepostNeverTakesTheVersionOfTheNextDelivery() {
+    Map<LocalDate, ValidatedDay> stored = stored(D1, TODAY, 10);
+    Repost.Plan plan = plan(new ServiceDates(D1.plusDays(4), Optional.empty()),
+        new ServiceDates(D1.plusDays(2), Optional.empty()), stored, Optional.empty());
+    ValidatedDay reposted = plan.reposted().get(0);
+
+    long[] values = new long[24];
+    Arrays.fill(values, 10);
+    BitSet all = new BitSet(24);
+    all.set(0, 24);
+    IntervalDay next = new IntervalDay(METER, Channel.ACTIVE_IMPORT, reposted.day(), 60, 0, values, all,
+        new int[24], ReadingSource.SCHEDULED, POSTED.plusSeconds(3600), 4);
+    ValidatedDay delivered = new VeeEngine(VeeSettings.defaults()).validate(next, Optional.of(reposted),
+        MeterHistory.NONE, VeeLevel.FULL, POSTED.plusSeconds(3600));
+
+    assertNotEquals(key(reposted), key(delivered), "the delivery would overwrite the repost in the store");
+    assertTrue(ValidatedDay.OLDEST_FIRST.compare(delivered, reposted) > 0, "the later delivery is the newer version");
+    assertTrue(ValidatedDay.OLDEST_FIRST.compare(reposted, stored.get(reposted.day())) > 0,
+        "the repost is newer than the version it was made from");
+  }
+
+  /** A day still inside the moved service keeps its adjustment in the later delivery's version. */
+  @Test
+  void aDeliveryAfterARepostKeepsTheAdjustmentAndItsReason() {
+    Map<LocalDate, ValidatedDay> stored = stored(D1, TODAY, 10);
+    ValidatedDay reposted = plan(new ServiceDates(D1.plusDays(4), Optional.empty()),
+        new ServiceDates(D1.plusDays(2), Optional.empty()), stored, Optional.empty()).reposted().get(0);
+    long[] values = new long[24];
+    Arrays.fill(values, 12);
+    BitSet all = new BitSet(24);
+    all.set(0, 24);
+    IntervalDay next = new IntervalDay(METER, Channel.ACTIVE_IMPORT, reposted.day(), 60, 0, values, all,
+        new int[24], ReadingSource.SCHEDULED, POSTED.plusSeconds(3600), 4);
+    VeeEngine vee = new VeeEngine(VeeSettings.defaults());
+
+    ValidatedDay delivered = vee.validate(next, Optional.of(reposted), MeterHistory.NONE, VeeLevel.FULL,
+        POSTED.plusSeconds(3600));
+    ValidatedDay withoutRepost = vee.validate(next, Optional.of(stored.get(reposted.day())), MeterHistory.NONE,
+        VeeLevel.FULL, POSTED.plusSeconds(3600));
+
+    assertEquals(Optional.of("over-under-read"), delivered.adjustment());
+    for (int i = 0; i < 24; i++) {
+      assertTrue(delivered.has(i, VeeFlag.ADJUSTED));
+      assertTrue(delivered.has(i, VeeFlag.CHANGED)); // 12 Wh where the repost had 10
+      assertEquals(withoutRepost.status(i), delivered.status(i), "an adjustment does not change billability");
+      assertFalse(withoutRepost.has(i, VeeFlag.ADJUSTED));
+    }
+    assertEquals(Optional.empty(), withoutRepost.adjustment());
+  }
+
+  /** The day's key within its partition (meter, channel, day) in the store. */
+  private static List<Long> key(ValidatedDay day) {
+    return List.of(day.version(), (long) day.repost());
   }
 }

@@ -10,10 +10,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.adcs.mdm.billing.CassandraMeterData;
+import org.adcs.mdm.bridge.CollectedReadings;
+import org.adcs.mdm.bridge.ReadingPosting;
 import org.adcs.mdm.mailbox.MailboxFile;
 import org.adcs.mdm.mailbox.MailboxSchema;
 import org.adcs.mdm.mailbox.MailboxStore;
@@ -21,9 +28,11 @@ import org.adcs.mdm.masterdata.Period;
 import org.adcs.mdm.masterdata.ServicePointState;
 import org.adcs.mdm.masterdata.ServicePointTimeline;
 import org.adcs.mdm.reading.Channel;
+import org.adcs.mdm.reading.IntervalDay;
 import org.adcs.mdm.reading.MeterId;
 import org.adcs.mdm.reading.ReadingSource;
 import org.adcs.mdm.reading.RegisterRead;
+import org.adcs.mdm.store.IntervalStore;
 import org.adcs.mdm.store.MdmStore;
 import org.adcs.mdm.store.StoreConnection;
 import org.adcs.mdm.store.StoreSchema;
@@ -32,7 +41,10 @@ import org.adcs.mdm.usage.StoreUsageSource;
 import org.adcs.mdm.usage.UsageRelease;
 import org.adcs.mdm.vee.IntervalStatus;
 import org.adcs.mdm.vee.ValidatedDay;
+import org.adcs.mdm.vee.VeeEngine;
 import org.adcs.mdm.vee.VeeFlag;
+import org.adcs.mdm.vee.VeeLevel;
+import org.adcs.mdm.vee.VeeSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +64,7 @@ class SpecialReadStoreIT {
   private static MdmStore store;
   private static SpecialReadStore reads;
   private static MailboxStore mailbox;
+  private static final ExecutorService continuations = Executors.newFixedThreadPool(2);
 
   @BeforeAll
   static void openStore() {
@@ -64,6 +77,7 @@ class SpecialReadStoreIT {
 
   @AfterAll
   static void close() {
+    continuations.shutdownNow();
     connection.close();
   }
 
@@ -124,7 +138,7 @@ class SpecialReadStoreIT {
     assertEquals(List.of(record), reads.reposts(sdp, 10).toCompletableFuture().get());
     List<ValidatedDay> versions = store.intervals().versions(meter, Channel.ACTIVE_IMPORT, first.plusDays(2))
         .toCompletableFuture().get();
-    assertEquals(List.of(6L, 5L), versions.stream().map(ValidatedDay::version).toList());
+    assertEquals(List.of("5.1", "5"), versions.stream().map(ValidatedDay::versionLabel).toList());
     assertTrue(versions.get(0).has(0, VeeFlag.ADJUSTED));
     assertFalse(versions.get(1).has(0, VeeFlag.ADJUSTED));
     assertEquals(1, store.intervals().versions(meter, Channel.ACTIVE_IMPORT, first.plusDays(1))
@@ -159,5 +173,117 @@ class SpecialReadStoreIT {
       assertTrue(csv.contains("month,active-import,Wh,,2026-04,24000,10,100,false,\r\n"), csv);
       assertEquals(10, csv.lines().filter(l -> l.startsWith("day,active-import," + meter.value())).count());
     }
+  }
+
+  /** An hour's usage that varies over the day, so the constant-usage check stays quiet. */
+  private static IntervalDay delivered(MeterId meter, LocalDate day, long revision) {
+    long[] values = new long[24];
+    Arrays.setAll(values, h -> 10 + h % 5);
+    BitSet all = new BitSet(24);
+    all.set(0, 24);
+    return new IntervalDay(meter, Channel.ACTIVE_IMPORT, day, 60, 0, values, all, new int[24],
+        ReadingSource.SCHEDULED, day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), revision);
+  }
+
+  private static ReadingPosting posting(IntervalStore intervals) {
+    return new ReadingPosting(intervals, store.registers(), store.events(), store.completeness(),
+        new VeeEngine(VeeSettings.defaults()), 4, continuations);
+  }
+
+  private static List<ValidatedDay> versions(IntervalStore intervals, MeterId meter, LocalDate day) throws Exception {
+    return intervals.versions(meter, Channel.ACTIVE_IMPORT, day).toCompletableFuture().get();
+  }
+
+  /**
+   * R-VEE-3, R-MD-2: the delivery after a repost has the revision a repost used to take (highest
+   * stored + 1); both versions are kept, the delivery is the newest that readers get, and as its day
+   * is still inside the moved service it keeps the adjustment. Posting it again changes nothing.
+   */
+  @Test
+  void aDeliveryAfterARepostIsANewerVersionKeepingTheAdjustment() throws Exception {
+    String sdp = "SDP-D-" + RUN;
+    MeterId meter = new MeterId("MD-" + RUN);
+    LocalDate first = LocalDate.of(2026, 3, 1);
+    for (LocalDate d = first; d.isBefore(first.plusDays(20)); d = d.plusDays(1)) {
+      store.intervals().writeValidated(day(meter, d, 10, 5)).toCompletableFuture().get();
+    }
+    ServicePointTimeline before = new ServicePointTimeline(sdp, List.of(new Period(Instant.parse(
+        "2026-03-06T00:00:00Z"), Optional.empty(), state(sdp, meter.value(), "ACC-D", "SUP-A"))));
+    ServicePointTimeline after = new ServicePointTimeline(sdp, List.of(new Period(Instant.parse(
+        "2026-03-03T00:00:00Z"), Optional.empty(), state(sdp, meter.value(), "ACC-D", "SUP-A"))));
+    new Reposting(store.intervals(), store.registers(), reads, ZoneOffset.UTC, TIMEOUT)
+        .onChange(before, after, Instant.parse("2026-03-21T06:00:00Z"));
+    LocalDate gained = first.plusDays(2);
+    LocalDate untouched = first.plusDays(1);
+    Instant postedAt = Instant.parse("2026-03-21T07:00:00Z");
+    CollectedReadings delivery = new CollectedReadings(meter, 6, postedAt,
+        List.of(delivered(meter, untouched, 6), delivered(meter, gained, 6)), List.of(), List.of());
+
+    posting(store.intervals()).post(delivery, VeeLevel.FULL).toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+    List<ValidatedDay> kept = versions(store.intervals(), meter, gained);
+    assertEquals(List.of("6", "5.1", "5"), kept.stream().map(ValidatedDay::versionLabel).toList());
+    ValidatedDay newest = kept.get(0);
+    ValidatedDay repost = kept.get(1);
+    assertEquals(Optional.of("over-under-read"), repost.adjustment());
+    assertEquals(Optional.of("over-under-read"), newest.adjustment());
+    assertEquals(postedAt, newest.postedAt());
+    for (int i = 0; i < 24; i++) {
+      assertTrue(repost.has(i, VeeFlag.ADJUSTED));
+      assertEquals(10, repost.value(i));
+      assertTrue(newest.has(i, VeeFlag.ADJUSTED), "interval " + i);
+      assertEquals(10 + i % 5, newest.value(i));
+    }
+    assertEquals(Optional.of(newest), store.intervals().validatedAsOf(meter, Channel.ACTIVE_IMPORT, gained,
+        Long.MAX_VALUE).toCompletableFuture().get());
+    assertEquals(List.of(newest), new StoreUsageSource(store.intervals(), store.registers(), TIMEOUT)
+        .days(meter, Channel.ACTIVE_IMPORT, gained, gained.plusDays(1)));
+    assertEquals(Optional.of(newest), new CassandraMeterData(store.intervals(), store.registers(), TIMEOUT)
+        .validatedDay(meter.value(), Channel.ACTIVE_IMPORT.name(), gained));
+    // Outside the moved dates nothing was reposted: the same delivery's day there is not adjusted.
+    ValidatedDay plain = versions(store.intervals(), meter, untouched).get(0);
+    assertEquals("6", plain.versionLabel());
+    assertEquals(Optional.empty(), plain.adjustment());
+    assertFalse(plain.has(0, VeeFlag.ADJUSTED));
+
+    posting(store.intervals()).post(delivery, VeeLevel.FULL).toCompletableFuture().get(60, TimeUnit.SECONDS);
+    assertEquals(kept, versions(store.intervals(), meter, gained), "posting the same delivery again changes nothing");
+  }
+
+  /**
+   * Versions written before reposts had a key of their own stay readable: an old repost stored as
+   * "highest + 1" is the newest version until a delivery follows it, which then keeps its flags.
+   */
+  @Test
+  void versionsStoredBeforeStayReadableAndAreFollowedByNewerOnes() throws Exception {
+    MeterId meter = new MeterId("ML-" + RUN);
+    LocalDate day = LocalDate.of(2026, 3, 10);
+    ValidatedDay delivered = day(meter, day, 10, 5);
+    int[] adjusted = new int[24];
+    Arrays.fill(adjusted, VeeFlag.ADJUSTED.bit());
+    ValidatedDay oldRepost = new ValidatedDay(meter, Channel.ACTIVE_IMPORT, day, 60, 0, delivered.values(),
+        delivered.status(), adjusted, ReadingSource.SCHEDULED, delivered.readAt(), delivered.postedAt().plusSeconds(60),
+        6);
+    for (ValidatedDay v : List.of(delivered, oldRepost)) {
+      connection.session().execute("INSERT INTO " + KEYSPACE + ".interval_validated (meter_id, channel, day,"
+          + " version, interval_minutes, unit, scale, interval_values, status, flags, source, read_at, posted_at)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", meter.value(), "active-import", day, v.version(), 60, "Wh", 0,
+          Arrays.stream(v.values()).boxed().toList(), Arrays.stream(v.status()).map(s -> (byte) s.ordinal()).toList(),
+          Arrays.stream(v.flags()).boxed().toList(), "SCHEDULED", v.readAt(), v.postedAt());
+    }
+    IntervalStore reopened = new IntervalStore(store.db(), KEYSPACE);
+    assertEquals(List.of(oldRepost, delivered), versions(reopened, meter, day));
+    assertEquals(Optional.of(delivered), reopened.validatedAsOf(meter, Channel.ACTIVE_IMPORT, day, 5)
+        .toCompletableFuture().get());
+
+    posting(reopened).post(new CollectedReadings(meter, 7, Instant.parse("2026-03-21T07:00:00Z"),
+        List.of(delivered(meter, day, 7)), List.of(), List.of()), VeeLevel.FULL).toCompletableFuture()
+        .get(60, TimeUnit.SECONDS);
+
+    List<ValidatedDay> kept = versions(reopened, meter, day);
+    assertEquals(List.of("7", "6", "5"), kept.stream().map(ValidatedDay::versionLabel).toList());
+    assertEquals(Optional.of(kept.get(0)), reopened.validatedAsOf(meter, Channel.ACTIVE_IMPORT, day, Long.MAX_VALUE)
+        .toCompletableFuture().get());
+    assertTrue(kept.get(0).has(0, VeeFlag.ADJUSTED));
   }
 }

@@ -183,7 +183,8 @@ class SpecialReadsAndUsageIT {
 
     List<ValidatedDay> versions = headEnd.bridge().store().intervals().versions(METER, Channel.ACTIVE_IMPORT,
         newStart).toCompletableFuture().get();
-    assertEquals(List.of(2L, 1L), versions.stream().map(ValidatedDay::version).toList());
+    assertEquals(List.of("1.1", "1"), versions.stream().map(ValidatedDay::versionLabel).toList());
+    assertEquals(java.util.Optional.of("over-under-read"), versions.get(0).adjustment());
     assertTrue(versions.get(0).has(0, VeeFlag.ADJUSTED));
     assertFalse(versions.get(1).has(0, VeeFlag.ADJUSTED));
     assertEquals(403, api.send("GET", "/api/v1/special-reads/reposts?sdpId=" + SDP, party, null).statusCode());
