@@ -122,8 +122,11 @@ public final class MdmBridge {
     var gate = new org.adcs.mdm.masterdata.MasterDataGate(masterDataStore,
         new org.adcs.mdm.masterdata.MeterCoverage(masterDataStore, standardTime), store.intervals(), VeeLevel.FULL,
         Clock.systemUTC(), masterData.checkReadings());
+    // A day not ended when read (an on-demand read of today, R-OD-1) stays raw until its whole day arrives;
+    // it never reaches the master-data gate, which holds and re-posts only ended days.
     ReadingPosting posting = gate.guard(new ReadingPosting(store.intervals(), store.registers(), store.events(),
-        store.completeness(), new VeeEngine(VeeSettings.defaults()), 4, blocking, router));
+        store.completeness(), new VeeEngine(VeeSettings.defaults()), 4, blocking, router)
+        .withGate(new org.adcs.mdm.bridge.EndedDays(standardTime)));
     // Mailbox tables before the usage release prepares its statements (the data API creates them too).
     org.adcs.mdm.mailbox.MailboxSchema.create(store.db().session(), keyspace, StoreSchema.DEFAULT_RETENTION);
     var specialReadStore = new org.adcs.mdm.specialread.SpecialReadStore(store.db(), keyspace);
