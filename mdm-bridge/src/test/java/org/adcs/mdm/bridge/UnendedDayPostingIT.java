@@ -49,8 +49,13 @@ class UnendedDayPostingIT {
     connection = StoreConnection.open(CassandraTestNode.settings(KEYSPACE));
     store = MdmStore.open(connection, 64, StoreSchema.DEFAULT_RETENTION);
     continuations = Executors.newFixedThreadPool(2);
-    posting = new ReadingPosting(store.intervals(), store.registers(), store.events(), store.completeness(),
-        new VeeEngine(VeeSettings.defaults()), 4, continuations).withGate(new EndedDays(ZoneOffset.UTC));
+    posting = endedDaysOf(ZoneOffset.UTC);
+  }
+
+  /** The bridge's posting with only the ended-day gate, for meters whose standard time is {@code standardTime}. */
+  private static ReadingPosting endedDaysOf(ZoneOffset standardTime) {
+    return new ReadingPosting(store.intervals(), store.registers(), store.events(), store.completeness(),
+        new VeeEngine(VeeSettings.defaults()), 4, continuations).withGate(new EndedDays(standardTime));
   }
 
   @AfterAll
@@ -101,9 +106,7 @@ class UnendedDayPostingIT {
   void aDayReadAtItsEndIsValidatedAtOnce() throws Exception {
     MeterId meter = new MeterId("SIM00000012");
     LocalDate day = Deliveries.FIRST_DAY.plusDays(20);
-    ReadingPosting plusOne = new ReadingPosting(store.intervals(), store.registers(), store.events(),
-        store.completeness(), new VeeEngine(VeeSettings.defaults()), 4, continuations)
-        .withGate(new EndedDays(ZoneOffset.ofHours(1)));
+    ReadingPosting plusOne = endedDaysOf(ZoneOffset.ofHours(1));
     var end = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.ofHours(1));
 
     assertEquals(List.of(), plusOne.post(Deliveries.onDemand(meter, day, 1, end.minusSeconds(1), ZoneOffset.ofHours(1)),
