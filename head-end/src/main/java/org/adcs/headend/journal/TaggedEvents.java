@@ -265,8 +265,8 @@ public final class TaggedEvents {
             EventEnvelope envelope = envelope(rs);
             late.add(envelope);
             HeadEndMetrics.LATE_EVENTS.inc();
-            log.info("journal reader of {}: late event recovered: {} #{} at ordering {}, written {} ms ago,"
-                + " committed after the reader had moved past it {} ms ago", tag, envelope.persistenceId(),
+            log.info("journal reader of {}: late event recovered: {} #{} at ordering {}, written {} ms ago, found"
+                + " {} ms after the reader moved past its ordering", tag, envelope.persistenceId(),
                 envelope.sequenceNr(), ordering, now.toEpochMilli() - envelope.timestamp(),
                 Duration.between(missedSince, now).toMillis());
           }
@@ -277,7 +277,7 @@ public final class TaggedEvents {
     if (!expired.isEmpty()) {
       HeadEndMetrics.GAPS_GIVEN_UP.inc(expired.size());
       log.warn("journal reader of {}: orderings {} given up as never committed (rolled back or deleted): missing"
-          + " for up to {} s (adcs.journal.late-commits.give-up-after = {})", tag,
+          + " for {} s (adcs.journal.late-commits.give-up-after = {})", tag,
           OrderingGaps.brief(expired.stream().map(OrderingGaps.Gap::ordering).toList()),
           Duration.between(expired.stream().map(OrderingGaps.Gap::firstSeen).min(Instant::compareTo).orElseThrow(), now)
               .toSeconds(), lateCommits.giveUpAfter());
