@@ -86,6 +86,12 @@ public final class TaggedEvents {
       FROM "event_journal" j
       WHERE j."ordering" = ANY (?)""";
 
+  /**
+   * The widest window one poll reads and counts, in batches: with the meters' 8 tag slices about two
+   * batches of each tag, so catching up takes as many polls as before, each one bounded.
+   */
+  private static final int WINDOW_BATCHES = 16;
+
   private final akka.actor.ActorRef sequenceActor;
   private final JournalPool.Connections database;
   private final Serialization serialization;
@@ -141,14 +147,15 @@ public final class TaggedEvents {
             return Patterns.after(refreshInterval, scheduler, dispatcher,
                 () -> CompletableFuture.completedFuture(Pair.create(offset, List.<EventEnvelope>of())));
           }
+          // Right on again while catching up; after a refresh interval once at the tip with nothing new.
           return CompletableFuture.supplyAsync(() -> poll(tag, offset, max, gaps), blocking).thenCompose(result ->
-              result.second().isEmpty()
+              result.second().isEmpty() && result.first() >= max
                   ? Patterns.after(refreshInterval, scheduler, dispatcher, () -> CompletableFuture.completedFuture(result))
                   : CompletableFuture.completedFuture(result));
         });
   }
 
-  /** One poll: awaited orderings that have appeared, then the window (offset, max]. */
+  /** One poll: awaited orderings that have appeared, then the window after {@code offset}, up to max. */
   private Pair<Long, List<EventEnvelope>> poll(String tag, long offset, long max, OrderingGaps gaps) {
     Instant now = clock.instant();
     long started = System.nanoTime();
@@ -159,12 +166,14 @@ public final class TaggedEvents {
       }
       long next = offset;
       if (max > offset) {
+        // A window no wider than this, so its COUNT stays cheap while catching up on a long journal.
+        long upTo = Math.min(max, offset + (long) WINDOW_BATCHES * batchSize);
         // Holes first, then the rows: an insert committing in between is then read now or found later,
         // never counted as present and still missed by the read.
-        awaitHoles(c, tag, offset, max, gaps, now);
-        List<EventEnvelope> batch = read(c, tag, offset, max);
-        // A short batch holds every row of the tag up to max: continue after max. A full one may not.
-        next = batch.size() < batchSize ? max : ordering(batch.get(batch.size() - 1));
+        awaitHoles(c, tag, offset, upTo, gaps, now);
+        List<EventEnvelope> batch = read(c, tag, offset, upTo);
+        // A short batch holds every row of the tag up to upTo: continue after it. A full one may not.
+        next = batch.size() < batchSize ? upTo : ordering(batch.get(batch.size() - 1));
         if (!gaps.isEmpty()) {
           batch.forEach(envelope -> gaps.found(ordering(envelope)));
         }
