@@ -26,9 +26,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import org.adcs.headend.metrics.HeadEndMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,13 +172,11 @@ public final class TaggedEvents {
         long upTo = Math.min(max, offset + (long) WINDOW_BATCHES * batchSize);
         // Holes first, then the rows: an insert committing in between is then read now or found later,
         // never counted as present and still missed by the read.
-        awaitHoles(c, tag, offset, upTo, gaps, now);
+        List<Long> holes = holes(c, tag, offset, upTo, gaps, now);
         List<EventEnvelope> batch = read(c, tag, offset, upTo);
         // A short batch holds every row of the tag up to upTo: continue after it. A full one may not.
         next = batch.size() < batchSize ? upTo : ordering(batch.get(batch.size() - 1));
-        if (!gaps.isEmpty()) {
-          batch.forEach(envelope -> gaps.found(ordering(envelope)));
-        }
+        await(tag, holes, next, batch, gaps, now);
         events.addAll(batch);
       }
       return Pair.create(next, events);
@@ -215,11 +215,11 @@ public final class TaggedEvents {
   }
 
   /**
-   * Remembers the orderings of (after, upTo] that have no row, when the window's rows fall short of
-   * its width: only those below rows written within the give-up age, so resuming on an old journal
-   * whose delivered events were deleted does not await their orderings.
+   * The orderings of (after, upTo] that have no row, when the window's rows fall short of its width:
+   * only those below rows written within the give-up age, so resuming on an old journal whose
+   * delivered events were deleted does not await their orderings.
    */
-  private void awaitHoles(Connection c, String tag, long after, long upTo, OrderingGaps gaps, Instant now)
+  private List<Long> holes(Connection c, String tag, long after, long upTo, OrderingGaps gaps, Instant now)
       throws SQLException {
     long rows;
     try (PreparedStatement s = c.prepareStatement(COUNT)) {
@@ -231,7 +231,7 @@ public final class TaggedEvents {
       }
     }
     if (rows == upTo - after) {
-      return;
+      return List.of();
     }
     if (gaps.room() == 0) {
       if (gaps.reportFull()) {
@@ -239,7 +239,7 @@ public final class TaggedEvents {
             + " orderings missing after {} are not awaited, and an event committed there late is not delivered",
             tag, gaps.size(), after);
       }
-      return;
+      return List.of();
     }
     OrderingGaps.HoleWalk walk = new OrderingGaps.HoleWalk(after,
         now.minus(lateCommits.giveUpAfter()).toEpochMilli(), gaps.room());
@@ -252,10 +252,24 @@ public final class TaggedEvents {
         }
       }
     }
-    List<Long> holes = walk.holes();
-    if (!holes.isEmpty()) {
-      gaps.add(holes, now);
-      log.debug("journal reader of {}: awaiting orderings {} missing below {}", tag, OrderingGaps.brief(holes), upTo);
+    return walk.holes();
+  }
+
+  /**
+   * Awaits the holes the stream moves past (up to {@code next}) that the batch read after counting did
+   * not deliver; those above {@code next} are in the next poll's window, and awaiting them too would
+   * deliver an event committed there twice.
+   */
+  private static void await(String tag, List<Long> holes, long next, List<EventEnvelope> batch, OrderingGaps gaps,
+      Instant now) {
+    if (holes.isEmpty()) {
+      return;
+    }
+    Set<Long> read = batch.stream().map(TaggedEvents::ordering).collect(Collectors.toSet());
+    List<Long> missed = holes.stream().filter(o -> o <= next && !read.contains(o)).toList();
+    if (!missed.isEmpty()) {
+      gaps.add(missed, now);
+      log.debug("journal reader of {}: awaiting orderings {} missing below {}", tag, OrderingGaps.brief(missed), next);
     }
   }
 
