@@ -41,6 +41,7 @@ import org.adcs.headend.health.Readiness;
 import org.adcs.headend.journal.JournalSchema;
 import org.adcs.headend.bridge.ReadingsProjection;
 import org.adcs.headend.journal.JournalRetention;
+import org.adcs.headend.journal.OrderingGaps;
 import org.adcs.headend.meter.MeterDialler;
 import org.adcs.headend.meter.MeterSharding;
 import org.adcs.headend.scheduling.Scheduling;
@@ -140,6 +141,7 @@ public final class HeadEnd implements AutoCloseable {
     PortCheck.ensureFree("adcs.meter-port.port", settings.meterPort().host(), settings.meterPort().port());
     MeterCredentials credentials = MeterCredentialsSetting.from(settings.meters());
     JournalRetention.Settings retention = JournalRetention.Settings.from(settings.config());
+    OrderingGaps.Settings.from(settings.config()); // checked before anything starts
 
     EmbeddedCassandra cassandra = null;
     ActorSystem<Void> system = null;

@@ -26,9 +26,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A projection over the meter entities' journal: one stream per tag slice, spread over the cluster's
  * nodes (a sharded daemon process, so each slice runs exactly once). Within a slice, events are
- * handled one at a time, in journal order; the offset is stored after the handler is done, in
- * batches, so a restart resumes without a gap (at least once: handlers must be idempotent). A failed
- * stream restarts with back-off from the stored offset.
+ * handled one at a time, in journal order, except an event that committed late, which comes when it
+ * is found, after events of higher orderings ({@link TaggedEvents}). The highest offset handled is
+ * stored after the handler is done, in batches, so a restart resumes without a gap (at least once:
+ * handlers must be idempotent, and tolerate an event arriving after later ones). A failed stream
+ * restarts with back-off from the stored offset.
  */
 public final class JournalSlices {
 
@@ -51,11 +53,15 @@ public final class JournalSlices {
               RestartSettings.create(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2),
               () -> Source.completionStageSource(offsets.load(name, tag).thenApply(offset -> {
                     log.info("projection {} slice {} resuming after offset {}", name, tag, offset);
-                    return journal.eventsByTag(tag, offset);
+                    return journal.eventsByTag(tag, offset)
+                        .mapAsync(1, envelope -> handler.apply(envelope)
+                            .thenApply(done -> ((Sequence) envelope.offset()).value()))
+                        // A late event comes after higher orderings: the stored offset never goes back.
+                        .scan(offset, Math::max)
+                        .drop(1);
                   }))
-                  .mapAsync(1, envelope -> handler.apply(envelope).thenApply(done -> envelope.offset()))
                   .groupedWithin(200, Duration.ofSeconds(1))
-                  .mapAsync(1, batch -> offsets.save(name, tag, ((Sequence) batch.get(batch.size() - 1)).value())))
+                  .mapAsync(1, batch -> offsets.save(name, tag, batch.get(batch.size() - 1))))
           .viaMat(KillSwitches.single(), Keep.right())
           .toMat(Sink.ignore(), Keep.left())
           .run(system);

@@ -41,6 +41,18 @@ public final class HeadEndMetrics {
       .help("Journal queries of the projections (tagged events after an offset)")
       .classicUpperBounds(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1).classicOnly().register(REGISTRY);
 
+  /** Events the projections' journal reader delivered after moving past their ordering: they committed late. */
+  public static final Counter LATE_EVENTS = Counter.builder().name("adcs_journal_late_events_total")
+      .help("Journal events committed after the projections' reader had moved past their ordering, delivered"
+          + " when found (counted by each projection slice that delivers one)")
+      .register(REGISTRY);
+
+  /** Missing journal orderings the reader stopped awaiting (adcs.journal.late-commits.give-up-after). */
+  public static final Counter GAPS_GIVEN_UP = Counter.builder().name("adcs_journal_gaps_given_up_total")
+      .help("Missing journal orderings given up as never committed (rolled back or deleted), counted by each"
+          + " projection slice that awaited one")
+      .register(REGISTRY);
+
   private static final Map<String, List<LongSupplier>> TRACKED = new ConcurrentHashMap<>();
 
   static {
