@@ -168,7 +168,7 @@ public final class HeadEnd implements AutoCloseable {
       }
       store = StoreConnection.open(settings.cassandra());
       MdmBridge bridge = MdmBridge.start(system, store, settings.journal(), MdmBridge.feedSettle(settings.config()),
-          settings.meters().standardTime(), org.adcs.headend.bridge.MasterDataSettings.from(settings.config()), clock);
+          settings.meters().standardTime(), org.adcs.headend.bridge.MasterDataSettings.from(settings.config()));
       Scheduling scheduling = Scheduling.start(system, bridge.store().db(), store.settings().keyspace(), settings.journal(),
           meters, settings.meters().standardTime(), clock);
       // Only what every projection over the journal has delivered may be deleted.

@@ -88,17 +88,12 @@ public final class MdmBridge {
   /** @param standardTime the meters' standard time, whose days the timeliness deadlines end (R-VEE-4) */
   public static MdmBridge start(ActorSystem<?> system, StoreConnection connection, JournalSettings journal,
       Duration feedSettle, java.time.ZoneOffset standardTime) {
-    return start(system, connection, journal, feedSettle, standardTime, new MasterDataSettings(false, Duration.ofHours(1)),
-        Clock.systemUTC());
+    return start(system, connection, journal, feedSettle, standardTime, new MasterDataSettings(false, Duration.ofHours(1)));
   }
 
-  /**
-   * @param masterData whether readings wait for master data, and how long out-of-order sync sets wait
-   * @param clock      the head-end's clock, which stamps receipts: webhook delivery reads the outbox, kept
-   *                   by day of receipt, up to this clock's day
-   */
+  /** @param masterData whether readings wait for master data, and how long out-of-order sync sets wait */
   public static MdmBridge start(ActorSystem<?> system, StoreConnection connection, JournalSettings journal,
-      Duration feedSettle, java.time.ZoneOffset standardTime, MasterDataSettings masterData, Clock clock) {
+      Duration feedSettle, java.time.ZoneOffset standardTime, MasterDataSettings masterData) {
     MdmStore store = MdmStore.open(connection, MAX_IN_FLIGHT, StoreSchema.DEFAULT_RETENTION, standardTime);
     String keyspace = connection.settings().keyspace();
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
@@ -116,7 +111,7 @@ public final class MdmBridge {
       }
     });
     deliveries.set(ClusterSingleton.get(system).init(SingletonActor.of(RoutingSupervisor.create(router, outbox,
-        new WebhookClient(Duration.ofSeconds(10)), DeliverySettings.defaults(), clock, SUBSCRIPTION_POLL),
+        new WebhookClient(Duration.ofSeconds(10)), DeliverySettings.defaults(), Clock.systemUTC(), SUBSCRIPTION_POLL),
         "event-routing")));
     // Every node routes what it posts, so every node keeps its own view of the subscriptions.
     system.scheduler().scheduleWithFixedDelay(Duration.ZERO, SUBSCRIPTION_POLL, router::refresh,
@@ -127,11 +122,8 @@ public final class MdmBridge {
     var gate = new org.adcs.mdm.masterdata.MasterDataGate(masterDataStore,
         new org.adcs.mdm.masterdata.MeterCoverage(masterDataStore, standardTime), store.intervals(), VeeLevel.FULL,
         Clock.systemUTC(), masterData.checkReadings());
-    // A day not ended when read (an on-demand read of today, R-OD-1) stays raw until its whole day arrives;
-    // it never reaches the master-data gate, which holds and re-posts only ended days.
     ReadingPosting posting = gate.guard(new ReadingPosting(store.intervals(), store.registers(), store.events(),
-        store.completeness(), new VeeEngine(VeeSettings.defaults()), 4, blocking, router)
-        .withGate(new org.adcs.mdm.bridge.EndedDays(standardTime)));
+        store.completeness(), new VeeEngine(VeeSettings.defaults()), 4, blocking, router));
     // Mailbox tables before the usage release prepares its statements (the data API creates them too).
     org.adcs.mdm.mailbox.MailboxSchema.create(store.db().session(), keyspace, StoreSchema.DEFAULT_RETENTION);
     var specialReadStore = new org.adcs.mdm.specialread.SpecialReadStore(store.db(), keyspace);

@@ -27,7 +27,6 @@ import java.util.function.BooleanSupplier;
 import org.adcs.headend.HeadEnd;
 import org.adcs.headend.testing.ApiClient;
 import org.adcs.headend.testing.Await;
-import org.adcs.headend.testing.SharedClock;
 import org.adcs.headend.testing.SseClient;
 import org.adcs.headend.testing.TestNodes;
 import org.adcs.headend.testing.WebhookReceiver;
@@ -59,10 +58,7 @@ class SubscriptionsAndEventStreamIT {
     env.put("ADCS_METERS_SHARED_LLS_PASSWORD", FleetTerms.DEFAULT_PASSWORD);
     env.put("ADCS_METERS_STANDARD_TIME", "+00:00");
     EventLoopGroup group = new NioEventLoopGroup(1);
-    // The head-end runs on the fleet's clock: the days the meters push lie ahead of the system clock, and
-    // a day counts as ended, and is validated, only by the head-end's time of the read (R-OD-1).
-    SharedClock shared = new SharedClock();
-    try (HeadEnd headEnd = HeadEnd.start(TestNodes.settings(env), shared);
+    try (HeadEnd headEnd = HeadEnd.start(TestNodes.settings(env));
         WebhookReceiver receiver = new WebhookReceiver()) {
       String api = headEnd.httpUrl() + "/api/v1";
       ApiClient client = new ApiClient(headEnd.httpUrl());
@@ -92,7 +88,6 @@ class SubscriptionsAndEventStreamIT {
         Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         FleetTerms terms = FleetTerms.defaults(11, start);
         ManualClock clock = new ManualClock(start);
-        shared.follow(clock);
         try (Fleet fleet = new Fleet(FleetConfig.dialling(terms, METERS, headEnd.meterPort().address()), clock, group)) {
           fleet.start(false, line -> { });
           assertTrue(fleet.awaitConnected(METERS, Duration.ofSeconds(60)));

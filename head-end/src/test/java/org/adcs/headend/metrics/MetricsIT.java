@@ -80,10 +80,6 @@ class MetricsIT {
             m -> delta(before, m, "adcs_meter_reads_total{outcome=\"ok\",source=\"ON_DEMAND\"}") >= 1,
             "the on-demand read counted");
         assertEquals(1, delta(before, afterRead, "adcs_meter_reads_total{outcome=\"ok\",source=\"ON_DEMAND\"}"));
-        if (ApiClient.json(read).get("intervals").size() > 0) {
-          // R-OD-1: today's intervals since midnight are kept raw, not validated, until the day ends.
-          await(api, m -> delta(before, m, "adcs_days_kept_raw_not_ended_total") >= 1, "today's read kept raw");
-        }
       }
       await(api, m -> m.getOrDefault("adcs_meters_connected", -1.0) == 0, "meters gone once the fleet closed");
     } finally {

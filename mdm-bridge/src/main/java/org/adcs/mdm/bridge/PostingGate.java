@@ -14,9 +14,4 @@ public interface PostingGate {
 
   /** @return true to post the day; false when the gate has recorded why it waits */
   boolean admit(IntervalDay day, CollectedReadings delivery);
-
-  /** This gate, then {@code next} for the days this one admits: a day this one holds never reaches it. */
-  default PostingGate andThen(PostingGate next) {
-    return (day, delivery) -> admit(day, delivery) && next.admit(day, delivery);
-  }
 }

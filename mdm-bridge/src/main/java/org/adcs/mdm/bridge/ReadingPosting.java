@@ -77,12 +77,12 @@ public final class ReadingPosting {
   }
 
   /**
-   * The same posting, with days that its gates admit offered to {@code next} as well; a day any gate
-   * does not admit is kept raw only (the gate records why, if it will post it later).
+   * The same posting, with days the gate does not admit kept raw only (the gate records why); they are
+   * posted when posted again once admitted.
    */
-  public ReadingPosting withGate(PostingGate next) {
+  public ReadingPosting withGate(PostingGate newGate) {
     return new ReadingPosting(intervals, registers, events, completeness, vee, likeDayWeeks, continuations, router,
-        gate.andThen(next));
+        newGate);
   }
 
   /** @return the validated days, in date and channel order, once everything is written; not the days the gate held */

@@ -18,11 +18,6 @@ public final class BridgeMetrics {
   public static final Counter VEE_INTERVALS = Counter.builder().name("adcs_vee_intervals_total")
       .help("Intervals validated by the MDM bridge, by VEE status").labelNames("status").register(REGISTRY);
 
-  /** Delivered days kept raw only because they had not ended when read (an on-demand read of today, R-OD-1). */
-  public static final Counter DAYS_NOT_ENDED = Counter.builder().name("adcs_days_kept_raw_not_ended_total")
-      .help("Delivered interval days kept raw, not validated, because the day had not ended when it was read")
-      .register(REGISTRY);
-
   /** From an event's receipt by the head-end to its queueing for every subscriber and the stream (R-EV-2). */
   public static final Histogram ROUTING_LAG = Histogram.builder().name("adcs_event_routing_lag_seconds").unit(Unit.SECONDS)
       .help("Time from an event's receipt by the head-end to its routing to subscribers and the event stream")

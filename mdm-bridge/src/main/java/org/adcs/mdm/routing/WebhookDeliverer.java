@@ -211,7 +211,7 @@ public final class WebhookDeliverer extends AbstractBehavior<WebhookDeliverer.Co
       sendHead();
     } else if (loaded.entries().size() == settings.batchSize()) {
       getContext().getSelf().tell(new Wake()); // a full page of delivered entries: read on
-    } else if (scanDay.isBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+    } else if (scanDay.isBefore(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
       scanDay = scanDay.plusDays(1); // this day is done; events arrive in later days' partitions
       getContext().getSelf().tell(new Wake());
     } else if (wokenWhileBusy) {

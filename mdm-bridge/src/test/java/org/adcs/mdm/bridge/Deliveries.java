@@ -87,34 +87,6 @@ final class Deliveries {
     return new CollectedReadings(meter, revision, readAt.plusSeconds(2), List.of(partial), List.of(), List.of());
   }
 
-  /** An on-demand read of {@code day} at {@code readAt} (R-OD-1): both channels, the intervals complete by then. */
-  static CollectedReadings onDemand(MeterId meter, LocalDate day, long revision, Instant readAt) {
-    return onDemand(meter, day, revision, readAt, java.time.ZoneOffset.UTC);
-  }
-
-  /** The same, for meters whose standard time is {@code standardTime}. */
-  static CollectedReadings onDemand(MeterId meter, LocalDate day, long revision, Instant readAt,
-      java.time.ZoneOffset standardTime) {
-    long sinceMidnight = Duration.between(day.atStartOfDay().toInstant(standardTime), readAt).toMinutes();
-    int complete = (int) Math.min(96, sinceMidnight / 15);
-    List<IntervalDay> days = new ArrayList<>();
-    for (Channel channel : List.of(Channel.ACTIVE_IMPORT, Channel.ACTIVE_EXPORT)) {
-      long[] values = new long[96];
-      System.arraycopy(day(meter, channel, day), 0, values, 0, complete);
-      BitSet present = new BitSet();
-      present.set(0, complete);
-      days.add(new IntervalDay(meter, channel, day, 15, 0, values, present, new int[96], ReadingSource.ON_DEMAND,
-          readAt, revision));
-    }
-    return new CollectedReadings(meter, revision, readAt.plusSeconds(1), days, List.of(), List.of());
-  }
-
-  static BitSet allBut(int fromInclusive, int toExclusive) {
-    BitSet b = all();
-    b.clear(fromInclusive, toExclusive);
-    return b;
-  }
-
   static BitSet all() {
     BitSet b = new BitSet();
     b.set(0, 96);
