@@ -71,17 +71,23 @@ class TaggedEventsIT {
     deliversLateCommitsAndGivesUpRollbacks(TestNodes.withPostgresJournal(TestNodes.nodeEnvironment("late-pg")));
   }
 
-  private static void readsLikeEventsByTag(Map<String, String> env) throws Exception {
+  /** A local actor system over the node's journal (schema migrated), with the test's own settings on top. */
+  private static ActorTestKit journalKit(String name, Map<String, String> env, Map<String, Object> settingsOnTop) {
     HeadEndSettings settings = TestNodes.settings(env);
     JournalSchema.migrate(settings.journal());
-    Config config = ConfigFactory.parseMap(Map.of(
-            "akka.actor.provider", "local",
-            "akka.remote.artery.canonical.port", 0,
-            "jdbc-read-journal.max-buffer-size", 7,
-            "jdbc-read-journal.refresh-interval", "50ms"))
+    Map<String, Object> local = new java.util.HashMap<>(settingsOnTop);
+    local.put("akka.actor.provider", "local");
+    local.put("akka.remote.artery.canonical.port", 0);
+    Config config = ConfigFactory.parseMap(local)
         .withFallback(settings.journal().akkaPersistenceConfig())
         .withFallback(settings.config());
-    ActorTestKit kit = ActorTestKit.create("tagged-events", config);
+    return ActorTestKit.create(name, config);
+  }
+
+  private static void readsLikeEventsByTag(Map<String, String> env) throws Exception {
+    ActorTestKit kit = journalKit("tagged-events", env, Map.of(
+        "jdbc-read-journal.max-buffer-size", 7,
+        "jdbc-read-journal.refresh-interval", "50ms"));
     try {
       TestProbe<JournalCounter.Total> probe = kit.createTestProbe();
       List<ActorRef<JournalCounter.Command>> counters = List.of(
@@ -145,17 +151,11 @@ class TaggedEventsIT {
    */
   private static void deliversLateCommitsAndGivesUpRollbacks(Map<String, String> env) throws Exception {
     HeadEndSettings settings = TestNodes.settings(env);
-    JournalSchema.migrate(settings.journal());
-    Config config = ConfigFactory.parseMap(Map.of(
-            "akka.actor.provider", "local",
-            "akka.remote.artery.canonical.port", 0,
-            "jdbc-read-journal.refresh-interval", "50ms",
-            "jdbc-read-journal.journal-sequence-retrieval.query-delay", "50ms",
-            "jdbc-read-journal.journal-sequence-retrieval.max-tries", 10,
-            "adcs.journal.late-commits.give-up-after", "6s"))
-        .withFallback(settings.journal().akkaPersistenceConfig())
-        .withFallback(settings.config());
-    ActorTestKit kit = ActorTestKit.create("late-commits", config);
+    ActorTestKit kit = journalKit("late-commits", env, Map.of(
+        "jdbc-read-journal.refresh-interval", "50ms",
+        "jdbc-read-journal.journal-sequence-retrieval.query-delay", "50ms",
+        "jdbc-read-journal.journal-sequence-retrieval.max-tries", 10,
+        "adcs.journal.late-commits.give-up-after", "6s"));
     try {
       TestProbe<JournalCounter.Total> probe = kit.createTestProbe();
       ActorRef<JournalCounter.Command> counter = kit.spawn(JournalCounter.create("on-time", TAG));

@@ -173,12 +173,7 @@ class RepostTest {
         new ServiceDates(D1.plusDays(2), Optional.empty()), stored, Optional.empty());
     ValidatedDay reposted = plan.reposted().get(0);
 
-    long[] values = new long[24];
-    Arrays.fill(values, 10);
-    BitSet all = new BitSet(24);
-    all.set(0, 24);
-    IntervalDay next = new IntervalDay(METER, Channel.ACTIVE_IMPORT, reposted.day(), 60, 0, values, all,
-        new int[24], ReadingSource.SCHEDULED, POSTED.plusSeconds(3600), 4);
+    IntervalDay next = nextDelivery(reposted.day(), 10);
     ValidatedDay delivered = new VeeEngine(VeeSettings.defaults()).validate(next, Optional.of(reposted),
         MeterHistory.NONE, VeeLevel.FULL, POSTED.plusSeconds(3600));
 
@@ -194,12 +189,7 @@ class RepostTest {
     Map<LocalDate, ValidatedDay> stored = stored(D1, TODAY, 10);
     ValidatedDay reposted = plan(new ServiceDates(D1.plusDays(4), Optional.empty()),
         new ServiceDates(D1.plusDays(2), Optional.empty()), stored, Optional.empty()).reposted().get(0);
-    long[] values = new long[24];
-    Arrays.fill(values, 12);
-    BitSet all = new BitSet(24);
-    all.set(0, 24);
-    IntervalDay next = new IntervalDay(METER, Channel.ACTIVE_IMPORT, reposted.day(), 60, 0, values, all,
-        new int[24], ReadingSource.SCHEDULED, POSTED.plusSeconds(3600), 4);
+    IntervalDay next = nextDelivery(reposted.day(), 12);
     VeeEngine vee = new VeeEngine(VeeSettings.defaults());
 
     ValidatedDay delivered = vee.validate(next, Optional.of(reposted), MeterHistory.NONE, VeeLevel.FULL,
@@ -220,5 +210,15 @@ class RepostTest {
   /** The day's key within its partition (meter, channel, day) in the store. */
   private static List<Long> key(ValidatedDay day) {
     return List.of(day.version(), (long) day.repost());
+  }
+
+  /** The meter's next night's delivery of {@code day} (revision 4), every hour {@code wattHours}. */
+  private static IntervalDay nextDelivery(LocalDate day, long wattHours) {
+    long[] values = new long[24];
+    Arrays.fill(values, wattHours);
+    BitSet all = new BitSet(24);
+    all.set(0, 24);
+    return new IntervalDay(METER, Channel.ACTIVE_IMPORT, day, 60, 0, values, all, new int[24], ReadingSource.SCHEDULED,
+        POSTED.plusSeconds(3600), 4);
   }
 }
